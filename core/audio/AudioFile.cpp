@@ -1,0 +1,86 @@
+#include "audio/AudioFile.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <sndfile.h>
+#include <system_error>
+
+#include "common/Errors.h"
+
+namespace m2ds {
+namespace {
+
+void checkIsReadableFile(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::file_status status = fs::status(fs::u8path(path), error);
+    if (!fs::exists(status)) throw InputError(path, "no such file");
+    if (fs::is_directory(status)) throw InputError(path, "is a directory, not an audio file");
+    if (!fs::is_regular_file(status)) throw InputError(path, "is not a regular file");
+    if (fs::file_size(fs::u8path(path), error) == 0) throw InputError(path, "is empty (0 bytes)");
+}
+
+std::string formatName(int format) {
+    auto name = [](int command, int code) -> std::string {
+        SF_FORMAT_INFO formatInfo{};
+        formatInfo.format = code;
+        return sf_command(nullptr, command, &formatInfo, sizeof formatInfo) == 0 && formatInfo.name ? formatInfo.name : "unknown";
+    };
+    return name(SFC_GET_FORMAT_INFO, format & SF_FORMAT_TYPEMASK) + ", " + name(SFC_GET_FORMAT_INFO, format & SF_FORMAT_SUBMASK);
+}
+
+/// libsndfile quietly shortens a WAV/AIFF whose data chunk runs past the end of the file; its log says
+/// "data : 64000 (should be 39957)". Returns that line's two numbers, or {0, 0} when the file is whole.
+std::pair<long long, long long> truncatedDataChunk(SNDFILE* file) {
+    char log[8192] = {};
+    sf_command(file, SFC_GET_LOG_INFO, log, sizeof log);
+    const std::string text(log);
+    for (std::size_t line = 0; line < text.size();) {
+        const std::size_t end = std::min(text.find('\n', line), text.size());
+        long long declared = 0, present = 0;
+        if (std::sscanf(text.c_str() + line, "data : %lld (should be %lld)", &declared, &present) == 2 &&
+            text.compare(line, 4, "data") == 0)
+            return {declared, present};
+        line = end + 1;
+    }
+    return {0, 0};
+}
+
+}  // namespace
+
+AudioFile::AudioFile(const std::string& path) {
+    checkIsReadableFile(path);
+    SF_INFO sfInfo{};
+    file_ = sf_open(path.c_str(), SFM_READ, &sfInfo);
+    if (!file_) throw InputError(path, std::string("not an audio file that can be decoded (") + sf_strerror(nullptr) + ")");
+    info_.path = path;
+    info_.format = formatName(sfInfo.format);
+    info_.sampleRate = sfInfo.samplerate;
+    info_.channels = sfInfo.channels;
+    info_.frames = sfInfo.frames;
+    std::string problem;
+    if (info_.sampleRate <= 0 || info_.channels <= 0) problem = "header declares an invalid sample rate or channel count";
+    const auto [declaredBytes, presentBytes] = truncatedDataChunk(file_);
+    if (declaredBytes > presentBytes)
+        problem = "truncated: the header declares " + std::to_string(declaredBytes) + " bytes of audio data, the file holds " +
+                  std::to_string(presentBytes);
+    if (!problem.empty()) {
+        sf_close(file_);
+        file_ = nullptr;
+        throw InputError(path, problem);
+    }
+}
+
+AudioFile::~AudioFile() {
+    if (file_) sf_close(file_);
+}
+
+std::size_t AudioFile::read(float* interleaved, std::size_t frames) {
+    const sf_count_t got = sf_readf_float(file_, interleaved, static_cast<sf_count_t>(frames));
+    if (got < 0 || (got == 0 && sf_error(file_) != SF_ERR_NO_ERROR))
+        throw InputError(info_.path, std::string("decoding failed (") + sf_strerror(file_) + ")");
+    return static_cast<std::size_t>(got);
+}
+
+}  // namespace m2ds

@@ -1,0 +1,22 @@
+# Third-party packages (Debian 12 names in packaging/install-deps.sh).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
+pkg_check_modules(SOXR REQUIRED IMPORTED_TARGET soxr)
+pkg_check_modules(FFTW3 REQUIRED IMPORTED_TARGET fftw3)
+find_package(Threads REQUIRED)
+find_package(CLI11 REQUIRED)
+
+if(M2DS_BUILD_GUI OR M2DS_BUILD_TESTS)
+  set(M2DS_QT_COMPONENTS Core)
+  if(M2DS_BUILD_GUI)
+    list(APPEND M2DS_QT_COMPONENTS Gui Widgets PrintSupport Multimedia)
+  endif()
+  if(M2DS_BUILD_TESTS)
+    list(APPEND M2DS_QT_COMPONENTS Test)
+  endif()
+  find_package(Qt6 REQUIRED COMPONENTS ${M2DS_QT_COMPONENTS})
+  if(M2DS_BUILD_GUI)
+    # Must follow find_package(Qt6 ...): the config resolves against the Qt6 targets.
+    find_package(QCustomPlotQt6 REQUIRED)
+  endif()
+endif()

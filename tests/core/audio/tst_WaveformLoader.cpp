@@ -1,0 +1,77 @@
+#include <QTemporaryDir>
+#include <QtTest>
+#include <sndfile.h>
+
+#include "AudioFixtures.h"
+#include "TestData.h"
+#include "audio/WaveformLoader.h"
+#include "common/ProgressMonitor.h"
+
+using namespace m2ds;
+
+class TestWaveformLoader : public QObject {
+    Q_OBJECT
+private slots:
+    void decodesFormatsToMono16k_data() {
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<int>("format");
+        QTest::addColumn<int>("rate");
+        QTest::addColumn<int>("channels");
+        QTest::newRow("wav 16 bit 44.1k stereo") << "wav" << (SF_FORMAT_WAV | SF_FORMAT_PCM_16) << 44100 << 2;
+        QTest::newRow("wav float 16k mono") << "wav" << (SF_FORMAT_WAV | SF_FORMAT_FLOAT) << 16000 << 1;
+        QTest::newRow("flac 48k 6 channels") << "flac" << (SF_FORMAT_FLAC | SF_FORMAT_PCM_24) << 48000 << 6;
+        QTest::newRow("ogg vorbis 22.05k") << "ogg" << (SF_FORMAT_OGG | SF_FORMAT_VORBIS) << 22050 << 1;
+        QTest::newRow("opus 48k") << "opus" << (SF_FORMAT_OGG | SF_FORMAT_OPUS) << 48000 << 2;
+        QTest::newRow("mp3 44.1k") << "mp3" << (SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III) << 44100 << 2;
+    }
+    void decodesFormatsToMono16k() {
+        QFETCH(QString, suffix);
+        QFETCH(int, format);
+        QFETCH(int, rate);
+        QFETCH(int, channels);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("tone." + suffix);
+        QVERIFY2(test::writeAudio(path, format, rate, channels, test::sine(440.0, 1.5, rate, channels, 0.4)),
+                 "libsndfile cannot write this format here");
+        std::vector<double> progress;
+        const ProgressMonitor monitor([&](double fraction) { progress.push_back(fraction); });
+        const Waveform waveform = WaveformLoader().load(path.toStdString(), &monitor);
+        QCOMPARE(waveform.sampleRate, 16000);
+        QCOMPARE(waveform.resampled, rate != 16000);
+        QCOMPARE(waveform.downmixed, channels > 1);
+        QCOMPARE(waveform.source.channels, channels);
+        QCOMPARE(waveform.source.sampleRate, rate);
+        // Lossy codecs add encoder delay/padding (mp3, opus); allow a few tens of milliseconds.
+        QVERIFY2(qAbs(waveform.durationSeconds() - 1.5) < 0.08, qPrintable(QString::number(waveform.durationSeconds())));
+        const float peak = *std::max_element(waveform.samples.begin(), waveform.samples.end());
+        QVERIFY2(peak > 0.35f && peak < 0.45f, qPrintable(QString("peak %1").arg(peak)));  // identical channels average to the tone
+        QCOMPARE(progress.back(), 1.0);
+    }
+
+    void decodesPackagedRecordings_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("package");
+        QTest::addColumn<double>("seconds");
+        QTest::newRow("asterisk wav 8 kHz") << "/usr/share/asterisk/sounds/en_US_f_Allison/added.wav"
+                                            << "asterisk-core-sounds-en-wav" << 5785 / 8000.0;
+        QTest::newRow("klettres ogg 44.1 kHz stereo") << "/usr/share/klettres/ar/alpha/a-01.ogg" << "klettres-data"
+                                                      << 124608 / 44100.0;
+        QTest::newRow("sonic-pi flac") << "/usr/share/sonic-pi/samples/ambi_choir.flac" << "sonic-pi-samples"
+                                       << 69305 / 44100.0;
+        QTest::newRow("pocketsphinx wav 16 kHz")
+            << "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav"
+            << "pocketsphinx-testdata" << 7.1;
+    }
+    void decodesPackagedRecordings() {
+        QFETCH(QString, path);
+        QFETCH(QString, package);
+        QFETCH(double, seconds);
+        M2DS_REQUIRE_RECORDING(path, package);
+        const Waveform waveform = WaveformLoader().load(path.toStdString());
+        QVERIFY(qAbs(waveform.durationSeconds() - seconds) < 1e-3);
+        QVERIFY(std::any_of(waveform.samples.begin(), waveform.samples.end(), [](float s) { return qAbs(s) > 0.01f; }));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestWaveformLoader)
+#include "tst_WaveformLoader.moc"
