@@ -21,6 +21,12 @@ void ProgressMonitor::cancel() { cancelled_->store(true); }
 
 bool ProgressMonitor::isCancelled() const { return cancelled_->load(std::memory_order_relaxed); }
 
+ProgressMonitor ProgressMonitor::withCallback(Callback callback) const {
+    ProgressMonitor copy = *this;
+    copy.callback_ = std::move(callback);
+    return copy;
+}
+
 ProgressMonitor ProgressMonitor::slice(double begin, double end) const {
     ProgressMonitor part = *this;
     part.begin_ = begin_ + (end_ - begin_) * begin;

@@ -22,6 +22,8 @@ public:
     /// Asks the work to stop at its next report(); safe from any thread.
     void cancel();
     bool isCancelled() const;
+    /// A copy that shares this monitor's cancel flag and range but reports to `callback` instead.
+    ProgressMonitor withCallback(Callback callback) const;
     /// A monitor for the sub-range [begin, end] of this one's fraction scale, sharing its cancel flag.
     ProgressMonitor slice(double begin, double end) const;
 

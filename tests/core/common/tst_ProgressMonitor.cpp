@@ -26,6 +26,16 @@ private slots:
         QVERIFY(part.isCancelled());
         QVERIFY_THROWS_EXCEPTION(CancelledError, part.report(0.6));
     }
+
+    void withCallbackSharesTheCancelFlag() {
+        ProgressMonitor handle;
+        double last = -1.0;
+        const ProgressMonitor observed = handle.withCallback([&](double fraction) { last = fraction; });
+        observed.report(0.25);
+        QCOMPARE(last, 0.25);
+        handle.cancel();
+        QVERIFY(observed.isCancelled());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestProgressMonitor)

@@ -1,0 +1,65 @@
+#include "jobs/RecordingLoadWorker.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include "audio/RecordingAnalyser.h"
+#include "common/Errors.h"
+#include "common/ProgressMonitor.h"
+
+namespace m2ds {
+namespace {
+
+QString describeSource(const Waveform& waveform) {
+    const AudioInfo& source = waveform.source;
+    QString text = QStringLiteral("%1, %2 Hz, %3 channel%4")
+                       .arg(QString::fromStdString(source.format))
+                       .arg(source.sampleRate)
+                       .arg(source.channels)
+                       .arg(source.channels == 1 ? "" : "s");
+    QStringList conversions;
+    if (waveform.downmixed) conversions << QStringLiteral("down-mixed to mono");
+    if (waveform.resampled) conversions << QStringLiteral("resampled to %1 Hz").arg(waveform.sampleRate);
+    return conversions.isEmpty() ? text : text + QStringLiteral(" → ") + conversions.join(QStringLiteral(", "));
+}
+
+RecordingDataPtr toRecordingData(AnalysedRecording&& analysed, const RecordingAnalyser& analyser, const QString& path) {
+    auto data = std::make_shared<RecordingData>();
+    data->path = path;
+    data->sourceDescription = describeSource(analysed.waveform);
+    data->sampleRate = analysed.waveform.sampleRate;
+    data->samples = std::move(analysed.waveform.samples);
+    data->melCount = analysed.logMel.melCount;
+    data->frameCount = analysed.logMel.frameCount;
+    data->framesPerSecond = analysed.logMel.framesPerSecond;
+    data->logMel = std::move(analysed.logMel.values);
+    for (int mel = 0; mel < data->melCount; ++mel) data->melCentreHz.push_back(analyser.frontEnd().filterbank().centreHz(mel));
+    return data;
+}
+
+}  // namespace
+
+void RecordingLoadWorker::load(int requestId, const QString& path, const ProgressMonitor& cancelHandle) {
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    const ProgressMonitor monitor = cancelHandle.withCallback([&](double fraction) {
+        if (sinceReport.elapsed() < 50 && fraction < 1.0) return;
+        sinceReport.restart();
+        emit progress(requestId, fraction);
+    });
+    try {
+        monitor.throwIfCancelled();
+        const RecordingAnalyser analyser;
+        emit loaded(requestId, toRecordingData(analyser.analyse(path.toStdString(), &monitor), analyser, path));
+    } catch (const CancelledError&) {
+        // The requester no longer wants it: say nothing.
+    } catch (const InputError& error) {
+        emit failed(requestId, QString::fromUtf8(error.what()));
+    } catch (const std::bad_alloc&) {
+        emit failed(requestId, path + QStringLiteral(": not enough memory to open this recording"));
+    } catch (const std::exception& error) {
+        emit failed(requestId, path + QStringLiteral(": ") + QString::fromUtf8(error.what()));
+    }
+}
+
+}  // namespace m2ds

@@ -1,0 +1,27 @@
+#pragma once
+// What the ui layer gets for one recording: plain buffers and labels, no core or torch types.
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace m2ds {
+
+/// A decoded recording and its M2D log-mel, ready to draw and play. Immutable once shared.
+struct RecordingData {
+    QString path;
+    QString sourceDescription;        ///< e.g. "FLAC, 44100 Hz, 2 channels → down-mixed, resampled to 16 kHz"
+    int sampleRate = 16000;           ///< Hz of `samples`
+    std::vector<float> samples;       ///< mono, full scale ±1
+    int melCount = 0;
+    std::size_t frameCount = 0;
+    double framesPerSecond = 100.0;   ///< Hz; frame t is centred at t / framesPerSecond s
+    std::vector<float> logMel;        ///< [melCount, frameCount] row-major, ln(power + eps)
+    std::vector<double> melCentreHz;  ///< centre frequency of each mel band, Hz
+
+    double durationSeconds() const { return sampleRate > 0 ? double(samples.size()) / sampleRate : 0.0; }
+    float logMelAt(int mel, std::size_t frame) const { return logMel[std::size_t(mel) * frameCount + frame]; }
+};
+
+using RecordingDataPtr = std::shared_ptr<const RecordingData>;
+
+}  // namespace m2ds

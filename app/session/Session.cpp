@@ -1,0 +1,52 @@
+#include "session/Session.h"
+
+#include <QFileInfo>
+
+#include "jobs/RecordingLoader.h"
+
+namespace m2ds {
+
+Session::Session(QObject* parent) : QObject(parent), loader_(new RecordingLoader(this)) {
+    connect(loader_, &RecordingLoader::progress, this, [this](int id, double fraction) {
+        const int row = recordings_.rowOfRequest(id);
+        if (row >= 0) recordings_.setProgress(row, fraction);
+    });
+    connect(loader_, &RecordingLoader::loaded, this, [this](int id, RecordingDataPtr data) {
+        const int row = recordings_.rowOfRequest(id);
+        if (row < 0) return;
+        recentFiles_.add(data->path);
+        recordings_.setReady(row, std::move(data));
+        emit recordingReady(row);
+    });
+    connect(loader_, &RecordingLoader::failed, this, [this](int id, const QString& message) {
+        const int row = recordings_.rowOfRequest(id);
+        if (row < 0) return;
+        recordings_.setFailed(row, message);
+        emit recordingFailed(row, message);
+    });
+}
+
+Session::~Session() = default;
+
+void Session::open(const QStringList& paths) {
+    for (const QString& given : paths) {
+        const QString path = QFileInfo(given).absoluteFilePath();
+        const int existing = recordings_.rowOfPath(path);
+        if (existing >= 0 && recordings_.state(existing) != RecordingListModel::State::Failed) {
+            emit recordingAlreadyOpen(existing);
+            continue;
+        }
+        if (existing >= 0) recordings_.removeRecording(existing);  // a failed file may have been fixed: retry
+        recordings_.addLoading(path, loader_->request(path));
+    }
+}
+
+void Session::close(int row) {
+    if (row < 0 || row >= recordings_.rowCount()) return;
+    loader_->cancel(recordings_.requestId(row));
+    recordings_.removeRecording(row);
+}
+
+int Session::loadingCount() const { return loader_->pendingCount(); }
+
+}  // namespace m2ds

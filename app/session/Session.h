@@ -1,0 +1,42 @@
+#pragma once
+#include <QObject>
+#include <QStringList>
+
+#include "session/RecentFiles.h"
+#include "session/RecordingListModel.h"
+
+namespace m2ds {
+
+class RecordingLoader;
+
+/// The workbench's document: the open recordings, their loading, and the recent-files list.
+class Session : public QObject {
+    Q_OBJECT
+public:
+    explicit Session(QObject* parent = nullptr);
+    ~Session() override;
+
+    RecordingListModel* recordings() { return &recordings_; }
+    RecentFiles& recentFiles() { return recentFiles_; }
+
+    /// Starts loading each path on the worker thread; a path that is already open is not loaded twice
+    /// (recordingAlreadyOpen is emitted for it instead).
+    void open(const QStringList& paths);
+    /// Closes a row, cancelling its loading if still running.
+    void close(int row);
+    /// Recordings still loading.
+    int loadingCount() const;
+
+signals:
+    void recordingReady(int row);
+    /// message names the file and the reason.
+    void recordingFailed(int row, const QString& message);
+    void recordingAlreadyOpen(int row);
+
+private:
+    RecordingListModel recordings_;
+    RecentFiles recentFiles_;
+    RecordingLoader* loader_;
+};
+
+}  // namespace m2ds

@@ -1,0 +1,106 @@
+// The waveform + spectrogram view draws at screen resolution, keeps the view inside the recording,
+// and reads out what is under the mouse.
+#include <QSignalSpy>
+#include <QtTest>
+#include <cmath>
+#include <qcustomplot.h>
+
+#include "plots/MelFrequencyTicker.h"
+#include "plots/RecordingPlot.h"
+
+using namespace m2ds;
+
+namespace {
+
+RecordingDataPtr syntheticRecording(double seconds) {
+    auto data = std::make_shared<RecordingData>();
+    data->path = "synthetic.wav";
+    data->samples.resize(std::size_t(seconds * 16000));
+    for (std::size_t i = 0; i < data->samples.size(); ++i) data->samples[i] = float(0.5 * std::sin(i * 0.05));
+    data->melCount = 80;
+    data->frameCount = 1 + data->samples.size() / 160;
+    data->logMel.resize(80 * data->frameCount);
+    for (std::size_t i = 0; i < data->logMel.size(); ++i) data->logMel[i] = float(i % 80) * 0.1f - 8.0f;
+    for (int mel = 0; mel < 80; ++mel) data->melCentreHz.push_back(60.0 + mel * 98.0);
+    return data;
+}
+
+}  // namespace
+
+class TestRecordingPlot : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        plot_ = std::make_unique<RecordingPlot>();
+        plot_->resize(1000, 600);
+        plot_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(plot_.get()));
+    }
+    void cleanup() { plot_.reset(); }
+
+    void showsWholeRecordingAtScreenResolution() {
+        plot_->setRecording(syntheticRecording(60.0));
+        QCOMPARE(plot_->visibleBegin(), 0.0);
+        QCOMPARE(plot_->visibleEnd(), 60.0);
+        QCOMPARE(plot_->spectrogramRows(), 80);
+        QVERIFY(plot_->spectrogramColumns() > 100);
+        QVERIFY(plot_->spectrogramColumns() <= plot_->width());
+        QVERIFY(plot_->waveformPoints() > 100 && plot_->waveformPoints() <= plot_->width());
+    }
+
+    void hourLongRecordingStillDrawsOneColumnPerPixel() {
+        plot_->setRecording(syntheticRecording(3600.0));
+        QVERIFY(plot_->spectrogramColumns() <= plot_->width());
+        plot_->zoomBy(100.0);
+        QVERIFY(qAbs((plot_->visibleEnd() - plot_->visibleBegin()) - 36.0) < 1e-6);
+        QVERIFY(plot_->spectrogramColumns() <= plot_->width());
+    }
+
+    void zoomAndPanStayInsideTheRecording() {
+        plot_->setRecording(syntheticRecording(60.0));
+        plot_->zoomBy(2.0);
+        QVERIFY(qAbs(plot_->visibleBegin() - 15.0) < 1e-9 && qAbs(plot_->visibleEnd() - 45.0) < 1e-9);
+        plot_->panBy(10.0);
+        QVERIFY(qAbs(plot_->visibleEnd() - 60.0) < 1e-9 && qAbs(plot_->visibleBegin() - 30.0) < 1e-9);
+        plot_->setVisibleRange(-10.0, 1e6);
+        QCOMPARE(plot_->visibleBegin(), 0.0);
+        QCOMPARE(plot_->visibleEnd(), 60.0);
+        plot_->setVisibleRange(10.0, 10.0001);  // narrower than 20 ms widens to 20 ms
+        QVERIFY(qAbs((plot_->visibleEnd() - plot_->visibleBegin()) - 0.02) < 1e-9);
+        // 20 ms = 320 samples < 2 per column: the samples themselves are drawn.
+        QVERIFY(plot_->waveformPoints() >= 320 && plot_->waveformPoints() <= 322);
+        QVERIFY(plot_->spectrogramColumns() <= 4);
+    }
+
+    void readoutAndClickReportTimeAndFrequency() {
+        plot_->setRecording(syntheticRecording(10.0));
+        QSignalSpy readout(plot_.get(), &RecordingPlot::readoutChanged);
+        QSignalSpy clicked(plot_.get(), &RecordingPlot::positionClicked);
+        QCustomPlot* custom = plot_->customPlot();
+        QCPAxisRect* spectrogram = custom->axisRect(1);
+        const QPoint inside = spectrogram->rect().center();
+        QTest::mouseMove(custom, inside);
+        QTRY_VERIFY(!readout.isEmpty());
+        const QString text = readout.last().first().toString();
+        QVERIFY2(text.contains(" s (frame ") && text.contains(" Hz") && text.contains(" dB"), qPrintable(text));
+        QTest::mouseClick(custom, Qt::LeftButton, {}, inside);
+        QCOMPARE(clicked.count(), 1);
+        QVERIFY(qAbs(clicked.first().first().toDouble() - 5.0) < 0.1);
+        QCOMPARE(plot_->playPosition(), clicked.first().first().toDouble());
+    }
+
+    void melTickerPlacesHertzLabelsBetweenBandCentres() {
+        const std::vector<double> centres{100, 200, 400, 800};
+        QCOMPARE(MelFrequencyTicker::bandPosition(centres, 300), 1.5);
+        QCOMPARE(MelFrequencyTicker::bandPosition(centres, 50), -1.0);
+        MelFrequencyTicker ticker(centres);
+        QCOMPARE(ticker.ticks().keys(), (QList<double>{0.0, 1.25, 2.25}));
+        QCOMPARE(ticker.ticks().value(2.25), QString("500 Hz"));
+    }
+
+private:
+    std::unique_ptr<RecordingPlot> plot_;
+};
+
+QTEST_MAIN(TestRecordingPlot)
+#include "tst_RecordingPlot.moc"
