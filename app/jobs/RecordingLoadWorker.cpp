@@ -34,6 +34,7 @@ RecordingDataPtr toRecordingData(AnalysedRecording&& analysed, const RecordingAn
     data->framesPerSecond = analysed.logMel.framesPerSecond;
     data->logMel = std::move(analysed.logMel.values);
     for (int mel = 0; mel < data->melCount; ++mel) data->melCentreHz.push_back(analyser.frontEnd().filterbank().centreHz(mel));
+    data->summarise();
     return data;
 }
 

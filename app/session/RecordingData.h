@@ -4,6 +4,8 @@
 #include <memory>
 #include <vector>
 
+#include "session/MinMaxPyramid.h"
+
 namespace m2ds {
 
 /// A decoded recording and its M2D log-mel, ready to draw and play. Immutable once shared.
@@ -17,6 +19,16 @@ struct RecordingData {
     double framesPerSecond = 100.0;   ///< Hz; frame t is centred at t / framesPerSecond s
     std::vector<float> logMel;        ///< [melCount, frameCount] row-major, ln(power + eps)
     std::vector<double> melCentreHz;  ///< centre frequency of each mel band, Hz
+    /// Min/max summaries over `samples` (1 row) and `logMel` (melCount rows), built off the GUI thread by
+    /// summarise() so that drawing any zoom level costs time per screen column, not per sample.
+    std::unique_ptr<const MinMaxPyramid> samplesSummary;
+    std::unique_ptr<const MinMaxPyramid> logMelSummary;
+
+    /// Builds the two summaries; call once, after the buffers are final (the summaries point into them).
+    void summarise() {
+        samplesSummary = std::make_unique<MinMaxPyramid>(samples.data(), 1, samples.size());
+        logMelSummary = std::make_unique<MinMaxPyramid>(logMel.data(), melCount, frameCount);
+    }
 
     double durationSeconds() const { return sampleRate > 0 ? double(samples.size()) / sampleRate : 0.0; }
     float logMelAt(int mel, std::size_t frame) const { return logMel[std::size_t(mel) * frameCount + frame]; }

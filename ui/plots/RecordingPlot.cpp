@@ -5,7 +5,7 @@
 #include <qcustomplot.h>
 
 #include "plots/MelFrequencyTicker.h"
-#include "plots/MinMaxPyramid.h"
+#include "session/MinMaxPyramid.h"
 #include "plots/PerceptualColorGradient.h"
 
 namespace m2ds {
@@ -79,8 +79,6 @@ void RecordingPlot::buildLayout() {
 
 void RecordingPlot::setRecording(RecordingDataPtr data) {
     data_ = std::move(data);
-    wavePyramid_.reset();
-    specPyramid_.reset();
     waveCursor_->setVisible(bool(data_));
     specCursor_->setVisible(bool(data_));
     if (!data_) {
@@ -90,14 +88,12 @@ void RecordingPlot::setRecording(RecordingDataPtr data) {
         plot_->replot();
         return;
     }
-    wavePyramid_ = std::make_unique<MinMaxPyramid>(data_->samples.data(), 1, data_->samples.size());
-    specPyramid_ = std::make_unique<MinMaxPyramid>(data_->logMel.data(), data_->melCount, data_->frameCount);
-    float peak = 0.0f, loudest = -1e30f;
     MinMaxPyramid::Range whole{};
-    wavePyramid_->reduce(0, 0, double(data_->samples.size()), 1, &whole);
-    peak = std::max(std::abs(whole.min), std::abs(whole.max));
+    data_->samplesSummary->reduce(0, 0, double(data_->samples.size()), 1, &whole);
+    const float peak = std::max(std::abs(whole.min), std::abs(whole.max));
+    float loudest = -1e30f;
     for (int mel = 0; mel < data_->melCount; ++mel) {
-        specPyramid_->reduce(mel, 0, double(data_->frameCount), 1, &whole);
+        data_->logMelSummary->reduce(mel, 0, double(data_->frameCount), 1, &whole);
         loudest = std::max(loudest, whole.max);
     }
     waveRect_->axis(QCPAxis::atLeft)->setRange(-1.05 * std::max(peak, 1e-4f), 1.05 * std::max(peak, 1e-4f));
@@ -180,7 +176,7 @@ void RecordingPlot::drawWaveform(double begin, double end, int columns) {
         return;
     }
     std::vector<MinMaxPyramid::Range> ranges(columns);
-    wavePyramid_->reduce(0, first, last, columns, ranges.data());
+    data_->samplesSummary->reduce(0, first, last, columns, ranges.data());
     const double step = (last - first) / columns;
     for (int c = 0; c < columns; ++c) {
         keys << (first + (c + 0.5) * step) / rate;
@@ -203,7 +199,7 @@ void RecordingPlot::drawSpectrogram(double begin, double end, int columns) {
                                     QCPRange(0, data_->melCount - 1));
     std::vector<MinMaxPyramid::Range> ranges(cells);
     for (int mel = 0; mel < data_->melCount; ++mel) {
-        specPyramid_->reduce(mel, first, last, cells, ranges.data());  // loudest frame per column keeps transients
+        data_->logMelSummary->reduce(mel, first, last, cells, ranges.data());  // loudest frame per column keeps transients
         for (int c = 0; c < cells; ++c) map->setCell(c, mel, ranges[c].max);
     }
     colorMap_->setData(map, false);

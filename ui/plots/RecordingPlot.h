@@ -15,8 +15,6 @@ class QMouseEvent;
 
 namespace m2ds {
 
-class MinMaxPyramid;
-
 /// Waveform above the M2D log-mel spectrogram on one shared time axis (seconds). Wheel zooms, drag pans,
 /// a click sets the play position. Only the visible range is drawn, reduced to one column per pixel.
 class RecordingPlot : public QWidget {
@@ -79,8 +77,6 @@ private:
     QCPItemStraightLine* waveCursor_;
     QCPItemStraightLine* specCursor_;
     RecordingDataPtr data_;
-    std::unique_ptr<MinMaxPyramid> wavePyramid_;
-    std::unique_ptr<MinMaxPyramid> specPyramid_;
     double playPosition_ = 0.0;
     QPoint pressPosition_;
     bool syncing_ = false;

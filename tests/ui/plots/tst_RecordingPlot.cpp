@@ -22,6 +22,7 @@ RecordingDataPtr syntheticRecording(double seconds) {
     data->logMel.resize(80 * data->frameCount);
     for (std::size_t i = 0; i < data->logMel.size(); ++i) data->logMel[i] = float(i % 80) * 0.1f - 8.0f;
     for (int mel = 0; mel < 80; ++mel) data->melCentreHz.push_back(60.0 + mel * 98.0);
+    data->summarise();
     return data;
 }
 

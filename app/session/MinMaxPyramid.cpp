@@ -1,4 +1,4 @@
-#include "plots/MinMaxPyramid.h"
+#include "session/MinMaxPyramid.h"
 
 #include <algorithm>
 #include <cmath>

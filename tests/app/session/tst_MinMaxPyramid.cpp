@@ -1,7 +1,7 @@
 #include <QtTest>
 #include <random>
 
-#include "plots/MinMaxPyramid.h"
+#include "session/MinMaxPyramid.h"
 
 using namespace m2ds;
 
