@@ -2,24 +2,24 @@
 # Installs what a fresh Debian 12 machine lacks to build, run and test the M2D-S Workbench.
 # Idempotent: packages already present are skipped. Works as root or through sudo.
 #   packaging/install-deps.sh            build + run dependencies
-#   packaging/install-deps.sh --tests    also the test recordings and reference tooling
+#   packaging/install-deps.sh --tests      also the test recordings
+#   packaging/install-deps.sh --reference  also python3-torch/torchaudio for tests/golden scripts and bench/
 set -euo pipefail
 
 build_packages=(
   pkg-config cmake ninja-build ccache g++
-  qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-l10n-tools
+  qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libsndfile1-dev libfftw3-dev libsoxr-dev nlohmann-json3-dev libcli11-dev
-  libopenblas0-openmp
   espeak-ng sox
 )
+# The test recordings of shared/design.md (real speech, music and noise from Debian packages; never committed).
 test_packages=(
-  xvfb xauth
   pocketsphinx-testdata
-  asterisk-core-sounds-en-wav asterisk-core-sounds-es-wav asterisk-core-sounds-fr-wav
+  asterisk-core-sounds-en-wav asterisk-core-sounds-es-wav asterisk-core-sounds-fr-wav asterisk-core-sounds-en-g722
   codec2-examples klettres-data sonic-pi-samples
-  python3-numpy
 )
+# Only for regenerating reference fixtures (tests/golden) and for the benchmarks (bench/).
 reference_packages=(python3-torch python3-torchaudio)
 
 wanted=("${build_packages[@]}")
