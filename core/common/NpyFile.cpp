@@ -12,10 +12,6 @@
 
 namespace m2ds {
 
-std::size_t NpyArray::elementCount() const {
-    return std::accumulate(shape.begin(), shape.end(), std::size_t{1}, std::multiplies<>());
-}
-
 namespace {
 
 constexpr char kMagic[] = "\x93NUMPY";
@@ -58,7 +54,7 @@ std::vector<std::size_t> parseShape(const std::string& path, const std::string& 
 namespace NpyFile {
 
 void writeFloat32(const std::string& path, const std::vector<std::size_t>& shape, const float* values) {
-    NpyArray sizeOnly{shape, {}};
+    FloatArray sizeOnly{shape, {}};
     AtomicFileWriter writer(path);
     const std::string header = headerFor(shape);
     writer.write(header.data(), header.size());
@@ -66,7 +62,7 @@ void writeFloat32(const std::string& path, const std::vector<std::size_t>& shape
     writer.commit();
 }
 
-NpyArray readFloat32(const std::string& path) {
+FloatArray readFloat32(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot open file");
     char prefix[10];
@@ -89,7 +85,7 @@ NpyArray readFloat32(const std::string& path) {
     if (!isFloat64 && dict.find("'<f4'") == std::string::npos)
         throw InputError(path, "NPY dtype must be float32 or float64 (little-endian)");
 
-    NpyArray array{parseShape(path, dict), {}};
+    FloatArray array{parseShape(path, dict), {}};
     const std::size_t count = array.elementCount();
     const std::streamoff dataStart = in.tellg();
     in.seekg(0, std::ios::end);

@@ -67,7 +67,7 @@ private slots:
         const QString out = dir_.filePath("out.npy");
         const Run run = m2dsRun({"melspec", stereo_, "-o", out, "--mean", "-7.1", "--std", "4.2"});
         QCOMPARE(run.exitCode, 0);
-        const NpyArray written = NpyFile::readFloat32(out.toStdString());
+        const FloatArray written = NpyFile::readFloat32(out.toStdString());
         AnalysedRecording expected = RecordingAnalyser().analyse(stereo_.toStdString());
         expected.logMel.normalise(-7.1f, 4.2f);
         QCOMPARE(written.shape, (std::vector<std::size_t>{80, expected.logMel.frameCount}));

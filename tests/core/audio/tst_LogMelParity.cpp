@@ -48,7 +48,7 @@ private slots:
             M2DS_REQUIRE_RECORDING(input, "pocketsphinx-testdata");
             samples = WaveformLoader().load(input.toStdString()).samples;
         }
-        const NpyArray reference = NpyFile::readFloat32(test::sourcePath("tests/golden/frontend/" + expected).toStdString());
+        const FloatArray reference = NpyFile::readFloat32(test::sourcePath("tests/golden/frontend/" + expected).toStdString());
         const LogMelSpectrogram logMel = LogMelFrontEnd().compute(samples.data(), samples.size());
         QCOMPARE(logMel.frameCount, std::size_t(frames));
         QCOMPARE(reference.shape, (std::vector<std::size_t>{80, std::size_t(frames)}));

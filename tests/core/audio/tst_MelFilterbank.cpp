@@ -11,7 +11,7 @@ class TestMelFilterbank : public QObject {
     Q_OBJECT
 private slots:
     void matchesTorchaudioSlaneyFilterbank() {
-        const NpyArray expected = NpyFile::readFloat32(
+        const FloatArray expected = NpyFile::readFloat32(
             test::sourcePath("tests/golden/frontend/mel_filterbank.expected.npy").toStdString());
         const MelFilterbank filterbank(16000, 400, 80, 50.0, 8000.0);
         QCOMPARE(expected.shape, (std::vector<std::size_t>{80, 201}));

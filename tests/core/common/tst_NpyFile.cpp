@@ -18,7 +18,7 @@ private slots:
         const std::string path = dir.filePath("a.npy").toStdString();
         const std::vector<float> values{1.5f, -2.0f, 3.25f, 0.0f, 1e-7f, -15.9f};
         NpyFile::writeFloat32(path, {2, 3}, values.data());
-        const NpyArray read = NpyFile::readFloat32(path);
+        const FloatArray read = NpyFile::readFloat32(path);
         QCOMPARE(read.shape, (std::vector<std::size_t>{2, 3}));
         QCOMPARE(read.values, values);
         QFile file(QString::fromStdString(path));

@@ -1,0 +1,32 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "checkpoint/PickleValue.h"
+#include "common/FloatArray.h"
+
+namespace m2ds {
+
+/// A PyTorch checkpoint file (torch.save's zip container: <archive>/data.pkl + <archive>/data/<key>), read
+/// without Python: the pickle through PickleReader, tensors on demand from their storage records.
+class PthArchive {
+public:
+    /// Opens and unpickles; throws InputError naming the file (not a zip, no data.pkl, bad pickle, ...).
+    explicit PthArchive(const std::string& path);
+    ~PthArchive();
+    PthArchive(const PthArchive&) = delete;
+    PthArchive& operator=(const PthArchive&) = delete;
+
+    const PickleRef& root() const { return root_; }
+    /// The tensor's values as float32 in C order (float, half, bfloat16 and double storages); throws InputError
+    /// if the storage record is missing or smaller than the tensor needs.
+    FloatArray readTensor(const PickleValue& tensor, const std::string& name) const;
+
+private:
+    struct Reader;
+    std::string path_;
+    std::unique_ptr<Reader> reader_;
+    PickleRef root_;
+};
+
+}  // namespace m2ds

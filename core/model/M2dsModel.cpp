@@ -1,0 +1,184 @@
+#include "model/M2dsModel.h"
+
+#include <algorithm>
+#include <torch/torch.h>
+
+#include "common/Errors.h"
+#include "model/TensorConversion.h"
+#include "model/nn/M2dsNetwork.h"
+
+namespace m2ds {
+namespace {
+
+constexpr int64_t kChunksPerBatch = 8;
+
+std::string shapeText(c10::IntArrayRef shape) {
+    std::string text = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
+    return text + "]";
+}
+
+}  // namespace
+
+struct M2dsModel::Impl {
+    Impl(const ModelConfig& config, bool withTrainingParts) : network(config, withTrainingParts) { network->eval(); }
+    nn::M2dsNetwork network;
+    torch::Device device{torch::kCPU};
+};
+
+M2dsModel::M2dsModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+M2dsModel::M2dsModel(const ModelConfig& config, bool withTrainingParts, uint64_t seed)
+    : impl_(std::make_unique<Impl>(config, withTrainingParts)) {
+    torch::manual_seed(seed);
+    impl_->network->initialiseWeights();
+}
+
+M2dsModel M2dsModel::fromStateDict(const ModelConfig& config, const StateDict& weights) {
+    const bool training = std::any_of(weights.begin(), weights.end(), [](const auto& entry) { return entry.first == "decoder_embed.weight"; });
+    ModelConfig adjusted = config;
+    for (const auto& [name, array] : weights)
+        if (name == "offline_predictor.weight" && array.shape.size() == 2) adjusted.offlineDim = static_cast<int>(array.shape[0]);
+    if (training && std::none_of(weights.begin(), weights.end(), [](const auto& e) { return e.first == "offline_predictor.weight"; }))
+        adjusted.offlineDim = 0;
+    auto impl = std::make_unique<Impl>(adjusted, training);
+    auto parameters = impl->network->named_parameters();
+    torch::NoGradGuard noGrad;
+    std::size_t matched = 0;
+    for (const auto& [name, array] : weights) {
+        if (name == "norm_stats") continue;  // carried in the config, not a network parameter
+        auto* parameter = parameters.find(name);
+        if (!parameter) throw InvalidArgument("checkpoint key '" + name + "' is not a parameter of " + adjusted.folderName());
+        const auto tensor = toTensor(array);
+        if (tensor.sizes() != parameter->sizes())
+            throw InvalidArgument("checkpoint key '" + name + "' has shape " + shapeText(tensor.sizes()) + ", the model expects " +
+                                  shapeText(parameter->sizes()));
+        parameter->copy_(tensor);
+        ++matched;
+    }
+    if (matched != parameters.size()) {
+        for (const auto& item : parameters)
+            if (std::none_of(weights.begin(), weights.end(), [&](const auto& e) { return e.first == item.key(); }))
+                throw InvalidArgument("checkpoint lacks key '" + item.key() + "' of " + adjusted.folderName());
+    }
+    return M2dsModel(std::move(impl));
+}
+
+M2dsModel::~M2dsModel() = default;
+M2dsModel::M2dsModel(M2dsModel&&) noexcept = default;
+M2dsModel& M2dsModel::operator=(M2dsModel&&) noexcept = default;
+
+const ModelConfig& M2dsModel::config() const { return impl_->network->config(); }
+bool M2dsModel::hasTrainingParts() const { return impl_->network->hasTrainingParts(); }
+bool M2dsModel::hasOfflineHead() const { return !impl_->network->offline_predictor.is_empty(); }
+
+int64_t M2dsModel::parameterCount(bool trainableOnly) const {
+    int64_t count = 0;
+    for (const auto& parameter : impl_->network->parameters())
+        if (!trainableOnly || parameter.requires_grad()) count += parameter.numel();
+    return count;
+}
+
+StateDict M2dsModel::stateDict() const {
+    StateDict weights;
+    for (const auto& item : impl_->network->named_parameters()) weights.emplace_back(item.key(), toFloatArray(item.value()));
+    return weights;
+}
+
+void M2dsModel::setDevice(const std::string& device) {
+    torch::Device target(torch::kCPU);
+    try {
+        target = torch::Device(device);
+    } catch (const c10::Error&) {
+        throw InvalidArgument("unknown device '" + device + "' (use cpu, cuda or cuda:N)");
+    }
+    if (target.is_cuda() && !torch::cuda::is_available())
+        throw InvalidArgument("device '" + device + "' requested but this LibTorch has no usable CUDA device");
+    impl_->network->to(target);
+    impl_->device = target;
+}
+
+std::string M2dsModel::device() const { return impl_->device.str(); }
+
+std::size_t M2dsModel::embeddingFrames(std::size_t logMelFrames) const {
+    const std::size_t patch = static_cast<std::size_t>(config().patchTime);
+    return (logMelFrames + patch - 1) / patch;
+}
+
+void M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers, const EmbeddingSink& sink) const {
+    const ModelConfig& geometry = config();
+    if (logMel.shape.size() != 2 || static_cast<int>(logMel.shape[0]) != geometry.inputFrequency)
+        throw InvalidArgument("extraction needs a log-mel [" + std::to_string(geometry.inputFrequency) + ", T]");
+    int deepest = 0;
+    for (int layer : layers) {
+        if (layer < 0 || layer > geometry.depth)
+            throw InvalidArgument("layer " + std::to_string(layer) + " is outside 0.." + std::to_string(geometry.depth));
+        deepest = std::max(deepest, layer);
+    }
+    torch::NoGradGuard noGrad;
+    const int64_t frames = static_cast<int64_t>(logMel.shape[1]), unit = geometry.inputFrames, patch = geometry.patchTime;
+    const int64_t padded = frames + (patch - (frames % unit % patch)) % patch;
+    auto input = torch::zeros({1, 1, geometry.inputFrequency, padded});
+    input.slice(3, 0, frames).copy_(toTensor(logMel).view({1, 1, geometry.inputFrequency, frames}));
+    const int64_t fullChunks = padded / unit;
+    std::size_t firstFrame = 0;
+    auto emit = [&](const torch::Tensor& chunks) {  // chunks [n, 1, F, width] of one width
+        const auto outputs = impl_->network->encodeLayers(chunks.to(impl_->device), deepest);
+        std::vector<FloatArray> selected;
+        for (int layer : layers) selected.push_back(toFloatArray(outputs[layer].reshape({-1, outputs[layer].size(2)})));
+        sink(firstFrame, selected);
+        firstFrame += selected.front().shape[0];
+    };
+    for (int64_t first = 0; first < fullChunks; first += kChunksPerBatch) {
+        const int64_t count = std::min(kChunksPerBatch, fullChunks - first);
+        const auto span = input.slice(3, first * unit, (first + count) * unit);
+        emit(span.reshape({geometry.inputFrequency, count, unit}).permute({1, 0, 2}).unsqueeze(1).contiguous());
+    }
+    if (padded % unit != 0) emit(input.slice(3, fullChunks * unit));
+}
+
+std::vector<FloatArray> M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers) const {
+    std::vector<FloatArray> collected(layers.size());
+    extract(logMel, layers, [&](std::size_t, const std::vector<FloatArray>& part) {
+        for (std::size_t i = 0; i < part.size(); ++i) {
+            collected[i].shape = {collected[i].shape.empty() ? part[i].shape[0] : collected[i].shape[0] + part[i].shape[0], part[i].shape[1]};
+            collected[i].values.insert(collected[i].values.end(), part[i].values.begin(), part[i].values.end());
+        }
+    });
+    return collected;
+}
+
+FloatArray M2dsModel::maskNoise(int batch, int tokens, uint64_t seed) {
+    auto generator = torch::make_generator<at::CPUGeneratorImpl>(seed);
+    return toFloatArray(torch::rand({batch, tokens}, generator, torch::kFloat32));
+}
+
+MaskedPrediction M2dsModel::predictMasked(const FloatArray& x, const FloatArray& noise, const FloatArray* teacher,
+                                          float lossM2dWeight, float lossOfflineWeight) const {
+    if (!hasTrainingParts()) throw InvalidArgument("masked prediction needs a full model (predictor and target encoder)");
+    torch::NoGradGuard noGrad;
+    const auto device = impl_->device;
+    const nn::MaskedForward forward = impl_->network->forwardMasked(toTensor(x).to(device), toTensor(noise).to(device));
+    MaskedPrediction out;
+    const auto ids = forward.idsShuffle.to(torch::kCPU).contiguous();
+    out.idsShuffle.assign(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + ids.numel());
+    out.visible = static_cast<int>(forward.visible);
+    out.latent = toFloatArray(forward.latent);
+    out.prediction = toFloatArray(forward.prediction);
+    out.target = toFloatArray(forward.target);
+    out.perTokenLoss = toFloatArray(forward.perTokenLoss);
+    out.lossM2d = forward.lossM2d.item<float>();
+    out.loss = lossM2dWeight * out.lossM2d;
+    if (forward.offline.defined()) {
+        out.offline = toFloatArray(forward.offline);
+        if (teacher) {
+            out.lossOffline = nn::normMse(toTensor(*teacher).to(device), forward.offline).mean().item<float>();
+            out.loss += lossOfflineWeight * out.lossOffline;
+        }
+    }
+    return out;
+}
+
+void M2dsModel::emaUpdate(double decay) { impl_->network->emaUpdate(decay); }
+
+}  // namespace m2ds

@@ -1,0 +1,65 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/FloatArray.h"
+#include "model/MaskedPrediction.h"
+#include "model/ModelConfig.h"
+#include "model/StateDict.h"
+
+namespace m2ds {
+
+/// An M2D / M2D-S network behind a torch-free interface: weights in and out as a StateDict, log-mels in and
+/// embeddings out as FloatArrays. Encoder-only models (no predictor / target / offline head) extract only.
+class M2dsModel {
+public:
+    /// A freshly initialised network (spec section 4); `seed` makes the initialisation reproducible.
+    M2dsModel(const ModelConfig& config, bool withTrainingParts, uint64_t seed);
+    /// Loads weights with official names; training parts are present iff `decoder_embed.weight` is.
+    /// Throws InvalidArgument naming a missing/unexpected key or a wrong shape.
+    static M2dsModel fromStateDict(const ModelConfig& config, const StateDict& weights);
+    ~M2dsModel();
+    M2dsModel(M2dsModel&&) noexcept;
+    M2dsModel& operator=(M2dsModel&&) noexcept;
+
+    const ModelConfig& config() const;
+    bool hasTrainingParts() const;
+    bool hasOfflineHead() const;
+    /// All parameters including fixed position tables; trainable ones only when `trainableOnly`.
+    int64_t parameterCount(bool trainableOnly = false) const;
+    /// Weights in official order and names.
+    StateDict stateDict() const;
+    /// "cpu", "cuda", "cuda:1"; throws InvalidArgument if unavailable.
+    void setDevice(const std::string& device);
+    std::string device() const;
+
+    /// Receives embeddings of consecutive frames: firstFrame, then one [frames, rows·D] array per requested layer.
+    using EmbeddingSink = std::function<void(std::size_t firstFrame, const std::vector<FloatArray>& layers)>;
+    /// Official extraction (spec section 5) of a normalised log-mel [F, T]: chunks of inputFrames, zero-padded
+    /// to the patch width, each encoded alone. layers: 0 = patch embedding + position, depth = last (normed).
+    /// Streams a few chunks at a time into `sink`, so memory stays bounded for hour-long inputs.
+    void extract(const FloatArray& logMel, const std::vector<int>& layers, const EmbeddingSink& sink) const;
+    /// Same as extract() but collects everything: one [T/pt, rows·D] array per requested layer.
+    std::vector<FloatArray> extract(const FloatArray& logMel, const std::vector<int>& layers) const;
+    /// Frames extract() produces for T log-mel frames: ceil(T / patchTime).
+    std::size_t embeddingFrames(std::size_t logMelFrames) const;
+
+    /// Uniform noise [batch, tokens] from a CPU generator seeded with `seed`: the same mask on any device.
+    static FloatArray maskNoise(int batch, int tokens, uint64_t seed);
+    /// Masked forward (training semantics) on x [B, 1, F, inputFrames] with noise [B, N];
+    /// teacher [B, cols, offlineDim] adds the offline loss. Needs training parts.
+    MaskedPrediction predictMasked(const FloatArray& x, const FloatArray& noise, const FloatArray* teacher = nullptr,
+                                   float lossM2dWeight = 1.0f, float lossOfflineWeight = 0.5f) const;
+    /// EMA step of the target encoder: target = decay·target + (1 − decay)·online.
+    void emaUpdate(double decay);
+
+private:
+    struct Impl;
+    explicit M2dsModel(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace m2ds

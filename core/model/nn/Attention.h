@@ -1,0 +1,26 @@
+#pragma once
+// Internal to core/model: LibTorch modules under the official timm/MAE names. Not part of core's public API.
+#include <torch/nn/module.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/pimpl.h>
+
+namespace m2ds::nn {
+
+/// Multi-head self-attention with a fused qkv projection (timm 0.4.5 layout: rows [q; k; v], head h at h*hd).
+class AttentionImpl : public torch::nn::Module {
+public:
+    /// dim: embedding width; heads must divide it.
+    AttentionImpl(int64_t dim, int64_t heads);
+    /// x: [B, N, dim] float → [B, N, dim].
+    torch::Tensor forward(const torch::Tensor& x);
+
+    torch::nn::Linear qkv{nullptr};
+    torch::nn::Linear proj{nullptr};
+
+private:
+    int64_t heads_;
+    double scale_;
+};
+TORCH_MODULE(Attention);
+
+}  // namespace m2ds::nn

@@ -1,0 +1,73 @@
+// Our safetensors file and the exported .pth round-trip the weights and the geometry.
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "ModelFixtures.h"
+#include "checkpoint/CheckpointExporter.h"
+#include "checkpoint/CheckpointImporter.h"
+#include "checkpoint/SafetensorsFile.h"
+#include "common/Errors.h"
+#include "model/ModelPresets.h"
+
+using namespace m2ds;
+
+class TestCheckpointExporter : public QObject {
+    Q_OBJECT
+private slots:
+    void safetensorsRoundTripKeepsWeightsAndGeometry() {
+        const CheckpointImporter importer(ModelPresets::loadDirectory(test::presetsDirectory().toStdString()));
+        ImportedCheckpoint original = importer.read(test::tinyCheckpoint().toStdString());
+        original.config.normMean = -10.43f;
+        original.config.normStd = 4.24f;
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("tiny.safetensors").toStdString();
+        CheckpointExporter::writeSafetensors(path, original.config, original.weights, R"({"source":"test"})");
+        const ImportedCheckpoint back = importer.read(path);
+        QCOMPARE(back.format, std::string("safetensors"));
+        QCOMPARE(back.config.toJson(), original.config.toJson());
+        QVERIFY(back.normStatsFromFile);
+        QCOMPARE(back.provenanceJson, std::string(R"({"source":"test"})"));
+        QCOMPARE(back.weights.size(), original.weights.size());
+        for (std::size_t i = 0; i < back.weights.size(); ++i) {
+            QCOMPARE(back.weights[i].first, original.weights[i].first);
+            QCOMPARE(back.weights[i].second.shape, original.weights[i].second.shape);
+            QCOMPARE(back.weights[i].second.values, original.weights[i].second.values);
+        }
+    }
+
+    void exportedPthImportsWithTheSameWeights() {
+        const CheckpointImporter importer(ModelPresets::loadDirectory(test::presetsDirectory().toStdString()));
+        const ImportedCheckpoint original = importer.read(test::tinyCheckpoint().toStdString());
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir("m2d_s_vit_tiny-80x64p80x2-251125"));
+        const std::string path = dir.filePath("m2d_s_vit_tiny-80x64p80x2-251125/weights.pth").toStdString();
+        CheckpointExporter::writePth(path, original.weights);
+        const ImportedCheckpoint back = importer.read(path);
+        QCOMPARE(back.config.toJson(), original.config.toJson());
+        for (std::size_t i = 0; i < back.weights.size(); ++i) QCOMPARE(back.weights[i].second.values, original.weights[i].second.values);
+    }
+
+    void corruptSafetensorsNameTheProblem() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("bad.safetensors").toStdString();
+        FloatArray small{{2}, {1.0f, 2.0f}};
+        SafetensorsFile::write(path, {{"a", small}}, {});
+        QFile file(QString::fromStdString(path));
+        QVERIFY(file.resize(file.size() - 4));  // cut into the data
+        try {
+            SafetensorsFile::read(path);
+            QFAIL("accepted");
+        } catch (const InputError& error) {
+            QVERIFY2(QString(error.what()).contains("tensor 'a' data [0, 8) lies outside the 4 data bytes"), error.what());
+        }
+        QFile header(dir.filePath("header.safetensors"));
+        QVERIFY(header.open(QIODevice::WriteOnly));
+        header.write(QByteArray("\xff\xff\xff\xff\xff\xff\x00\x00", 8) + "{}");
+        header.close();
+        QVERIFY_THROWS_EXCEPTION(InputError, SafetensorsFile::read(header.fileName().toStdString()));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCheckpointExporter)
+#include "tst_CheckpointExporter.moc"
