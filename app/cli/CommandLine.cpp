@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/CheckpointCommands.h"
 #include "cli/ExitCode.h"
+#include "cli/ExtractCommand.h"
 #include "cli/InfoCommand.h"
 #include "cli/MelspecCommand.h"
 #include "common/Errors.h"
@@ -15,10 +17,21 @@ constexpr const char* kExitCodes =
     "Exit codes: 0 success, 1 unusable input file, 2 usage error, 3 output not written, "
     "4 internal error, 130 interrupted.";
 
+/// --mean M --std S, both or neither, std > 0.
+void addNormalisationOptions(CLI::App& command, std::optional<float>& mean, std::optional<float>& std, const std::string& verb) {
+    CLI::Option* meanOption = command.add_option("--mean", mean, verb + ": subtract this log-mel mean");
+    CLI::Option* stdOption = command.add_option("--std", std, verb + ": divide by this log-mel std")->check(CLI::PositiveNumber);
+    meanOption->needs(stdOption);
+    stdOption->needs(meanOption);
+}
+
 template <typename Command>
 int runReportingErrors(const Command& command, const CommandContext& context, const std::string& name) {
     try {
         return command.run(context);
+    } catch (const InvalidArgument& error) {  // a checkpoint whose weights do not fit its geometry, a bad device
+        context.err << "m2ds " << name << ": " << error.what() << '\n';
+        return kInputError;
     } catch (const InputError& error) {
         context.err << "m2ds " << name << ": " << error.what() << '\n';
         return kInputError;
@@ -42,7 +55,7 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     app.set_version_flag("--version", std::string("m2ds ") + M2DS_VERSION);
     app.require_subcommand(1);
     CommandContext context{std::cout, std::cerr, interrupted};
-    app.add_option("--threads", context.threads, "CPU threads for the front-end (0 = all)")->check(CLI::NonNegativeNumber);
+    app.add_option("--threads", context.threads, "CPU threads for the front-end and the model (0 = all)")->check(CLI::NonNegativeNumber);
 
     InfoCommand info;
     CLI::App* infoApp = app.add_subcommand("info", "Show format, sample rate, channels and duration of recordings");
@@ -52,11 +65,28 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     CLI::App* melspecApp = app.add_subcommand("melspec", "Write the M2D log-mel spectrogram as float32 [80, T] .npy");
     melspecApp->add_option("FILE", melspec.input, "Recording, any rate and channel count")->required();
     melspecApp->add_option("-o,--output", melspec.output, "Output .npy path")->required();
-    CLI::Option* meanOption = melspecApp->add_option("--mean", melspec.mean, "Normalise: subtract this mean");
-    CLI::Option* stdOption = melspecApp->add_option("--std", melspec.std, "Normalise: divide by this std")
-                                 ->check(CLI::PositiveNumber);
-    meanOption->needs(stdOption);
-    stdOption->needs(meanOption);
+    addNormalisationOptions(*melspecApp, melspec.mean, melspec.std, "Normalise");
+
+    CLI::App* ckptApp = app.add_subcommand("ckpt", "Inspect and convert checkpoints (official .pth, .safetensors)");
+    ckptApp->require_subcommand(1);
+    CkptInfoCommand ckptInfo;
+    CLI::App* ckptInfoApp = ckptApp->add_subcommand("info", "Geometry, parameters, parts and norm stats of a checkpoint");
+    ckptInfoApp->add_option("CKPT", ckptInfo.path, "Checkpoint (.pth or .safetensors)")->required();
+    CkptConvertCommand ckptConvert;
+    CLI::App* ckptConvertApp = ckptApp->add_subcommand("convert", "Convert to .safetensors (ours) or .pth (PyTorch, weights_only)");
+    ckptConvertApp->add_option("IN", ckptConvert.input, "Checkpoint to read")->required();
+    ckptConvertApp->add_option("OUT", ckptConvert.output, "Output .safetensors or .pth")->required();
+    addNormalisationOptions(*ckptConvertApp, ckptConvert.mean, ckptConvert.std, "Store normalisation");
+
+    ExtractCommand extract;
+    CLI::App* extractApp = app.add_subcommand("extract", "Write layer-wise embeddings of recordings (CSV or NPY + .json sidecar)");
+    extractApp->add_option("--model", extract.model, "Checkpoint (.pth or .safetensors)")->required();
+    extractApp->add_option("--layers", extract.layers, "all, last, 0-12 or 3,6,9 (0 = patch embedding)")->capture_default_str();
+    extractApp->add_flag("--clip", extract.clip, "One mean row per recording and layer (frame = -1)");
+    extractApp->add_option("--device", extract.device, "cpu, cuda or cuda:N")->capture_default_str();
+    addNormalisationOptions(*extractApp, extract.mean, extract.std, "Normalise log-mels with");
+    extractApp->add_option("FILE", extract.files, "Recordings")->required();
+    extractApp->add_option("-o,--output", extract.output, "Output .csv or .npy")->required();
 
     try {
         app.parse(argc, argv);
@@ -65,6 +95,9 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
         return status == 0 ? kSuccess : kUsageError;
     }
     if (infoApp->parsed()) return runReportingErrors(info, context, "info");
+    if (ckptInfoApp->parsed()) return runReportingErrors(ckptInfo, context, "ckpt info");
+    if (ckptConvertApp->parsed()) return runReportingErrors(ckptConvert, context, "ckpt convert");
+    if (extractApp->parsed()) return runReportingErrors(extract, context, "extract");
     return runReportingErrors(melspec, context, "melspec");
 }
 

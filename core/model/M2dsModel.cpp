@@ -1,6 +1,7 @@
 #include "model/M2dsModel.h"
 
 #include <algorithm>
+#include <thread>
 #include <torch/torch.h>
 
 #include "common/Errors.h"
@@ -96,6 +97,10 @@ void M2dsModel::setDevice(const std::string& device) {
         throw InvalidArgument("device '" + device + "' requested but this LibTorch has no usable CUDA device");
     impl_->network->to(target);
     impl_->device = target;
+}
+
+void M2dsModel::setComputeThreads(int threads) {
+    torch::set_num_threads(threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
 }
 
 std::string M2dsModel::device() const { return impl_->device.str(); }

@@ -32,6 +32,8 @@ public:
     int64_t parameterCount(bool trainableOnly = false) const;
     /// Weights in official order and names.
     StateDict stateDict() const;
+    /// Threads LibTorch uses for CPU work, process-wide; 0 = all hardware threads.
+    static void setComputeThreads(int threads);
     /// "cpu", "cuda", "cuda:1"; throws InvalidArgument if unavailable.
     void setDevice(const std::string& device);
     std::string device() const;

@@ -7,6 +7,7 @@
 
 #include "AudioFixtures.h"
 #include "ArrayComparison.h"
+#include "ModelFixtures.h"
 #include "audio/RecordingAnalyser.h"
 #include "common/NpyFile.h"
 
@@ -95,6 +96,50 @@ private slots:
         const Run run = m2dsRun({"melspec", stereo_, "-o", dir_.filePath("no/such/dir/out.npy")});
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains("nothing was written"), qPrintable(run.err));
+    }
+
+    void ckptInfoDescribesTheOfficialTinyCheckpoint() {
+        const Run run = m2dsRun({"ckpt", "info", test::tinyCheckpoint()});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("contents:    model, optimizer, epoch, scaler, args  (epoch 3)"), qPrintable(run.out));
+        QVERIFY(run.out.contains("m2d_s_vit_tiny-80x64p80x2"));
+        QVERIFY(run.out.contains("full training model: encoder, predictor, target encoder, offline head"));
+        QVERIFY(run.out.contains("parameters:  75408"));
+        QVERIFY(run.out.contains("M2D fallback"));
+    }
+
+    void hostileCheckpointIsRefusedWithOneLine() {
+        const Run run = m2dsRun({"ckpt", "info", test::tinyFixture("bad/hostile.pth")});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed().count('\n'), 0);
+        QVERIFY2(run.err.contains("names 'posix.system'"), qPrintable(run.err));
+    }
+
+    void convertThenExtractWritesCsvAndSidecar() {
+        const QString converted = dir_.filePath("tiny.safetensors");
+        QCOMPARE(m2dsRun({"ckpt", "convert", test::tinyCheckpoint(), converted, "--mean", "-9", "--std", "4"}).exitCode, 0);
+        const QString csv = dir_.filePath("emb.csv");
+        const Run run = m2dsRun({"extract", "--model", converted, "--layers", "0,2", stereo_, "-o", csv});
+        QCOMPARE(run.exitCode, 0);
+        QFile table(csv);
+        QVERIFY(table.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(table.readAll()).split('\n', Qt::SkipEmptyParts);
+        QVERIFY(lines.first().startsWith("file,layer,frame,start_ms,end_ms,d0,") && lines.first().endsWith(",d31"));
+        QCOMPARE(lines.size(), 1 + 2 * 63);  // 1.25 s -> 126 log-mel frames -> 63 embedding frames, 2 layers
+        QVERIFY2(lines[1].contains(",0,0,0.0,20.0,"), qPrintable(lines[1]));
+        QVERIFY(lines.last().contains(",2,62,1240.0,1260.0,"));
+        QFile sidecar(csv + ".json");
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        const QByteArray json = sidecar.readAll();
+        QVERIFY(json.contains("\"checkpoint_sha256\"") && json.contains("-9.0") && json.contains("\"layers\""));
+    }
+
+    void extractClipLevelNpy() {
+        const QString npy = dir_.filePath("clip.npy");
+        QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--layers", "all", "--clip", stereo_, stereo_, "-o", npy}).exitCode, 0);
+        const FloatArray clip = NpyFile::readFloat32(npy.toStdString());
+        QCOMPARE(clip.shape, (std::vector<std::size_t>{2, 3, 32}));
+        QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--layers", "13", stereo_, "-o", npy}).exitCode, 2);
     }
 
     void usageErrorsExitTwo_data() {

@@ -1,0 +1,16 @@
+#include "cli/DataDirectory.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace m2ds::cli {
+
+std::string dataDirectory() {
+    if (const char* overridden = std::getenv("M2DS_DATA_DIR")) return overridden;
+    std::error_code error;
+    const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (error) return "share/m2ds-workbench";
+    return (executable.parent_path() / ".." / "share" / "m2ds-workbench").lexically_normal().string();
+}
+
+}  // namespace m2ds::cli

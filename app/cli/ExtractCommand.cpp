@@ -1,0 +1,127 @@
+#include "cli/ExtractCommand.h"
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "analysis/EmbeddingCsvWriter.h"
+#include "analysis/LayerSelection.h"
+#include "analysis/RecordingEmbeddings.h"
+#include "audio/FrontEndConfig.h"
+#include "cli/ExitCode.h"
+#include "cli/ModelLoading.h"
+#include "common/AtomicFileWriter.h"
+#include "common/Errors.h"
+#include "common/NpyFile.h"
+#include "common/Sha256.h"
+#include "model/M2dsModel.h"
+
+namespace m2ds::cli {
+namespace {
+
+bool endsWith(const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// Collects embeddings for an .npy: frames of one recording [L, T, D], or clip means of all recordings [F, L, D];
+/// a single layer drops the L axis.
+class NpyCollector {
+public:
+    NpyCollector(std::size_t layers, std::size_t dim, bool clip) : layers_(layers), dim_(dim), clip_(clip), frames_(layers) {}
+    void add(const std::vector<FloatArray>& part) {
+        for (std::size_t l = 0; l < part.size(); ++l) frames_[l].insert(frames_[l].end(), part[l].values.begin(), part[l].values.end());
+    }
+    void endRecording() {
+        if (!clip_) return;
+        for (const auto& layer : frames_) {
+            const std::size_t count = layer.size() / dim_;
+            for (std::size_t d = 0; d < dim_; ++d) {
+                double sum = 0.0;
+                for (std::size_t t = 0; t < count; ++t) sum += layer[t * dim_ + d];
+                clipMeans_.push_back(float(sum / double(count)));
+            }
+        }
+        ++recordings_;
+        for (auto& layer : frames_) layer.clear();
+    }
+    void write(const std::string& path) const {
+        if (clip_) {
+            std::vector<std::size_t> shape{recordings_, layers_, dim_};
+            if (layers_ == 1) shape.erase(shape.begin() + 1);
+            return NpyFile::writeFloat32(path, shape, clipMeans_.data());
+        }
+        std::vector<float> all;
+        for (const auto& layer : frames_) all.insert(all.end(), layer.begin(), layer.end());
+        std::vector<std::size_t> shape{layers_, frames_.front().size() / dim_, dim_};
+        if (layers_ == 1) shape.erase(shape.begin());
+        NpyFile::writeFloat32(path, shape, all.data());
+    }
+
+private:
+    std::size_t layers_, dim_;
+    bool clip_;
+    std::vector<std::vector<float>> frames_;
+    std::vector<float> clipMeans_;
+    std::size_t recordings_ = 0;
+};
+
+void writeSidecar(const std::string& output, const std::string& checkpoint, const ModelConfig& config,
+                  const std::vector<int>& layers, const std::vector<std::string>& files, bool clip) {
+    const FrontEndConfig frontEnd;
+    const nlohmann::json sidecar = {
+        {"checkpoint", checkpoint}, {"checkpoint_sha256", sha256OfFile(checkpoint)}, {"model", nlohmann::json::parse(config.toJson())},
+        {"layers", layers}, {"level", clip ? "clip" : "frame"}, {"frame_seconds", config.patchTime * frontEnd.hopLength / double(frontEnd.sampleRate)},
+        {"front_end", {{"sample_rate", frontEnd.sampleRate}, {"n_fft", frontEnd.nFft}, {"win_length", frontEnd.winLength},
+                       {"hop_length", frontEnd.hopLength}, {"n_mels", frontEnd.melCount}, {"f_min", frontEnd.fMinHz},
+                       {"f_max", frontEnd.fMaxHz}, {"log_eps", frontEnd.logEpsilon}}},
+        {"norm_stats", {config.normMean, config.normStd}}, {"files", files}, {"m2ds_version", M2DS_VERSION}};
+    const std::string text = sidecar.dump(2) + "\n";
+    AtomicFileWriter writer(output + ".json");
+    writer.write(text.data(), text.size());
+    writer.commit();
+}
+
+}  // namespace
+
+int ExtractCommand::run(const CommandContext& context) const {
+    const bool csv = endsWith(output, ".csv");
+    if (!csv && !endsWith(output, ".npy")) throw OutputError(output, "unknown output format: use .csv or .npy");
+    if (!csv && !clip && files.size() > 1)
+        throw OutputError(output, "an .npy holds the frames of one recording; use .csv or --clip for several");
+    const ImportedCheckpoint checkpoint = importCheckpoint(model);
+    M2dsModel network = M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights);
+    ModelConfig config = network.config();
+    if (mean && std) {  // the model keeps its own copy; re-create it with the overridden stats
+        config.normMean = *mean;
+        config.normStd = *std;
+        network = M2dsModel::fromStateDict(config, checkpoint.weights);
+    }
+    M2dsModel::setComputeThreads(context.threads);
+    network.setDevice(device);
+    std::vector<int> layers;
+    try {
+        layers = parseLayerSelection(this->layers, config.depth);
+    } catch (const InvalidArgument& error) {
+        context.err << "m2ds extract: " << error.what() << '\n';
+        return kUsageError;
+    }
+    const RecordingEmbeddings embeddings(network, layers, context.threads);
+    const std::size_t dim = static_cast<std::size_t>(config.frameFeatureDim());
+    std::unique_ptr<EmbeddingCsvWriter> table = csv ? std::make_unique<EmbeddingCsvWriter>(output, dim, clip) : nullptr;
+    NpyCollector arrays(layers.size(), dim, clip);
+    for (const std::string& file : files) {
+        const ProgressMonitor monitor = context.progress(file);
+        if (table) table->beginRecording(file, layers, embeddings.frameSeconds());
+        embeddings.extract(file, [&](std::size_t first, const std::vector<FloatArray>& part) {
+            if (table) table->addFrames(first, part);
+            else arrays.add(part);
+        }, &monitor);
+        if (table) table->endRecording();
+        else arrays.endRecording();
+    }
+    if (table) table->finish();
+    else arrays.write(output);
+    writeSidecar(output, model, config, layers, files, clip);
+    return kSuccess;
+}
+
+}  // namespace m2ds::cli
