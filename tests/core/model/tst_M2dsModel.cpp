@@ -1,5 +1,6 @@
-// Parity of the C++ model with the eager PyTorch reference (tests/golden/model/m2ds_eager.py) on the tiny
-// geometry: extraction of every layer, one masked forward (prediction, target, losses, offline head), one EMA step.
+// Parity of the C++ model with the eager PyTorch reference (tests/golden/model/m2ds_eager.py): extraction of every
+// layer of a real log-mel, one masked forward (prediction, target, losses, offline head), one EMA step.
+// Runs on the committed tiny fixtures, and on ViT-Base references as `tst_M2dsModel_vit_base` (ctest -L slow).
 #include <QtTest>
 
 #include "ArrayComparison.h"
@@ -11,11 +12,12 @@
 using namespace m2ds;
 
 namespace {
-const test::Tolerance kFloat32{2e-5, 3e-6};
+// Issue #3 aims at max abs 1e-4 on ViT-Base layer outputs in float32.
+const test::Tolerance kFloat32{1e-4, 1e-5};
 
 M2dsModel loadTiny() {
     const ImportedCheckpoint checkpoint = CheckpointImporter(ModelPresets::loadDirectory(test::presetsDirectory().toStdString()))
-                                              .read(test::tinyCheckpoint().toStdString());
+                                              .read(test::modelFixtureCheckpoint().toStdString());
     return M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights);
 }
 
@@ -36,61 +38,70 @@ class TestM2dsModel : public QObject {
 private slots:
     void extractsEveryLayerLikeTheOfficialRuntime() {
         const M2dsModel model = loadTiny();
-        const FloatArray input = test::tinyArray("extract_input");  // [80, 149]: two chunks of 64 + 21 frames
-        const std::vector<FloatArray> layers = model.extract(input, {0, 1, 2});
-        QCOMPARE(model.embeddingFrames(149), std::size_t(75));
-        for (int layer = 0; layer <= 2; ++layer) {
-            const FloatArray expected = test::tinyArray(QString("extract_layer%1").arg(layer));
-            QCOMPARE(expected.shape, (std::vector<std::size_t>{75, 32}));
-            compare(layers[layer], expected);
+        const FloatArray input = test::modelArray("extract_input");  // [80, 2 * inputFrames + 21]: a short odd last chunk
+        const int depth = model.config().depth;
+        std::vector<int> all;
+        for (int layer = 0; layer <= depth; ++layer) all.push_back(layer);
+        const std::vector<FloatArray> layers = model.extract(input, all);
+        const std::size_t frames = (input.shape[1] + 1) / 2;
+        QCOMPARE(model.embeddingFrames(input.shape[1]), frames);
+        for (int layer = 0; layer <= depth; ++layer) {
+            const FloatArray expected = test::modelArray(QString("extract_layer%1").arg(layer));
+            QCOMPARE(expected.shape, (std::vector<std::size_t>{frames, std::size_t(model.config().dim)}));
+            const test::Comparison comparison = test::compareArrays(layers[layer].values.data(), expected.values.data(), expected.values.size());
+            qInfo("layer %d: %s", layer, comparison.describe(kFloat32).c_str());
+            M2DS_COMPARE_ARRAYS(comparison, kFloat32);
         }
     }
 
     void streamingAndBatchedExtractionAgree() {
         const M2dsModel model = loadTiny();
-        const FloatArray input = test::tinyArray("extract_input");
+        const FloatArray input = test::modelArray("extract_input");
+        const std::size_t unit = std::size_t(model.config().inputFrames), width = input.shape[1];
+        const int last = model.config().depth;
         std::vector<std::size_t> starts;
-        model.extract(input, {2}, [&](std::size_t first, const std::vector<FloatArray>&) { starts.push_back(first); });
-        QCOMPARE(starts, (std::vector<std::size_t>{0, 64}));  // two full chunks in one batch, then the short one
-        FloatArray alone = input;  // the first chunk alone equals the first 32 frames of the batched whole
-        alone.shape = {80, 64};
+        model.extract(input, {last}, [&](std::size_t first, const std::vector<FloatArray>&) { starts.push_back(first); });
+        QCOMPARE(starts, (std::vector<std::size_t>{0, unit}));  // two full chunks in one batch, then the short one
+        FloatArray alone = input;  // the first chunk alone equals the first frames of the batched whole
+        alone.shape = {80, unit};
         alone.values.clear();
         for (std::size_t mel = 0; mel < 80; ++mel)
-            alone.values.insert(alone.values.end(), input.values.begin() + mel * 149, input.values.begin() + mel * 149 + 64);
-        const FloatArray part = model.extract(alone, {2})[0];
-        const FloatArray whole = model.extract(input, {2})[0];
-        QCOMPARE(part.shape, (std::vector<std::size_t>{32, 32}));
+            alone.values.insert(alone.values.end(), input.values.begin() + mel * width, input.values.begin() + mel * width + unit);
+        const FloatArray part = model.extract(alone, {last})[0];
+        const FloatArray whole = model.extract(input, {last})[0];
+        QCOMPARE(part.shape, (std::vector<std::size_t>{unit / 2, std::size_t(model.config().dim)}));
         M2DS_COMPARE_ARRAYS(test::compareArrays(part.values.data(), whole.values.data(), part.values.size()), (test::Tolerance{1e-5, 1e-6}));
     }
 
     void maskedForwardMatchesReference() {
         const M2dsModel model = loadTiny();
-        const FloatArray teacher = test::tinyArray("masked_teacher");
-        const MaskedPrediction out = model.predictMasked(test::tinyArray("masked_input"), test::tinyArray("masked_noise"), &teacher);
-        QCOMPARE(out.visible, 12);  // int(32 * 0.4)
-        const FloatArray ids = test::tinyArray("masked_ids_shuffle");
+        const FloatArray teacher = test::modelArray("masked_teacher");
+        const MaskedPrediction out = model.predictMasked(test::modelArray("masked_input"), test::modelArray("masked_noise"), &teacher);
+        QCOMPARE(out.visible, model.config().visibleTokens());
+        const FloatArray ids = test::modelArray("masked_ids_shuffle");
         for (std::size_t i = 0; i < ids.values.size(); ++i) QCOMPARE(out.idsShuffle[i], int64_t(ids.values[i]));
-        compare(out.latent, test::tinyArray("masked_latent"));
-        compare(out.prediction, test::tinyArray("masked_pred"));
-        compare(out.target, test::tinyArray("masked_target"));
-        compare(out.perTokenLoss, test::tinyArray("masked_per_token_m2d"));
-        compare(out.offline, test::tinyArray("masked_offline"));
-        const FloatArray losses = test::tinyArray("masked_losses");  // loss_m2d, loss_off, total (1.0, 0.5)
+        compare(out.latent, test::modelArray("masked_latent"));
+        compare(out.prediction, test::modelArray("masked_pred"));
+        compare(out.target, test::modelArray("masked_target"));
+        compare(out.perTokenLoss, test::modelArray("masked_per_token_m2d"));
+        compare(out.offline, test::modelArray("masked_offline"));
+        const FloatArray losses = test::modelArray("masked_losses");  // loss_m2d, loss_off, total (1.0, 0.5)
         QVERIFY(qAbs(out.lossM2d - losses.values[0]) < 1e-5);
         QVERIFY(qAbs(out.lossOffline - losses.values[1]) < 1e-5);
         QVERIFY(qAbs(out.loss - losses.values[2]) < 1e-5);
     }
 
     void maskNoiseMatchesTorchRandWithTheSameSeed() {
-        compare(M2dsModel::maskNoise(2, 32, 1234), test::tinyArray("masked_noise"), test::Tolerance{0.0, 0.0});
+        const FloatArray expected = test::modelArray("masked_noise");
+        compare(M2dsModel::maskNoise(2, int(expected.shape[1]), 1234), expected, test::Tolerance{0.0, 0.0});
     }
 
     void emaStepMatchesReference() {
         M2dsModel model = loadTiny();
         model.emaUpdate(0.99);
         const StateDict weights = model.stateDict();
-        compare(weight(weights, "target_blocks.0.attn.qkv.weight"), test::tinyArray("ema_target_blocks0_qkv_weight"), {1e-7, 1e-8});
-        compare(weight(weights, "target_norm.weight"), test::tinyArray("ema_target_norm_weight"), {1e-7, 1e-8});
+        compare(weight(weights, "target_blocks.0.attn.qkv.weight"), test::modelArray("ema_target_blocks0_qkv_weight"), {1e-7, 1e-8});
+        compare(weight(weights, "target_norm.weight"), test::modelArray("ema_target_norm_weight"), {1e-7, 1e-8});
     }
 
     void freshModelFollowsTheSpecInitialisation() {
