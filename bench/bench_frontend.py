@@ -8,38 +8,16 @@ Prints throughput at 1 thread and at all threads for both, their ratio, and the 
 `m2ds melspec` on a 1-hour file.
 """
 import argparse
-import glob
 import json
 import os
-import resource
 import subprocess
 import tempfile
 import time
-import wave
 
-import numpy as np
 import torch
 import torchaudio
 
-SPEECH = sorted(glob.glob("/usr/share/pocketsphinx/test/data/librivox/*.wav")) + \
-    sorted(glob.glob("/usr/share/pocketsphinx/test/data/cards/*.wav"))
-
-
-def make_speech(path, seconds):
-    """Concatenates the packaged 16 kHz speech recordings until `seconds` long (sox)."""
-    once = path + ".once.wav"
-    subprocess.run(["sox", *SPEECH, once], check=True)
-    length = float(subprocess.check_output(["soxi", "-D", once]))
-    repeats = int(seconds // length) + 1
-    subprocess.run(["sox", *([once] * repeats), path, "trim", "0", str(seconds)], check=True)
-    os.remove(once)
-
-
-def read_wav(path):
-    with wave.open(path, "rb") as f:
-        data = np.frombuffer(f.readframes(f.getnframes()), dtype="<i2")
-    return torch.from_numpy(data.astype(np.float32) / 32768.0)
-
+from bench_common import make_speech, peak_memory_mib, read_wav
 
 def time_torchaudio(samples, threads, repeats=5):
     torch.set_num_threads(threads)
@@ -59,14 +37,6 @@ def time_torchaudio(samples, threads, repeats=5):
 def time_ours(build, path, threads):
     out = subprocess.check_output([os.path.join(build, "bin", "m2ds-bench-frontend"), path, "--threads", str(threads)])
     return json.loads(out)["seconds"]
-
-
-def peak_memory_mib(build, path, out):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([os.path.join(build, "bin", "m2ds"), "melspec", path, "-o", out], check=True,
-                   stderr=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024.0
 
 
 def main():
@@ -89,7 +59,7 @@ def main():
         hour = os.path.join(work, "hour.wav")
         subprocess.run(["sox", *([speech] * int(round(60 / args.minutes))), hour], check=True)
         hour_seconds = float(subprocess.check_output(["soxi", "-D", hour]))
-        peak = peak_memory_mib(args.build, hour, os.path.join(work, "hour.npy"))
+        peak = peak_memory_mib([os.path.join(args.build, "bin", "m2ds"), "melspec", hour, "-o", os.path.join(work, "hour.npy")])
         print(f"m2ds melspec on {hour_seconds / 60:.0f} min: peak resident memory {peak:.0f} MiB")
 
 

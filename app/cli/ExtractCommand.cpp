@@ -12,6 +12,7 @@
 #include "common/AtomicFileWriter.h"
 #include "common/Errors.h"
 #include "common/NpyFile.h"
+#include "common/NpyStreamWriter.h"
 #include "common/Sha256.h"
 #include "model/M2dsModel.h"
 
@@ -22,12 +23,19 @@ bool endsWith(const std::string& text, const std::string& suffix) {
     return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-/// Collects embeddings for an .npy: frames of one recording [L, T, D], or clip means of all recordings [F, L, D];
-/// a single layer drops the L axis.
+/// Embeddings for an .npy: frames of one recording [L, T, D], or clip means of all recordings [F, L, D]; a single
+/// layer drops the L axis. One layer of frames streams straight to disk (an hour of audio never sits in memory);
+/// several layers are gathered first because the file is layer-major.
 class NpyCollector {
 public:
-    NpyCollector(std::size_t layers, std::size_t dim, bool clip) : layers_(layers), dim_(dim), clip_(clip), frames_(layers) {}
-    void add(const std::vector<FloatArray>& part) {
+    NpyCollector(std::string path, std::size_t layers, std::size_t dim, bool clip)
+        : path_(std::move(path)), layers_(layers), dim_(dim), clip_(clip), frames_(layers) {}
+    void add(std::size_t totalFrames, const std::vector<FloatArray>& part) {
+        if (!clip_ && layers_ == 1) {
+            if (!stream_) stream_ = std::make_unique<NpyStreamWriter>(path_, std::vector<std::size_t>{totalFrames, dim_});
+            stream_->append(part[0].values.data(), part[0].values.size());
+            return;
+        }
         for (std::size_t l = 0; l < part.size(); ++l) frames_[l].insert(frames_[l].end(), part[l].values.begin(), part[l].values.end());
     }
     void endRecording() {
@@ -43,7 +51,8 @@ public:
         ++recordings_;
         for (auto& layer : frames_) layer.clear();
     }
-    void write(const std::string& path) const {
+    void write(const std::string& path) {
+        if (stream_) return stream_->finish();
         if (clip_) {
             std::vector<std::size_t> shape{recordings_, layers_, dim_};
             if (layers_ == 1) shape.erase(shape.begin() + 1);
@@ -57,8 +66,10 @@ public:
     }
 
 private:
+    std::string path_;
     std::size_t layers_, dim_;
     bool clip_;
+    std::unique_ptr<NpyStreamWriter> stream_;
     std::vector<std::vector<float>> frames_;
     std::vector<float> clipMeans_;
     std::size_t recordings_ = 0;
@@ -107,13 +118,13 @@ int ExtractCommand::run(const CommandContext& context) const {
     const RecordingEmbeddings embeddings(network, layers, context.threads);
     const std::size_t dim = static_cast<std::size_t>(config.frameFeatureDim());
     std::unique_ptr<EmbeddingCsvWriter> table = csv ? std::make_unique<EmbeddingCsvWriter>(output, dim, clip) : nullptr;
-    NpyCollector arrays(layers.size(), dim, clip);
+    NpyCollector arrays(output, layers.size(), dim, clip);
     for (const std::string& file : files) {
         const ProgressMonitor monitor = context.progress(file);
         if (table) table->beginRecording(file, layers, embeddings.frameSeconds());
-        embeddings.extract(file, [&](std::size_t first, const std::vector<FloatArray>& part) {
+        embeddings.extract(file, [&](std::size_t first, std::size_t total, const std::vector<FloatArray>& part) {
             if (table) table->addFrames(first, part);
-            else arrays.add(part);
+            else arrays.add(total, part);
         }, &monitor);
         if (table) table->endRecording();
         else arrays.endRecording();

@@ -14,6 +14,10 @@ QString bundledDemoRecording() {
     return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral(M2DS_DEMO_RELATIVE_PATH));
 }
 
+QString presetsDirectory() {
+    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral(M2DS_PRESETS_RELATIVE_PATH));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -22,7 +26,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("M2D-S Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(M2DS_VERSION));
 
-    m2ds::Session session;
+    m2ds::Session session(presetsDirectory());
     m2ds::MainWindow window(session);
     QStringList files = QApplication::arguments().mid(1);
     QSettings settings;

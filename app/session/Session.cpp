@@ -2,11 +2,14 @@
 
 #include <QFileInfo>
 
+#include "jobs/ModelService.h"
 #include "jobs/RecordingLoader.h"
 
 namespace m2ds {
 
-Session::Session(QObject* parent) : QObject(parent), loader_(new RecordingLoader(this)) {
+Session::Session(const QString& presetsDirectory, QObject* parent)
+    : QObject(parent), loader_(new RecordingLoader(this)), models_(new ModelService(presetsDirectory, this)) {
+    connect(models_, &ModelService::modelLoaded, this, [this](const ModelSummary& summary) { recentModels_.add(summary.path); });
     connect(loader_, &RecordingLoader::progress, this, [this](int id, double fraction) {
         const int row = recordings_.rowOfRequest(id);
         if (row >= 0) recordings_.setProgress(row, fraction);

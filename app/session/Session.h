@@ -7,17 +7,21 @@
 
 namespace m2ds {
 
+class ModelService;
 class RecordingLoader;
 
-/// The workbench's document: the open recordings, their loading, and the recent-files list.
+/// The workbench's document: the open recordings and their loading, the loaded model, the recent-files lists.
 class Session : public QObject {
     Q_OBJECT
 public:
-    explicit Session(QObject* parent = nullptr);
+    /// presetsDirectory: models/presets as installed (for checkpoints that do not carry head counts).
+    explicit Session(const QString& presetsDirectory = {}, QObject* parent = nullptr);
     ~Session() override;
 
     RecordingListModel* recordings() { return &recordings_; }
     RecentFiles& recentFiles() { return recentFiles_; }
+    RecentFiles& recentModels() { return recentModels_; }
+    ModelService* models() { return models_; }
 
     /// Starts loading each path on the worker thread; a path that is already open is not loaded twice
     /// (recordingAlreadyOpen is emitted for it instead).
@@ -36,7 +40,9 @@ signals:
 private:
     RecordingListModel recordings_;
     RecentFiles recentFiles_;
+    RecentFiles recentModels_{QStringLiteral("recentModels")};
     RecordingLoader* loader_;
+    ModelService* models_;
 };
 
 }  // namespace m2ds

@@ -23,7 +23,7 @@ std::size_t RecordingEmbeddings::extract(const std::string& path, const FrameEmb
     const FloatArray input{{std::size_t(logMel.melCount), logMel.frameCount}, std::move(logMel.values)};
     const std::size_t total = model_.embeddingFrames(input.shape[1]);
     model_.extract(input, layers_, [&](std::size_t first, const std::vector<FloatArray>& part) {
-        sink(first, part);
+        sink(first, total, part);
         if (monitor) monitor->slice(0.3, 1.0).report(double(first + part.front().shape[0]) / double(total));
     });
     return total;

@@ -10,9 +10,10 @@ namespace m2ds {
 class M2dsModel;
 class ProgressMonitor;
 
-/// Receives one recording's embeddings in time order: the first frame index and one [frames, dim] array per
-/// selected layer (same order as the selection).
-using FrameEmbeddingSink = std::function<void(std::size_t firstFrame, const std::vector<FloatArray>& layers)>;
+/// Receives one recording's embeddings in time order: the first frame index, the recording's total frame count,
+/// and one [frames, dim] array per selected layer (same order as the selection).
+using FrameEmbeddingSink =
+    std::function<void(std::size_t firstFrame, std::size_t totalFrames, const std::vector<FloatArray>& layers)>;
 
 /// A recording's file → 16 kHz mono → log-mel → (x − mean)/std with the model's stats → embeddings of the
 /// selected layers, streamed to a sink. Frame i spans [i, i+1)·frameSeconds().

@@ -23,19 +23,23 @@ std::string shapeText(const std::vector<std::size_t>& shape) {
     return text + ")";
 }
 
-std::string headerFor(const std::vector<std::size_t>& shape) {
+}  // namespace
+
+std::string NpyFile::header(const std::vector<std::size_t>& shape) {
     std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shapeText(shape) + ", }";
     // magic(6) + version(2) + length(2) + dict + padding + '\n' must be a multiple of 64.
     const std::size_t unpadded = kMagicSize + 2 + 2 + dict.size() + 1;
     dict.append((64 - unpadded % 64) % 64, ' ');
     dict += '\n';
-    std::string header(kMagic, kMagicSize);
-    header += '\x01';
-    header += '\x00';
-    header += static_cast<char>(dict.size() & 0xff);
-    header += static_cast<char>((dict.size() >> 8) & 0xff);
-    return header + dict;
+    std::string prefix(kMagic, kMagicSize);
+    prefix += '\x01';
+    prefix += '\x00';
+    prefix += static_cast<char>(dict.size() & 0xff);
+    prefix += static_cast<char>((dict.size() >> 8) & 0xff);
+    return prefix + dict;
 }
+
+namespace {
 
 std::vector<std::size_t> parseShape(const std::string& path, const std::string& dict) {
     std::smatch match;
@@ -56,8 +60,8 @@ namespace NpyFile {
 void writeFloat32(const std::string& path, const std::vector<std::size_t>& shape, const float* values) {
     FloatArray sizeOnly{shape, {}};
     AtomicFileWriter writer(path);
-    const std::string header = headerFor(shape);
-    writer.write(header.data(), header.size());
+    const std::string prefix = header(shape);
+    writer.write(prefix.data(), prefix.size());
     writer.write(values, sizeOnly.elementCount() * sizeof(float));
     writer.commit();
 }

@@ -10,6 +10,8 @@ namespace m2ds {
 
 namespace NpyFile {
 
+/// The .npy header (magic, version 1.0, '<f4' C-order dict, padded to 64 bytes) for `shape`.
+std::string header(const std::vector<std::size_t>& shape);
 /// Writes float32 values of the given C-order shape atomically; throws OutputError.
 void writeFloat32(const std::string& path, const std::vector<std::size_t>& shape, const float* values);
 /// Reads a '<f4' or '<f8' array (float64 is narrowed to float32); throws InputError naming the problem.

@@ -158,12 +158,19 @@ FloatArray M2dsModel::maskNoise(int batch, int tokens, uint64_t seed) {
     return toFloatArray(torch::rand({batch, tokens}, generator, torch::kFloat32));
 }
 
+int M2dsModel::visibleTokens(double maskRatio) const {
+    if (maskRatio < 0.0) return config().visibleTokens();
+    if (maskRatio >= 1.0) throw InvalidArgument("mask ratio must be below 1");
+    return static_cast<int>(static_cast<double>(config().tokens()) * (1.0 - maskRatio));
+}
+
 MaskedPrediction M2dsModel::predictMasked(const FloatArray& x, const FloatArray& noise, const FloatArray* teacher,
-                                          float lossM2dWeight, float lossOfflineWeight) const {
+                                          float lossM2dWeight, float lossOfflineWeight, double maskRatio) const {
     if (!hasTrainingParts()) throw InvalidArgument("masked prediction needs a full model (predictor and target encoder)");
     torch::NoGradGuard noGrad;
     const auto device = impl_->device;
-    const nn::MaskedForward forward = impl_->network->forwardMasked(toTensor(x).to(device), toTensor(noise).to(device));
+    const nn::MaskedForward forward =
+        impl_->network->forwardMasked(toTensor(x).to(device), toTensor(noise).to(device), visibleTokens(maskRatio));
     MaskedPrediction out;
     const auto ids = forward.idsShuffle.to(torch::kCPU).contiguous();
     out.idsShuffle.assign(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + ids.numel());

@@ -52,9 +52,11 @@ public:
     /// Uniform noise [batch, tokens] from a CPU generator seeded with `seed`: the same mask on any device.
     static FloatArray maskNoise(int batch, int tokens, uint64_t seed);
     /// Masked forward (training semantics) on x [B, 1, F, inputFrames] with noise [B, N];
-    /// teacher [B, cols, offlineDim] adds the offline loss. Needs training parts.
+    /// teacher [B, cols, offlineDim] adds the offline loss. maskRatio < 0 uses the model's. Needs training parts.
     MaskedPrediction predictMasked(const FloatArray& x, const FloatArray& noise, const FloatArray* teacher = nullptr,
-                                   float lossM2dWeight = 1.0f, float lossOfflineWeight = 0.5f) const;
+                                   float lossM2dWeight = 1.0f, float lossOfflineWeight = 0.5f, double maskRatio = -1.0) const;
+    /// Visible tokens for `maskRatio` (the model's when negative): int(N · (1 − ratio)) in double precision.
+    int visibleTokens(double maskRatio = -1.0) const;
     /// EMA step of the target encoder: target = decay·target + (1 − decay)·online.
     void emaUpdate(double decay);
 

@@ -1,6 +1,7 @@
 #include "mainwindow/MainWindow.h"
 
 #include <QAction>
+#include <algorithm>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -11,22 +12,34 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <QTimer>
+
+#include "jobs/ModelService.h"
 #include "playback/AudioPlayer.h"
 #include "plots/RecordingPlot.h"
 #include "session/Session.h"
+#include "widgets/ModelPanel.h"
 
 namespace m2ds {
 namespace {
 const char* const kAudioFilter =
     "Audio (*.wav *.flac *.ogg *.oga *.opus *.mp3 *.aif *.aiff *.au *.caf *.w64 *.rf64);;All files (*)";
+const char* const kModelFilter = "M2D / M2D-S checkpoints (*.pth *.pt *.safetensors);;All files (*)";
+
+bool isModelFile(const QString& path) {
+    return path.endsWith(".pth", Qt::CaseInsensitive) || path.endsWith(".pt", Qt::CaseInsensitive) ||
+           path.endsWith(".safetensors", Qt::CaseInsensitive);
 }
+}  // namespace
 
 MainWindow::MainWindow(Session& session, QWidget* parent)
     : QMainWindow(parent), session_(session), player_(new AudioPlayer(this)), plot_(new RecordingPlot(this)),
-      list_(new QListView(this)), readout_(new QLabel(this)), sourceInfo_(new QLabel(this)), progress_(new QProgressBar(this)) {
+      list_(new QListView(this)), readout_(new QLabel(this)), sourceInfo_(new QLabel(this)), progress_(new QProgressBar(this)),
+      modelPanel_(new ModelPanel(this)), inspectDelay_(new QTimer(this)) {
     setWindowTitle(tr("M2D-S Workbench"));
     setAcceptDrops(true);
     setCentralWidget(plot_);
@@ -40,6 +53,18 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
     dock->setWidget(list_);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    auto* modelDock = new QDockWidget(tr("Model"), this);
+    modelDock->setObjectName(QStringLiteral("modelDock"));
+    auto* modelScroll = new QScrollArea(modelDock);
+    modelScroll->setWidget(modelPanel_);
+    modelScroll->setWidgetResizable(true);
+    modelScroll->setFrameShape(QFrame::NoFrame);
+    modelDock->setWidget(modelScroll);
+    modelDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, modelDock);
+    inspectDelay_->setSingleShot(true);
+    inspectDelay_->setInterval(120);  // coalesce zoom/pan and spin-box steps: the latest request wins
+    connect(inspectDelay_, &QTimer::timeout, this, &MainWindow::requestInspection);
 
     readout_->setMinimumWidth(420);
     statusBar()->addWidget(readout_, 1);
@@ -66,6 +91,25 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
         if (player_->isPlaying()) player_->play(seconds);
     });
     connect(player_, &AudioPlayer::positionChanged, plot_, &RecordingPlot::setPlayPosition);
+    ModelService* models = session_.models();
+    connect(models, &ModelService::modelLoaded, this, [this](const ModelSummary& summary) {
+        modelPanel_->showModel(summary);
+        requestInspection();
+    });
+    connect(models, &ModelService::modelFailed, this, [this](const QString& message) {
+        modelPanel_->showError(message);
+        showError(tr("Could not load a model"), message);
+    });
+    connect(models, &ModelService::inspectionReady, this, [this](InspectionDataPtr data) {
+        if (!modelPanel_->overlaysEnabled()) return;
+        const int masked = int(std::count(data->masked.begin(), data->masked.end(), 1));
+        modelPanel_->showInspection(data->meanLoss, data->chunkCount, masked);
+        plot_->setInspection(std::move(data));
+    });
+    connect(models, &ModelService::inspectionFailed, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(modelPanel_, &ModelPanel::inspectSettingsChanged, inspectDelay_, qOverload<>(&QTimer::start));
+    connect(plot_, &RecordingPlot::visibleRangeChanged, inspectDelay_, qOverload<>(&QTimer::start));
+    connect(plot_, &RecordingPlot::patchClicked, modelPanel_, &ModelPanel::showPatch);
     connect(player_, &AudioPlayer::errorOccurred, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 }
 
@@ -78,7 +122,10 @@ void MainWindow::createActions() {
     QAction* open = file->addAction(tr("&Open Recordings…"), this, &MainWindow::chooseFiles);
     open->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
-    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    connect(recentMenu_, &QMenu::aboutToShow, this, [this] { updateRecentMenu(recentMenu_, session_.recentFiles().paths()); });
+    file->addAction(tr("Open &Model…"), this, &MainWindow::chooseModel)->setShortcut(Qt::CTRL | Qt::Key_M);
+    recentModelsMenu_ = file->addMenu(tr("Open Recent Mo&del"));
+    connect(recentModelsMenu_, &QMenu::aboutToShow, this, [this] { updateRecentMenu(recentModelsMenu_, session_.recentModels().paths()); });
     QAction* close = file->addAction(tr("&Close Recording"), this, [this] { session_.close(list_->currentIndex().row()); });
     close->setShortcuts({QKeySequence::Close, QKeySequence::Delete});
     file->addSeparator();
@@ -105,18 +152,42 @@ void MainWindow::createActions() {
     toolbar->addAction(play);
 }
 
-void MainWindow::openFiles(const QStringList& paths) { session_.open(paths); }
+void MainWindow::openFiles(const QStringList& paths) {
+    QStringList recordings;
+    for (const QString& path : paths) {
+        if (!isModelFile(path)) {
+            recordings << path;
+            continue;
+        }
+        modelPanel_->showLoading(path);
+        session_.models()->loadModel(path);
+    }
+    if (!recordings.isEmpty()) session_.open(recordings);
+}
+
+void MainWindow::chooseModel() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), {}, tr(kModelFilter));
+    if (!path.isEmpty()) openFiles({path});
+}
+
+void MainWindow::requestInspection() {
+    const RecordingDataPtr recording = plot_->recording();
+    if (!session_.models()->model() || !recording || !modelPanel_->overlaysEnabled()) {
+        plot_->setInspection(nullptr);
+        return;
+    }
+    session_.models()->inspect(recording, modelPanel_->seed(), modelPanel_->maskRatio(), plot_->visibleBegin(), plot_->visibleEnd());
+}
 
 void MainWindow::chooseFiles() {
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open Recordings"), {}, tr(kAudioFilter));
     if (!paths.isEmpty()) openFiles(paths);
 }
 
-void MainWindow::updateRecentMenu() {
-    recentMenu_->clear();
-    for (const QString& path : session_.recentFiles().paths())
-        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openFiles({path}); })->setToolTip(path);
-    if (recentMenu_->isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+void MainWindow::updateRecentMenu(QMenu* menu, const QStringList& paths) {
+    menu->clear();
+    for (const QString& path : paths) menu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFiles({path}); })->setToolTip(path);
+    if (menu->isEmpty()) menu->addAction(tr("(none)"))->setEnabled(false);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -142,6 +213,7 @@ void MainWindow::showRow(int row) {
     }
     shownRow_ = row;
     plot_->setRecording(data);
+    requestInspection();
     sourceInfo_->setText(data->sourceDescription);
     setWindowTitle(tr("%1 — M2D-S Workbench").arg(QFileInfo(data->path).fileName()));
 }
@@ -156,13 +228,17 @@ void MainWindow::onRecordingReady(int row) {
 
 void MainWindow::onRecordingFailed(int row, const QString& message) {
     Q_UNUSED(row);
+    showError(tr("Could not open a recording"), message);
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
     statusBar()->showMessage(message, 10000);
     if (errorDialog_ && errorDialog_->isVisible()) {
         errorDialog_->setInformativeText(errorDialog_->informativeText() + "\n" + message);
         return;
     }
-    errorDialog_ = new QMessageBox(QMessageBox::Warning, tr("Could not open a recording"),
-                                   tr("These files could not be opened. They stay in the list, marked in red."),
+    errorDialog_ = new QMessageBox(QMessageBox::Warning, title,
+                                   tr("These files could not be opened. Recordings stay in the list, marked in red."),
                                    QMessageBox::Ok, this);
     errorDialog_->setObjectName(QStringLiteral("loadErrorDialog"));
     errorDialog_->setInformativeText(message);

@@ -7,10 +7,12 @@ class QListView;
 class QMenu;
 class QMessageBox;
 class QProgressBar;
+class QTimer;
 
 namespace m2ds {
 
 class AudioPlayer;
+class ModelPanel;
 class RecordingPlot;
 class Session;
 
@@ -23,8 +25,9 @@ public:
     explicit MainWindow(Session& session, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens recordings (as if dropped on the window).
+    /// Opens recordings and models (.pth, .pt, .safetensors), as if dropped on the window.
     void openFiles(const QStringList& paths);
+    ModelPanel* modelPanel() const { return modelPanel_; }
     RecordingPlot* recordingPlot() const { return plot_; }
     QListView* recordingList() const { return list_; }
     /// The dialog listing files that could not be opened, or null if none was shown.
@@ -40,7 +43,10 @@ private:
     void onRecordingReady(int row);
     void onRecordingFailed(int row, const QString& message);
     void updateLoadingProgress();
-    void updateRecentMenu();
+    void updateRecentMenu(QMenu* menu, const QStringList& paths);
+    void showError(const QString& title, const QString& message);
+    void requestInspection();
+    void chooseModel();
     void togglePlayback();
     void chooseFiles();
 
@@ -51,7 +57,10 @@ private:
     QLabel* readout_;
     QLabel* sourceInfo_;
     QProgressBar* progress_;
+    ModelPanel* modelPanel_;
+    QTimer* inspectDelay_;
     QMenu* recentMenu_ = nullptr;
+    QMenu* recentModelsMenu_ = nullptr;
     QPointer<QMessageBox> errorDialog_;
     int shownRow_ = -1;
 };

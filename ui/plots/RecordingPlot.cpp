@@ -4,6 +4,7 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "plots/InspectionOverlay.h"
 #include "plots/MelFrequencyTicker.h"
 #include "session/MinMaxPyramid.h"
 #include "plots/PerceptualColorGradient.h"
@@ -75,10 +76,19 @@ void RecordingPlot::buildLayout() {
     };
     waveCursor_ = makeCursor(waveRect_);
     specCursor_ = makeCursor(specRect_);
+    overlay_ = std::make_unique<InspectionOverlay>(plot_, specRect_);
 }
+
+void RecordingPlot::setInspection(InspectionDataPtr data) {
+    overlay_->setData(std::move(data), data_ ? data_->framesPerSecond : 100.0);
+    redrawVisible();
+}
+
+const InspectionDataPtr& RecordingPlot::inspection() const { return overlay_->data(); }
 
 void RecordingPlot::setRecording(RecordingDataPtr data) {
     data_ = std::move(data);
+    overlay_->setData(nullptr, 100.0);
     waveCursor_->setVisible(bool(data_));
     specCursor_->setVisible(bool(data_));
     if (!data_) {
@@ -145,6 +155,7 @@ void RecordingPlot::onTimeRangeChanged(const QCPRange& requested) {
     for (QCPAxisRect* rect : {waveRect_, specRect_}) rect->axis(QCPAxis::atBottom)->setRange(begin, begin + span);
     syncing_ = false;
     redrawVisible();
+    emit visibleRangeChanged(begin, begin + span);
 }
 
 void RecordingPlot::resizeEvent(QResizeEvent* event) {
@@ -158,6 +169,7 @@ void RecordingPlot::redrawVisible() {
     const int columns = std::max(16, specRect_->width());
     drawWaveform(visibleBegin(), visibleEnd(), columns);
     drawSpectrogram(visibleBegin(), visibleEnd(), columns);
+    overlay_->redraw(visibleBegin(), visibleEnd());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -218,6 +230,10 @@ void RecordingPlot::onMouseRelease(QMouseEvent* event) {
                                       data_->durationSeconds());
     setPlayPosition(seconds);
     emit positionClicked(seconds);
+    if (specRect_->rect().contains(event->pos())) {
+        const QString patch = overlay_->describeAt(seconds, specRect_->axis(QCPAxis::atLeft)->pixelToCoord(event->pos().y()));
+        if (!patch.isEmpty()) emit patchClicked(patch);
+    }
 }
 
 void RecordingPlot::onMouseMove(QMouseEvent* event) { emit readoutChanged(readoutAt(event->position())); }

@@ -2,6 +2,7 @@
 #include <QWidget>
 #include <memory>
 
+#include "session/InspectionData.h"
 #include "session/RecordingData.h"
 
 class QCustomPlot;
@@ -14,6 +15,8 @@ class QCPRange;
 class QMouseEvent;
 
 namespace m2ds {
+
+class InspectionOverlay;
 
 /// Waveform above the M2D log-mel spectrogram on one shared time axis (seconds). Wheel zooms, drag pans,
 /// a click sets the play position. Only the visible range is drawn, reduced to one column per pixel.
@@ -41,6 +44,10 @@ public:
     void setPlayPosition(double seconds);
     double playPosition() const { return playPosition_; }
 
+    /// Shows (or, with null, hides) the Inspect layers: patch grid, mask, per-patch loss, offline head output.
+    void setInspection(InspectionDataPtr data);
+    const InspectionDataPtr& inspection() const;
+
     /// What is drawn now, for tests and diagnostics.
     QCustomPlot* customPlot() const { return plot_; }
     int spectrogramColumns() const;
@@ -52,6 +59,10 @@ signals:
     void readoutChanged(const QString& text);
     /// The user clicked (without dragging) at `seconds`.
     void positionClicked(double seconds);
+    /// The visible time span changed (zoom, pan, new recording), seconds.
+    void visibleRangeChanged(double begin, double end);
+    /// The user clicked an inspected patch; one line with its numbers.
+    void patchClicked(const QString& description);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -77,6 +88,7 @@ private:
     QCPItemStraightLine* waveCursor_;
     QCPItemStraightLine* specCursor_;
     RecordingDataPtr data_;
+    std::unique_ptr<InspectionOverlay> overlay_;
     double playPosition_ = 0.0;
     QPoint pressPosition_;
     bool syncing_ = false;

@@ -114,10 +114,10 @@ std::vector<torch::Tensor> M2dsNetworkImpl::encodeLayers(const torch::Tensor& ch
     return layers;
 }
 
-MaskedForward M2dsNetworkImpl::forwardMasked(const torch::Tensor& x, const torch::Tensor& noise) {
+MaskedForward M2dsNetworkImpl::forwardMasked(const torch::Tensor& x, const torch::Tensor& noise, int64_t visible) {
     TORCH_CHECK(withTrainingParts_, "this model has no predictor or target encoder (encoder-only weights)");
     MaskedForward out;
-    out.visible = config_.visibleTokens();
+    out.visible = visible;
     out.idsShuffle = torch::argsort(noise, 1, false);
     out.idsRestore = torch::argsort(out.idsShuffle, 1, false);
     const auto tokens = patch_embed(x) + pos_embed.slice(1, 1);

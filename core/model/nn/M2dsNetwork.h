@@ -39,8 +39,9 @@ public:
     /// layer 0 = patch embedding + position, layers 1..depth-1 = block outputs, layer depth = last block + norm.
     std::vector<torch::Tensor> encodeLayers(const torch::Tensor& chunk, int64_t deepestLayer);
 
-    /// Masked training forward for x [B, 1, F, inputFrames] with uniform noise [B, N] deciding the mask.
-    MaskedForward forwardMasked(const torch::Tensor& x, const torch::Tensor& noise);
+    /// Masked training forward for x [B, 1, F, inputFrames] with uniform noise [B, N] deciding the mask;
+    /// the `visible` lowest-noise tokens per sample stay visible.
+    MaskedForward forwardMasked(const torch::Tensor& x, const torch::Tensor& noise, int64_t visible);
 
     /// target = τ·target + (1 − τ)·online over target_blocks/target_norm vs blocks/norm.
     void emaUpdate(double decay);

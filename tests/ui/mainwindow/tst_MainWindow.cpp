@@ -12,6 +12,11 @@
 #include "AudioFixtures.h"
 #include "mainwindow/MainWindow.h"
 #include "plots/RecordingPlot.h"
+#include "widgets/ModelPanel.h"
+#include <QDoubleSpinBox>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <qcustomplot.h>
 #include "session/Session.h"
 
 using namespace m2ds;
@@ -25,7 +30,7 @@ private slots:
         QVERIFY(dir_.isValid());
     }
     void init() {
-        session_ = std::make_unique<Session>();
+        session_ = std::make_unique<Session>(QString(M2DS_PRESETS_DIRECTORY));
         window_ = std::make_unique<MainWindow>(*session_);
         window_->show();
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
@@ -87,6 +92,56 @@ private slots:
         QTest::keyClick(window_.get(), Qt::Key_0);
         QVERIFY(qAbs(plot->visibleEnd() - 4.0) < 1e-3 && plot->visibleBegin() == 0.0);
         delete mime;
+    }
+
+    // The Inspect view on a real recording with the tiny official-layout checkpoint: mask, per-patch loss, offline head.
+    void inspectShowsMaskLossesAndFollowsSeedAndRatio() {
+        window_->openFiles({M2DS_DEMO_RECORDING, M2DS_TINY_CHECKPOINT});
+        RecordingPlot* plot = window_->recordingPlot();
+        QTRY_VERIFY_WITH_TIMEOUT(plot->inspection() != nullptr, 30000);
+        InspectionDataPtr data = plot->inspection();
+        QCOMPARE(data->tokensPerChunk(), 32);
+        QVERIFY(data->chunkCount > 0 && data->chunkCount <= 24);
+        const auto maskedIn = [](const InspectionData& d, int chunk) {
+            return int(std::count(d.masked.begin() + chunk * 32, d.masked.begin() + (chunk + 1) * 32, 1));
+        };
+        QCOMPARE(maskedIn(*data, 0), 20);  // 32 - int(32 * 0.4)
+        QVERIFY(data->hasLosses() && data->meanLoss > 0.0f && data->meanLoss < 4.0f);
+        QCOMPARE(data->offlineDim, 40);
+        QCOMPARE(data->offline.size(), std::size_t(data->chunkCount) * 32 * 40);
+        for (std::size_t i = 0; i < data->masked.size(); ++i) QCOMPARE(std::isnan(data->tokenLoss[i]), !data->masked[i]);
+
+        auto* seed = window_->modelPanel()->findChild<QSpinBox*>("maskSeed");
+        seed->setValue(5);
+        QTRY_VERIFY_WITH_TIMEOUT(plot->inspection()->seed == 5u, 30000);
+        QVERIFY(plot->inspection()->masked != data->masked);
+        window_->modelPanel()->findChild<QDoubleSpinBox*>("maskRatio")->setValue(0.8);
+        QTRY_VERIFY_WITH_TIMEOUT(qAbs(plot->inspection()->maskRatio - 0.8) < 1e-9, 30000);
+        QCOMPARE(maskedIn(*plot->inspection(), 0), 26);  // 32 - int(32 * 0.2)
+
+        plot->setVisibleRange(1.0, 2.0);  // zoomed in: the patch grid shows, the request follows the view
+        QTRY_VERIFY_WITH_TIMEOUT(plot->inspection()->firstChunk == 1, 30000);
+        QSignalSpy patch(plot, &RecordingPlot::patchClicked);
+        QCustomPlot* custom = plot->customPlot();
+        QTest::mouseClick(custom, Qt::LeftButton, {}, custom->axisRect(1)->rect().center());
+        QCOMPARE(patch.count(), 1);
+        QVERIFY2(patch.first().first().toString().startsWith("Patch "), qPrintable(patch.first().first().toString()));
+        if (!qEnvironmentVariableIsEmpty("M2DS_SCREENSHOT")) window_->grab().save(qEnvironmentVariable("M2DS_SCREENSHOT"));
+    }
+
+    void encoderOnlyWeightsShowTheMaskWithoutLosses() {
+        window_->openFiles({M2DS_DEMO_RECORDING, QString(M2DS_TINY_CHECKPOINT).replace("checkpoint-3.pth", "encoder_only.pth")});
+        QTRY_VERIFY_WITH_TIMEOUT(window_->recordingPlot()->inspection() != nullptr, 30000);
+        const InspectionDataPtr data = window_->recordingPlot()->inspection();
+        QVERIFY(!data->hasLosses());
+        QCOMPARE(int(std::count(data->masked.begin(), data->masked.begin() + 32, 1)), 20);
+        QCOMPARE(data->offlineDim, 0);
+    }
+
+    void badModelFileIsReported() {
+        window_->openFiles({QString(M2DS_TINY_CHECKPOINT).replace("m2d_s_vit_tiny-80x64p80x2-231125/checkpoint-3.pth", "bad/hostile.pth")});
+        QTRY_VERIFY_WITH_TIMEOUT(window_->loadErrorDialog() != nullptr, 30000);
+        QVERIFY(window_->loadErrorDialog()->informativeText().contains("posix.system"));
     }
 
     // A long recording loads on the worker thread: the event loop keeps turning while it does.

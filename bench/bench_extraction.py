@@ -1,0 +1,72 @@
+#!/usr/bin/python3
+"""Extraction benchmark: this project's ViT-Base M2D-S against the eager PyTorch model with the same weights and
+threads, on the same normalised log-mel of real speech, in one run.
+
+    /usr/bin/python3 bench/bench_extraction.py [--build build] [--minutes 10] [--hour]
+
+Prints seconds, the ratio (eager / ours) and the real-time factor at 1 thread and at all threads; with --hour also
+the peak memory of `m2ds extract --layers last` on a 1-hour recording (streamed to .npy).
+Needs python3-torch, sox and pocketsphinx-testdata (packaging/install-deps.sh --tests --reference).
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "golden", "model"))
+from bench_common import make_speech, peak_memory_mib  # noqa: E402
+from m2ds_eager import M2DS  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", default="build")
+    parser.add_argument("--minutes", type=float, default=10.0)
+    parser.add_argument("--hour", action="store_true")
+    args = parser.parse_args()
+    m2ds = os.path.join(args.build, "bin", "m2ds")
+    cores = os.cpu_count()
+    with tempfile.TemporaryDirectory() as work:
+        torch.manual_seed(0)
+        model = M2DS().eval()
+        folder = os.path.join(work, "m2d_s_vit_base-80x608p80x2-000000")
+        os.makedirs(folder)
+        checkpoint = os.path.join(folder, "checkpoint.pth")
+        torch.save({"model": collections.OrderedDict(model.state_dict())}, checkpoint)
+        speech = os.path.join(work, "speech.wav")
+        make_speech(speech, args.minutes * 60)
+        lms_path = os.path.join(work, "lms.npy")
+        subprocess.run([m2ds, "melspec", speech, "-o", lms_path, "--mean", "-7.1", "--std", "4.2"], check=True)
+        lms = torch.from_numpy(np.load(lms_path))
+        audio_seconds = args.minutes * 60
+        print(f"ViT-Base M2D-S 80x608p80x2, {audio_seconds:.0f} s of speech ({lms.shape[1]} log-mel frames), "
+              f"{cores} cores, torch {torch.__version__}")
+        print(f"{'threads':>8} {'eager s':>9} {'m2ds s':>9} {'ratio':>7} {'m2ds x realtime':>16}")
+        for threads in (1, cores):
+            torch.set_num_threads(threads)
+            start = time.perf_counter()
+            with torch.no_grad():
+                model.encode_lms(lms[None, None])
+            eager = time.perf_counter() - start
+            out = subprocess.check_output([os.path.join(args.build, "bin", "m2ds-bench-extract"), checkpoint, lms_path,
+                                           "--threads", str(threads)])
+            ours = json.loads(out)["seconds"]
+            print(f"{threads:>8} {eager:>9.2f} {ours:>9.2f} {eager / ours:>6.2f}x {audio_seconds / ours:>15.1f}x")
+        if args.hour:
+            hour = os.path.join(work, "hour.wav")
+            make_speech(hour, 3600)
+            peak = peak_memory_mib([m2ds, "extract", "--model", checkpoint, "--layers", "last", hour, "-o",
+                                    os.path.join(work, "hour.npy")])
+            print(f"m2ds extract --layers last on 60 min: peak resident memory {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+// Times M2dsModel::extract on one normalised log-mel: best of N runs, printed as one JSON line.
+// Driven by bench/bench_extraction.py, which times the eager PyTorch model with the same weights in the same run.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+
+#include "checkpoint/CheckpointImporter.h"
+#include "common/NpyFile.h"
+#include "model/M2dsModel.h"
+
+int main(int argc, char** argv) {
+    CLI::App app("Time M2D-S embedding extraction");
+    std::string checkpointPath, logMelPath, device = "cpu";
+    int threads = 1, repeats = 1, layer = -1;
+    app.add_option("CKPT", checkpointPath)->required();
+    app.add_option("LOGMEL", logMelPath, "normalised log-mel [80, T] .npy")->required();
+    app.add_option("--threads", threads);
+    app.add_option("--repeats", repeats);
+    app.add_option("--layer", layer, "default: the last");
+    app.add_option("--device", device);
+    CLI11_PARSE(app, argc, argv);
+
+    const m2ds::ImportedCheckpoint checkpoint = m2ds::CheckpointImporter().read(checkpointPath);
+    m2ds::M2dsModel model = m2ds::M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights);
+    m2ds::M2dsModel::setComputeThreads(threads);
+    model.setDevice(device);
+    const m2ds::FloatArray logMel = m2ds::NpyFile::readFloat32(logMelPath);
+    const int selected = layer < 0 ? model.config().depth : layer;
+    double best = 1e30;
+    std::size_t frames = 0;
+    for (int run = 0; run < repeats; ++run) {
+        const auto start = std::chrono::steady_clock::now();
+        frames = model.extract(logMel, {selected})[0].shape[0];
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::printf("{\"seconds\": %.4f, \"frames\": %zu, \"threads\": %d, \"device\": \"%s\"}\n", best, frames, threads, device.c_str());
+    return 0;
+}

@@ -1,0 +1,73 @@
+#include "widgets/ModelPanel.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace m2ds {
+
+ModelPanel::ModelPanel(QWidget* parent)
+    : QWidget(parent), summary_(new QLabel(tr("No model. File ▸ Open Model… or drop a .pth / .safetensors here."), this)),
+      ratio_(new QDoubleSpinBox(this)), seed_(new QSpinBox(this)), overlays_(new QCheckBox(tr("Show patches, mask and predictions"), this)),
+      loss_(new QLabel(this)), patch_(new QLabel(this)) {
+    for (QLabel* label : {summary_, loss_, patch_}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    ratio_->setObjectName(QStringLiteral("maskRatio"));
+    ratio_->setRange(0.05, 0.95);
+    ratio_->setSingleStep(0.05);
+    ratio_->setValue(0.6);
+    seed_->setObjectName(QStringLiteral("maskSeed"));
+    seed_->setRange(0, 999999);
+    overlays_->setChecked(true);
+    auto* controls = new QFormLayout;
+    controls->addRow(tr("Mask ratio"), ratio_);
+    controls->addRow(tr("Mask seed"), seed_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(summary_);
+    layout->addLayout(controls);
+    layout->addWidget(overlays_);
+    layout->addWidget(loss_);
+    layout->addWidget(patch_);
+    layout->addStretch(1);
+    setEnabled(true);
+    connect(ratio_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ModelPanel::inspectSettingsChanged);
+    connect(seed_, qOverload<int>(&QSpinBox::valueChanged), this, &ModelPanel::inspectSettingsChanged);
+    connect(overlays_, &QCheckBox::toggled, this, &ModelPanel::inspectSettingsChanged);
+}
+
+void ModelPanel::showLoading(const QString& path) { summary_->setText(tr("Loading %1…").arg(QFileInfo(path).fileName())); }
+
+void ModelPanel::showModel(const ModelSummary& summary) {
+    summary_->setText(QStringLiteral("<b>%1</b><br>%2 · %3<br>geometry from %4<br>%5")
+                          .arg(summary.name.toHtmlEscaped(), QFileInfo(summary.path).fileName().toHtmlEscaped(),
+                               summary.format.toHtmlEscaped(), summary.geometrySource.toHtmlEscaped(),
+                               summary.description.toHtmlEscaped().replace('\n', QStringLiteral("<br>"))));
+    summary_->setToolTip(summary.path);
+    const QSignalBlocker blocker(ratio_);
+    ratio_->setValue(summary.maskRatio);
+    loss_->clear();
+    patch_->clear();
+}
+
+void ModelPanel::showError(const QString& message) { summary_->setText(tr("Could not load the model:\n%1").arg(message)); }
+
+void ModelPanel::showInspection(float meanLoss, int chunks, int maskedPatches) {
+    const QString where = tr("%n model input(s), ", "", chunks) + tr("%n masked patch(es)", "", maskedPatches);
+    loss_->setText(std::isnan(meanLoss) ? tr("%1 — encoder-only weights: no predictions to compare.").arg(where)
+                                        : tr("<b>M2D loss %1</b> (mean over %2)").arg(meanLoss, 0, 'f', 4).arg(where));
+}
+
+void ModelPanel::showPatch(const QString& description) { patch_->setText(description); }
+
+unsigned ModelPanel::seed() const { return unsigned(seed_->value()); }
+double ModelPanel::maskRatio() const { return ratio_->value(); }
+bool ModelPanel::overlaysEnabled() const { return overlays_->isChecked(); }
+
+}  // namespace m2ds
