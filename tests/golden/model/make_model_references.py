@@ -46,7 +46,9 @@ def real_log_mel(frames):
 
 
 def official_checkpoint(model, geometry, name, epoch=3):
-    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-4, betas=(0.9, 0.95))
+    # A real AdamW state; zero gradients and no weight decay leave the weights (and so the references) unchanged.
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-4, betas=(0.9, 0.95),
+                                  weight_decay=0.0)
     loss = sum(p.sum() for p in model.parameters() if p.requires_grad) * 0.0
     loss.backward()
     optimizer.step()
