@@ -8,14 +8,11 @@
 #include "cli/ModelLoading.h"
 #include "cli/ExitCode.h"
 #include "common/Errors.h"
+#include "common/TextUtilities.h"
 #include "model/M2dsModel.h"
 
 namespace m2ds::cli {
 namespace {
-
-bool endsWith(const std::string& text, const std::string& suffix) {
-    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string parts(const M2dsModel& model) {
     if (!model.hasTrainingParts()) return "encoder only (extraction)";

@@ -11,6 +11,7 @@
 #include "cli/ModelLoading.h"
 #include "common/AtomicFileWriter.h"
 #include "common/Errors.h"
+#include "common/TextUtilities.h"
 #include "common/NpyFile.h"
 #include "common/NpyStreamWriter.h"
 #include "common/Sha256.h"
@@ -18,10 +19,6 @@
 
 namespace m2ds::cli {
 namespace {
-
-bool endsWith(const std::string& text, const std::string& suffix) {
-    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 /// Embeddings for an .npy: frames of one recording [L, T, D], or clip means of all recordings [F, L, D]; a single
 /// layer drops the L axis. One layer of frames streams straight to disk (an hour of audio never sits in memory);
@@ -93,19 +90,22 @@ void writeSidecar(const std::string& output, const std::string& checkpoint, cons
 
 }  // namespace
 
+M2dsModel ExtractCommand::loadEncoder() const {
+    ImportedCheckpoint checkpoint = importCheckpoint(model);
+    if (mean && std) {
+        checkpoint.config.normMean = *mean;
+        checkpoint.config.normStd = *std;
+    }
+    return M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights, M2dsModel::Parts::EncoderOnly);
+}  // the imported weights (up to ~800 MB for a full ViT-Base save) are released here, before extraction
+
 int ExtractCommand::run(const CommandContext& context) const {
     const bool csv = endsWith(output, ".csv");
     if (!csv && !endsWith(output, ".npy")) throw OutputError(output, "unknown output format: use .csv or .npy");
     if (!csv && !clip && files.size() > 1)
         throw OutputError(output, "an .npy holds the frames of one recording; use .csv or --clip for several");
-    const ImportedCheckpoint checkpoint = importCheckpoint(model);
-    M2dsModel network = M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights);
-    ModelConfig config = network.config();
-    if (mean && std) {  // the model keeps its own copy; re-create it with the overridden stats
-        config.normMean = *mean;
-        config.normStd = *std;
-        network = M2dsModel::fromStateDict(config, checkpoint.weights);
-    }
+    M2dsModel network = loadEncoder();
+    const ModelConfig& config = network.config();
     M2dsModel::setComputeThreads(context.threads);
     network.setDevice(device);
     std::vector<int> layers;

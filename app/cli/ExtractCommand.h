@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/CommandContext.h"
+#include "model/M2dsModel.h"
 
 namespace m2ds::cli {
 
@@ -20,6 +21,9 @@ struct ExtractCommand {
     std::string device = "cpu";
 
     int run(const CommandContext& context) const;
+
+private:
+    M2dsModel loadEncoder() const;
 };
 
 }  // namespace m2ds::cli

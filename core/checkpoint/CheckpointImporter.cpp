@@ -7,16 +7,13 @@
 #include "checkpoint/PthArchive.h"
 #include "checkpoint/SafetensorsFile.h"
 #include "common/Errors.h"
+#include "common/TextUtilities.h"
 
 namespace m2ds {
 namespace {
 
 using Kind = PickleValue::Kind;
 const char* const kPrefixes[] = {"module.ar.runtime.backbone.", "module.", "backbone."};
-
-bool endsWith(const std::string& text, const std::string& suffix) {
-    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string stripPrefixes(std::string name) {
     for (const char* prefix : kPrefixes)

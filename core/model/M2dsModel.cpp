@@ -11,7 +11,16 @@
 namespace m2ds {
 namespace {
 
-constexpr int64_t kChunksPerBatch = 8;
+// One chunk per forward pass: measured 1.5x faster than 8 at 2 threads for ViT-Base (larger activations fall
+// past glibc's mmap threshold and are page-faulted in afresh every block) and memory stays flat.
+constexpr int64_t kChunksPerBatch = 1;
+
+/// Keys of the predictor, target encoder and offline head (absent from encoder-only models).
+bool isTrainingPart(const std::string& name) {
+    for (const char* prefix : {"mask_token", "decoder_", "target_", "offline_predictor"})
+        if (name.rfind(prefix, 0) == 0) return true;
+    return false;
+}
 
 std::string shapeText(c10::IntArrayRef shape) {
     std::string text = "[";
@@ -35,8 +44,9 @@ M2dsModel::M2dsModel(const ModelConfig& config, bool withTrainingParts, uint64_t
     impl_->network->initialiseWeights();
 }
 
-M2dsModel M2dsModel::fromStateDict(const ModelConfig& config, const StateDict& weights) {
-    const bool training = std::any_of(weights.begin(), weights.end(), [](const auto& entry) { return entry.first == "decoder_embed.weight"; });
+M2dsModel M2dsModel::fromStateDict(const ModelConfig& config, const StateDict& weights, Parts parts) {
+    const bool training = parts == Parts::AsInWeights &&
+                          std::any_of(weights.begin(), weights.end(), [](const auto& entry) { return entry.first == "decoder_embed.weight"; });
     ModelConfig adjusted = config;
     for (const auto& [name, array] : weights)
         if (name == "offline_predictor.weight" && array.shape.size() == 2) adjusted.offlineDim = static_cast<int>(array.shape[0]);
@@ -48,6 +58,7 @@ M2dsModel M2dsModel::fromStateDict(const ModelConfig& config, const StateDict& w
     std::size_t matched = 0;
     for (const auto& [name, array] : weights) {
         if (name == "norm_stats") continue;  // carried in the config, not a network parameter
+        if (!training && isTrainingPart(name)) continue;
         auto* parameter = parameters.find(name);
         if (!parameter) throw InvalidArgument("checkpoint key '" + name + "' is not a parameter of " + adjusted.folderName());
         const auto tensor = toTensor(array);
@@ -120,7 +131,7 @@ void M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers
             throw InvalidArgument("layer " + std::to_string(layer) + " is outside 0.." + std::to_string(geometry.depth));
         deepest = std::max(deepest, layer);
     }
-    torch::NoGradGuard noGrad;
+    c10::InferenceMode inference;  // no autograd bookkeeping at all: measurably faster than NoGradGuard
     const int64_t frames = static_cast<int64_t>(logMel.shape[1]), unit = geometry.inputFrames, patch = geometry.patchTime;
     const int64_t padded = frames + (patch - (frames % unit % patch)) % patch;
     auto input = torch::zeros({1, 1, geometry.inputFrequency, padded});

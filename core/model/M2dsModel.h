@@ -18,9 +18,12 @@ class M2dsModel {
 public:
     /// A freshly initialised network (spec section 4); `seed` makes the initialisation reproducible.
     M2dsModel(const ModelConfig& config, bool withTrainingParts, uint64_t seed);
-    /// Loads weights with official names; training parts are present iff `decoder_embed.weight` is.
+    /// Which parts fromStateDict() builds: what the weights hold, or the encoder alone (extraction needs no more,
+    /// and a ViT-Base encoder is ~350 MB instead of ~800 MB with predictor and target encoder).
+    enum class Parts { AsInWeights, EncoderOnly };
+    /// Loads weights with official names; training parts are present iff `decoder_embed.weight` is (and wanted).
     /// Throws InvalidArgument naming a missing/unexpected key or a wrong shape.
-    static M2dsModel fromStateDict(const ModelConfig& config, const StateDict& weights);
+    static M2dsModel fromStateDict(const ModelConfig& config, const StateDict& weights, Parts parts = Parts::AsInWeights);
     ~M2dsModel();
     M2dsModel(M2dsModel&&) noexcept;
     M2dsModel& operator=(M2dsModel&&) noexcept;
@@ -42,7 +45,7 @@ public:
     using EmbeddingSink = std::function<void(std::size_t firstFrame, const std::vector<FloatArray>& layers)>;
     /// Official extraction (spec section 5) of a normalised log-mel [F, T]: chunks of inputFrames, zero-padded
     /// to the patch width, each encoded alone. layers: 0 = patch embedding + position, depth = last (normed).
-    /// Streams a few chunks at a time into `sink`, so memory stays bounded for hour-long inputs.
+    /// Streams chunk by chunk into `sink`, so memory stays bounded for hour-long inputs.
     void extract(const FloatArray& logMel, const std::vector<int>& layers, const EmbeddingSink& sink) const;
     /// Same as extract() but collects everything: one [T/pt, rows·D] array per requested layer.
     std::vector<FloatArray> extract(const FloatArray& logMel, const std::vector<int>& layers) const;

@@ -61,8 +61,9 @@ private slots:
         const int last = model.config().depth;
         std::vector<std::size_t> starts;
         model.extract(input, {last}, [&](std::size_t first, const std::vector<FloatArray>&) { starts.push_back(first); });
-        QCOMPARE(starts, (std::vector<std::size_t>{0, unit}));  // two full chunks in one batch, then the short one
-        FloatArray alone = input;  // the first chunk alone equals the first frames of the batched whole
+        const std::size_t perChunk = unit / std::size_t(model.config().patchTime);
+        QCOMPARE(starts, (std::vector<std::size_t>{0, perChunk, 2 * perChunk}));  // chunk by chunk, the short one last
+        FloatArray alone = input;  // the first chunk alone equals the first frames of the whole
         alone.shape = {80, unit};
         alone.values.clear();
         for (std::size_t mel = 0; mel < 80; ++mel)
