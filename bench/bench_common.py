@@ -1,8 +1,8 @@
 """Shared pieces of the benchmarks: test speech of a chosen length, WAV reading, peak memory of a child."""
 import glob
 import os
-import resource
 import subprocess
+import sys
 
 import numpy as np
 import torch
@@ -28,6 +28,8 @@ def read_wav(path):
 
 
 def peak_memory_mib(command):
-    """Runs `command` and returns the peak resident memory of the largest child so far, MiB."""
-    subprocess.run(command, check=True, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    """Peak resident memory of `command` alone, MiB. It runs under a fresh Python wrapper because
+    RUSAGE_CHILDREN reports the largest child a process ever had (sox, earlier runs, ...)."""
+    wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, "
+               "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    return int(subprocess.check_output([sys.executable, "-c", wrapper, *command])) / 1024.0
