@@ -1,6 +1,8 @@
 #include "TestData.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QStandardPaths>
 #include <QFileInfo>
 
 namespace m2ds::test {
@@ -11,6 +13,11 @@ QString sourcePath(const QString& relative) {
 
 QString binaryPath(const QString& relative) {
     return QDir(QStringLiteral(M2DS_TEST_BINARY_DIR)).absoluteFilePath(relative);
+}
+
+void isolateSettings() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("m2ds-tests"));
 }
 
 bool underCi() { return qEnvironmentVariable("CI") == QLatin1String("true"); }

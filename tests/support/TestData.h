@@ -9,6 +9,8 @@ namespace m2ds::test {
 QString sourcePath(const QString& relative);
 /// The build directory (where m2ds and friends are).
 QString binaryPath(const QString& relative);
+/// Points QSettings and QStandardPaths at test locations, so tests never touch a user's preferences.
+void isolateSettings();
 /// True when running under CI (environment CI=true).
 bool underCi();
 /// Empty when `path` exists; otherwise the message to skip (developer machine) or fail (CI) with.

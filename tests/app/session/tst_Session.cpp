@@ -6,6 +6,7 @@
 #include <sndfile.h>
 
 #include "AudioFixtures.h"
+#include "TestData.h"
 #include "session/Session.h"
 
 using namespace m2ds;
@@ -14,8 +15,7 @@ class TestSession : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("m2ds-tests");
+        test::isolateSettings();
         QVERIFY(dir_.isValid());
         good_ = dir_.filePath("tone.flac");
         QVERIFY(test::writeAudio(good_, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 22050, 2, test::sine(500, 2.0, 22050, 2)));

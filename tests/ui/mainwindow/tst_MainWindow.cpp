@@ -10,6 +10,7 @@
 #include <sndfile.h>
 
 #include "AudioFixtures.h"
+#include "TestData.h"
 #include "mainwindow/MainWindow.h"
 #include "plots/RecordingPlot.h"
 #include "widgets/ModelPanel.h"
@@ -25,8 +26,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("m2ds-tests");
+        test::isolateSettings();
         QVERIFY(dir_.isValid());
     }
     void init() {
