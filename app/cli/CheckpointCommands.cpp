@@ -5,6 +5,7 @@
 
 #include "checkpoint/CheckpointExporter.h"
 #include "checkpoint/CheckpointImporter.h"
+#include "checkpoint/ModelDescription.h"
 #include "cli/ModelLoading.h"
 #include "cli/ExitCode.h"
 #include "common/Errors.h"
@@ -12,37 +13,15 @@
 #include "model/M2dsModel.h"
 
 namespace m2ds::cli {
-namespace {
-
-std::string parts(const M2dsModel& model) {
-    if (!model.hasTrainingParts()) return "encoder only (extraction)";
-    return std::string("full training model: encoder, predictor, target encoder") + (model.hasOfflineHead() ? ", offline head" : "");
-}
-
-}  // namespace
-
 int CkptInfoCommand::run(const CommandContext& context) const {
     const ImportedCheckpoint checkpoint = importCheckpoint(path);
     const M2dsModel model = M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights);
-    const ModelConfig& config = model.config();
-    std::ostream& out = context.out;
-    out << checkpoint.path << '\n'
-        << "  format:      " << checkpoint.format << '\n';
-    std::string contents;
-    for (const std::string& entry : checkpoint.contents) contents += (contents.empty() ? "" : ", ") + entry;
-    out << "  contents:    " << contents << (checkpoint.epoch >= 0 ? "  (epoch " + std::to_string(checkpoint.epoch) + ")" : "") << '\n'
-        << "  model:       " << config.folderName() << "  [geometry from " << checkpoint.configSource << "]\n"
-        << "  encoder:     dim " << config.dim << ", " << config.depth << " blocks, " << config.heads << " heads, patch "
-        << config.patchFrequency << "x" << config.patchTime << ", " << config.tokens() << " tokens per "
-        << config.inputFrames << " frames\n";
-    if (model.hasTrainingParts())
-        out << "  predictor:   dim " << config.decoderDim << ", " << config.decoderDepth << " blocks, " << config.decoderHeads
-            << " heads; mask ratio " << config.maskRatio << " (" << config.visibleTokens() << " visible)\n";
-    if (model.hasOfflineHead()) out << "  offline head: " << config.frameFeatureDim() << " -> " << config.offlineDim << '\n';
-    out << "  parts:       " << parts(model) << '\n'
-        << "  parameters:  " << model.parameterCount() << " (" << model.parameterCount(true) << " trainable)\n"
-        << "  norm stats:  mean " << config.normMean << ", std " << config.normStd
-        << (checkpoint.normStatsFromFile ? "" : "  (not in the file: M2D fallback, pass --mean/--std for your data)") << '\n';
+    context.out << checkpoint.path << '\n';
+    for (const DescriptionLine& line : describeModel(checkpoint, model)) {
+        std::string label = line.label + ":";
+        label.append(label.size() < 13 ? 13 - label.size() : 1, ' ');
+        context.out << "  " << label << line.value << '\n';
+    }
     return kSuccess;
 }
 

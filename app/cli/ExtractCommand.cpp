@@ -48,18 +48,18 @@ public:
         ++recordings_;
         for (auto& layer : frames_) layer.clear();
     }
-    void write(const std::string& path) {
+    void write() {
         if (stream_) return stream_->finish();
         if (clip_) {
             std::vector<std::size_t> shape{recordings_, layers_, dim_};
             if (layers_ == 1) shape.erase(shape.begin() + 1);
-            return NpyFile::writeFloat32(path, shape, clipMeans_.data());
+            return NpyFile::writeFloat32(path_, shape, clipMeans_.data());
         }
         std::vector<float> all;
         for (const auto& layer : frames_) all.insert(all.end(), layer.begin(), layer.end());
         std::vector<std::size_t> shape{layers_, frames_.front().size() / dim_, dim_};
         if (layers_ == 1) shape.erase(shape.begin());
-        NpyFile::writeFloat32(path, shape, all.data());
+        NpyFile::writeFloat32(path_, shape, all.data());
     }
 
 private:
@@ -130,7 +130,7 @@ int ExtractCommand::run(const CommandContext& context) const {
         else arrays.endRecording();
     }
     if (table) table->finish();
-    else arrays.write(output);
+    else arrays.write();
     writeSidecar(output, model, config, layers, files, clip);
     return kSuccess;
 }

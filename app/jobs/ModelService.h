@@ -25,7 +25,6 @@ public:
     void loadModel(const QString& path);
     /// The summary of the loaded model, if any.
     const std::optional<ModelSummary>& model() const { return summary_; }
-    bool isLoading() const { return loadingRequest_ != 0; }
     /// Masked forward of the model inputs overlapping [fromSeconds, toSeconds] of `recording`.
     void inspect(RecordingDataPtr recording, unsigned seed, double maskRatio, double fromSeconds, double toSeconds);
 

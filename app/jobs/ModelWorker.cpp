@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "checkpoint/CheckpointImporter.h"
+#include "checkpoint/ModelDescription.h"
 #include "common/Errors.h"
 #include "model/M2dsModel.h"
 #include "model/ModelPresets.h"
@@ -20,24 +21,12 @@ ModelSummary summarise(const ImportedCheckpoint& checkpoint, const M2dsModel& mo
     summary.name = QString::fromStdString(config.folderName());
     summary.format = QString::fromStdString(checkpoint.format);
     summary.geometrySource = QString::fromStdString(checkpoint.configSource);
-    summary.canPredict = model.hasTrainingParts();
     summary.maskRatio = config.maskRatio;
-    summary.inputFrames = config.inputFrames;
-    summary.patchFrequency = config.patchFrequency;
-    summary.patchTime = config.patchTime;
     QStringList lines;
-    lines << QObject::tr("Encoder: dim %1, %2 blocks, %3 heads; patch %4×%5, %6 tokens per %7 frames")
-                 .arg(config.dim).arg(config.depth).arg(config.heads).arg(config.patchFrequency).arg(config.patchTime)
-                 .arg(config.tokens()).arg(config.inputFrames);
-    if (model.hasTrainingParts())
-        lines << QObject::tr("Predictor: dim %1, %2 blocks, %3 heads; target encoder (EMA)")
-                     .arg(config.decoderDim).arg(config.decoderDepth).arg(config.decoderHeads);
-    if (model.hasOfflineHead()) lines << QObject::tr("Offline head: %1 → %2").arg(config.frameFeatureDim()).arg(config.offlineDim);
-    lines << (model.hasTrainingParts() ? QObject::tr("Contents: full training model") : QObject::tr("Contents: encoder only"));
-    lines << QObject::tr("Parameters: %L1 (%L2 trainable)").arg(model.parameterCount()).arg(model.parameterCount(true));
-    lines << QObject::tr("Norm stats: mean %1, std %2%3").arg(config.normMean).arg(config.normStd)
-                 .arg(checkpoint.normStatsFromFile ? QString() : QObject::tr(" (M2D fallback)"));
-    lines << QObject::tr("Device: %1").arg(QString::fromStdString(model.device()));
+    for (const DescriptionLine& line : describeModel(checkpoint, model))
+        if (line.label != "format" && line.label != "model")  // shown in the dock's title lines
+            lines << QString::fromStdString(line.label + ": " + line.value);
+    lines << QObject::tr("device: %1").arg(QString::fromStdString(model.device()));
     summary.description = lines.join('\n');
     return summary;
 }

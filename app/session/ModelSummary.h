@@ -9,12 +9,8 @@ struct ModelSummary {
     QString name;            ///< e.g. "m2d_s_vit_base-80x608p80x2"
     QString format;          ///< "PyTorch .pth", "safetensors"
     QString geometrySource;  ///< where the geometry came from
-    QString description;     ///< several lines: encoder, predictor, offline head, parts, parameters, norm stats, device
-    bool canPredict = false; ///< has predictor + target encoder (masked predictions and losses)
+    QString description;     ///< several lines: contents, encoder, predictor, offline head, parts, parameters, norm stats, device
     double maskRatio = 0.6;  ///< the model's training mask ratio
-    int inputFrames = 608;   ///< log-mel frames per model input
-    int patchFrequency = 80; ///< mel bins per patch
-    int patchTime = 2;       ///< frames per patch
 };
 
 }  // namespace m2ds

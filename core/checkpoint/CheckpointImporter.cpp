@@ -74,11 +74,11 @@ ImportedCheckpoint CheckpointImporter::read(const std::string& path) const {
         checkpoint.configSource = "file header";
         checkpoint.normStatsFromFile = true;
         checkpoint.provenanceJson = metadata.count("m2ds.provenance") ? metadata["m2ds.provenance"] : "";
-        completeGeometry(checkpoint, checkpoint.config);
-        checkpoint.configSource = "file header";
+        completeGeometry(checkpoint, checkpoint.config, /*headsFromBase=*/true);
         return checkpoint;
     }
-    completeGeometry(checkpoint, ModelConfig{});
+    checkpoint.configSource = "weights";
+    completeGeometry(checkpoint, ModelConfig{}, false);
     return checkpoint;
 }
 
@@ -89,10 +89,14 @@ ImportedCheckpoint CheckpointImporter::readPth(const std::string& path) const {
     checkpoint.path = path;
     checkpoint.format = "PyTorch .pth";
     if (root.kind != Kind::Dict) throw InputError(path, "the pickle holds a " + root.describe() + ", not a dict");
-    for (const auto& entry : root.entries)
-        if (entry.first->kind == Kind::String) checkpoint.contents.push_back(entry.first->text);
     PickleRef stateDict = root.find("model");
-    if (!stateDict) stateDict = archive.root();  // encoder-only files are the state dict itself
+    if (stateDict) {
+        for (const auto& entry : root.entries)
+            if (entry.first->kind == Kind::String) checkpoint.contents.push_back(entry.first->text);
+    } else {
+        stateDict = archive.root();  // encoder-only files are the state dict itself
+        checkpoint.contents = {"state dict only"};
+    }
     if (stateDict->kind != Kind::Dict) throw InputError(path, "'model' is a " + stateDict->describe() + ", not a state dict");
     for (const auto& [key, value] : stateDict->entries) {
         if (key->kind != Kind::String) throw InputError(path, "state dict key is a " + key->describe());
@@ -110,11 +114,11 @@ ImportedCheckpoint CheckpointImporter::readPth(const std::string& path) const {
         applyArgs(*args, base);
         checkpoint.configSource = "pickled args + weights";
     }
-    completeGeometry(checkpoint, base);
+    completeGeometry(checkpoint, base, false);
     return checkpoint;
 }
 
-void CheckpointImporter::completeGeometry(ImportedCheckpoint& checkpoint, ModelConfig base) const {
+void CheckpointImporter::completeGeometry(ImportedCheckpoint& checkpoint, ModelConfig base, bool headsFromBase) const {
     const StateDict& weights = checkpoint.weights;
     const std::string& path = checkpoint.path;
     auto require = [&](const char* name, std::size_t dims) -> const FloatArray& {
@@ -123,7 +127,12 @@ void CheckpointImporter::completeGeometry(ImportedCheckpoint& checkpoint, ModelC
         if (found->shape.size() != dims) throw InputError(path, std::string("key '") + name + "' has " + std::to_string(found->shape.size()) + " dimensions, expected " + std::to_string(dims));
         return *found;
     };
-    const auto preset = std::find_if(presets_.begin(), presets_.end(), [&](const ModelConfig& p) { return p.name == base.name; });
+    // Head counts cannot be read from weights: our header's, else a preset's of the same name, else 64-d heads
+    // (32-d in the decoder), as every official ViT-Base has.
+    const auto preset = headsFromBase ? presets_.end()
+                                      : std::find_if(presets_.begin(), presets_.end(), [&](const ModelConfig& p) { return p.name == base.name; });
+    const ModelConfig& heads = preset != presets_.end() ? *preset : base;
+    const bool knownHeads = headsFromBase || preset != presets_.end();
     ModelConfig config = base;
     const FloatArray& patch = require("patch_embed.proj.weight", 4);
     const FloatArray& positions = require("pos_embed", 3);
@@ -134,12 +143,12 @@ void CheckpointImporter::completeGeometry(ImportedCheckpoint& checkpoint, ModelC
     if (const FloatArray* fc1 = findWeight(weights, "blocks.0.mlp.fc1.weight")) config.mlpRatio = double(fc1->shape[0]) / config.dim;
     const int tokens = static_cast<int>(positions.shape[1]) - 1;
     config.inputFrames = tokens / std::max(1, config.gridRows()) * config.patchTime;
-    config.heads = preset != presets_.end() && preset->dim == config.dim ? preset->heads : std::max(1, config.dim / 64);
+    config.heads = knownHeads && heads.dim == config.dim ? heads.heads : std::max(1, config.dim / 64);
     if (const FloatArray* mask = findWeight(weights, "mask_token")) {
         config.decoderDim = static_cast<int>(mask->shape.back());
         config.decoderDepth = countBlocks(weights, "decoder_blocks.");
-        config.decoderHeads = preset != presets_.end() && preset->decoderDim == config.decoderDim ? preset->decoderHeads
-                                                                                                 : std::max(1, config.decoderDim / 32);
+        config.decoderHeads = knownHeads && heads.decoderDim == config.decoderDim ? heads.decoderHeads
+                                                                                  : std::max(1, config.decoderDim / 32);
     }
     const FloatArray* offline = findWeight(weights, "offline_predictor.weight");
     config.offlineDim = offline ? static_cast<int>(offline->shape[0]) : 0;

@@ -21,7 +21,9 @@ public:
 
 private:
     ImportedCheckpoint readPth(const std::string& path) const;
-    void completeGeometry(ImportedCheckpoint& checkpoint, ModelConfig base) const;
+    /// Fills the geometry from the weights' shapes on top of `base`; headsFromBase: `base` came from our file
+    /// header and its head counts are authoritative.
+    void completeGeometry(ImportedCheckpoint& checkpoint, ModelConfig base, bool headsFromBase) const;
 
     std::vector<ModelConfig> presets_;
 };

@@ -1,42 +1,12 @@
 #include "checkpoint/PthArchive.h"
 
-#include <c10/util/BFloat16.h>
-#include <c10/util/Half.h>
 #include <caffe2/serialize/inline_container.h>
-#include <cstring>
 
+#include "checkpoint/FloatDecoding.h"
 #include "checkpoint/PickleReader.h"
 #include "common/Errors.h"
 
 namespace m2ds {
-namespace {
-
-std::size_t elementSize(const std::string& dtype) {
-    if (dtype == "FloatStorage") return 4;
-    if (dtype == "HalfStorage" || dtype == "BFloat16Storage") return 2;
-    if (dtype == "DoubleStorage") return 8;
-    return 0;
-}
-
-float elementAt(const std::string& dtype, const char* bytes, int64_t index) {
-    if (dtype == "FloatStorage") {
-        float value;
-        std::memcpy(&value, bytes + index * 4, 4);
-        return value;
-    }
-    if (dtype == "DoubleStorage") {
-        double value;
-        std::memcpy(&value, bytes + index * 8, 8);
-        return static_cast<float>(value);
-    }
-    uint16_t raw;
-    std::memcpy(&raw, bytes + index * 2, 2);
-    if (dtype == "HalfStorage") return static_cast<float>(c10::Half(raw, c10::Half::from_bits()));
-    return static_cast<float>(c10::BFloat16(raw, c10::BFloat16::from_bits()));
-}
-
-}  // namespace
-
 struct PthArchive::Reader {
     explicit Reader(const std::string& path) : stream(path) {}
     caffe2::serialize::PyTorchStreamReader stream;
@@ -62,7 +32,8 @@ PthArchive::~PthArchive() = default;
 
 FloatArray PthArchive::readTensor(const PickleValue& tensor, const std::string& name) const {
     const PickleValue& storage = *tensor.storage;
-    const std::size_t width = elementSize(storage.dtype);
+    const StoredFloat type = storedFloatFromStorage(storage.dtype);
+    const std::size_t width = storedFloatWidth(type);
     if (width == 0) throw InputError(path_, "'" + name + "' is a " + storage.dtype + " tensor, not a floating-point one");
     // Highest element the view touches, checked against the declared and the actual storage size.
     int64_t last = tensor.offset, count = 1;
@@ -87,7 +58,7 @@ FloatArray PthArchive::readTensor(const PickleValue& tensor, const std::string& 
     for (int64_t flat = 0; flat < count; ++flat) {
         int64_t element = tensor.offset;
         for (std::size_t d = 0; d < index.size(); ++d) element += index[d] * tensor.strides[d];
-        out.values[static_cast<std::size_t>(flat)] = elementAt(storage.dtype, bytes, element);
+        out.values[static_cast<std::size_t>(flat)] = decodeStoredFloat(type, bytes + element * static_cast<int64_t>(width));
         for (std::size_t d = index.size(); d-- > 0;) {
             if (++index[d] < tensor.shape[d]) break;
             index[d] = 0;

@@ -1,11 +1,9 @@
 #include "checkpoint/SafetensorsFile.h"
 
-#include <c10/util/BFloat16.h>
-#include <c10/util/Half.h>
-#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "checkpoint/FloatDecoding.h"
 #include "common/AtomicFileWriter.h"
 #include "common/Errors.h"
 
@@ -13,18 +11,6 @@ namespace m2ds::SafetensorsFile {
 namespace {
 
 constexpr uint64_t kMaxHeaderBytes = 100u << 20;
-
-float decode(const std::string& dtype, const char* bytes) {
-    if (dtype == "F32") {
-        float value;
-        std::memcpy(&value, bytes, 4);
-        return value;
-    }
-    uint16_t raw;
-    std::memcpy(&raw, bytes, 2);
-    return dtype == "F16" ? static_cast<float>(c10::Half(raw, c10::Half::from_bits()))
-                          : static_cast<float>(c10::BFloat16(raw, c10::BFloat16::from_bits()));
-}
 
 }  // namespace
 
@@ -78,8 +64,9 @@ StateDict read(const std::string& path, std::map<std::string, std::string>* meta
         }
         try {
             const std::string dtype = entry.at("dtype");
-            const std::size_t width = dtype == "F32" ? 4 : (dtype == "F16" || dtype == "BF16") ? 2 : 0;
-            if (!width) throw InputError(path, "tensor '" + name + "' has dtype " + dtype + " (F32, F16 or BF16 expected)");
+            const StoredFloat type = storedFloatFromSafetensors(dtype);
+            const std::size_t width = storedFloatWidth(type);
+            if (!width) throw InputError(path, "tensor '" + name + "' has dtype " + dtype + " (F32, F16, BF16 or F64 expected)");
             FloatArray array;
             array.shape = entry.at("shape").get<std::vector<std::size_t>>();
             const uint64_t begin = entry.at("data_offsets").at(0), end = entry.at("data_offsets").at(1);
@@ -94,7 +81,7 @@ StateDict read(const std::string& path, std::map<std::string, std::string>* meta
             in.seekg(static_cast<std::streamoff>(dataStart + begin));
             in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
             array.values.resize(count);
-            for (std::size_t i = 0; i < count; ++i) array.values[i] = decode(dtype, bytes.data() + i * width);
+            for (std::size_t i = 0; i < count; ++i) array.values[i] = decodeStoredFloat(type, bytes.data() + i * width);
             tensors.emplace_back(name, std::move(array));
         } catch (const nlohmann::json::exception& error) {
             throw InputError(path, "safetensors entry '" + name + "' is malformed: " + error.what());

@@ -13,7 +13,7 @@ namespace SafetensorsFile {
 /// Writes F32 tensors in the given order plus string metadata (`__metadata__`), atomically; throws OutputError.
 void write(const std::string& path, const StateDict& tensors, const std::map<std::string, std::string>& metadata);
 
-/// Reads F32/F16/BF16 tensors (as float32) in header order and the metadata; throws InputError naming the
+/// Reads F32/F16/BF16/F64 tensors (as float32) in header order and the metadata; throws InputError naming the
 /// tensor or byte range that is wrong (offsets outside the file, overlapping data, shape/size mismatch, ...).
 StateDict read(const std::string& path, std::map<std::string, std::string>* metadata = nullptr);
 

@@ -36,7 +36,6 @@ ModelPanel::ModelPanel(QWidget* parent)
     layout->addWidget(loss_);
     layout->addWidget(patch_);
     layout->addStretch(1);
-    setEnabled(true);
     connect(ratio_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ModelPanel::inspectSettingsChanged);
     connect(seed_, qOverload<int>(&QSpinBox::valueChanged), this, &ModelPanel::inspectSettingsChanged);
     connect(overlays_, &QCheckBox::toggled, this, &ModelPanel::inspectSettingsChanged);

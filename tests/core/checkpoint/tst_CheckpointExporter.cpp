@@ -27,6 +27,7 @@ private slots:
         QCOMPARE(back.format, std::string("safetensors"));
         QCOMPARE(back.config.toJson(), original.config.toJson());
         QVERIFY(back.normStatsFromFile);
+        QCOMPARE(CheckpointImporter().read(path).config.heads, 4);  // from the header, with no presets at hand
         QCOMPARE(back.provenanceJson, std::string(R"({"source":"test"})"));
         QCOMPARE(back.weights.size(), original.weights.size());
         for (std::size_t i = 0; i < back.weights.size(); ++i) {
