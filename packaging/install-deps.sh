@@ -10,8 +10,8 @@ build_packages=(
   pkg-config cmake ninja-build ccache g++
   qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
-  libsndfile1-dev libfftw3-dev libsoxr-dev nlohmann-json3-dev libcli11-dev
-  libtorch-dev libopenblas0-openmp
+  libsndfile1-dev libfftw3-dev libsoxr-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
+  libtorch-dev libgloo-dev libopenblas0-openmp
   espeak-ng sox
 )
 # The test recordings of shared/design.md (real speech, music and noise from Debian packages; never committed).

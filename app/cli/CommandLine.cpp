@@ -8,6 +8,8 @@
 #include "cli/ExtractCommand.h"
 #include "cli/InfoCommand.h"
 #include "cli/MelspecCommand.h"
+#include "cli/PrepareCommand.h"
+#include "cli/TrainCommand.h"
 #include "common/Errors.h"
 
 namespace m2ds::cli {
@@ -15,7 +17,7 @@ namespace {
 
 constexpr const char* kExitCodes =
     "Exit codes: 0 success, 1 unusable input file, 2 usage error, 3 output not written, "
-    "4 internal error, 130 interrupted.";
+    "4 internal error, 5 training diverged (NaN/inf loss), 130 interrupted (m2ds train: after a checkpoint).";
 
 /// --mean M --std S, both or neither, std > 0.
 void addNormalisationOptions(CLI::App& command, std::optional<float>& mean, std::optional<float>& std, const std::string& verb) {
@@ -38,6 +40,9 @@ int runReportingErrors(const Command& command, const CommandContext& context, co
     } catch (const OutputError& error) {
         context.err << "m2ds " << name << ": " << error.what() << '\n';
         return kOutputError;
+    } catch (const TrainingDiverged& error) {
+        context.err << "m2ds " << name << ": " << error.what() << '\n';
+        return kTrainingDiverged;
     } catch (const CancelledError&) {
         context.err << "m2ds " << name << ": interrupted; no output written\n";
         return kInterrupted;
@@ -88,6 +93,11 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     extractApp->add_option("FILE", extract.files, "Recordings")->required();
     extractApp->add_option("-o,--output", extract.output, "Output .csv or .npy")->required();
 
+    PrepareCommand prepare;
+    CLI::App* prepareApp = prepare.addTo(app);
+    TrainCommand train;
+    CLI::App* trainApp = train.addTo(app);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -98,6 +108,8 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     if (ckptInfoApp->parsed()) return runReportingErrors(ckptInfo, context, "ckpt info");
     if (ckptConvertApp->parsed()) return runReportingErrors(ckptConvert, context, "ckpt convert");
     if (extractApp->parsed()) return runReportingErrors(extract, context, "extract");
+    if (prepareApp->parsed()) return runReportingErrors(prepare, context, "prepare");
+    if (trainApp->parsed()) return runReportingErrors(train, context, "train");
     return runReportingErrors(melspec, context, "melspec");
 }
 

@@ -9,6 +9,7 @@ enum ExitCode : int {
     kUsageError = 2,     ///< unknown command or option, missing argument
     kOutputError = 3,    ///< the result could not be written (nothing was left behind)
     kInternalError = 4,  ///< a bug: please report it with the message
+    kTrainingDiverged = 5,  ///< `m2ds train` met a NaN/inf loss; the last good checkpoint is kept
     kInterrupted = 130,  ///< stopped by Ctrl-C / SIGTERM; partial outputs removed
 };
 

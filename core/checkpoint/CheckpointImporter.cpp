@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <map>
 
 #include "checkpoint/PthArchive.h"
@@ -63,8 +64,17 @@ ImportedCheckpoint CheckpointImporter::read(const std::string& path) const {
     checkpoint.path = path;
     checkpoint.format = "safetensors";
     std::map<std::string, std::string> metadata;
-    checkpoint.weights = SafetensorsFile::read(path, &metadata);
     checkpoint.contents = {"model"};
+    for (auto& entry : SafetensorsFile::read(path, &metadata)) {
+        if (entry.first.rfind("optimizer.", 0) == 0) continue;  // AdamW moments of a training checkpoint
+        checkpoint.weights.push_back(std::move(entry));
+    }
+    if (metadata.count("m2ds.training_state")) {
+        checkpoint.contents = {"model", "optimizer", "training state"};
+        const auto state = nlohmann::json::parse(metadata["m2ds.training_state"], nullptr, /*allow_exceptions=*/false);
+        if (state.is_object() && state.contains("next_epoch") && state["next_epoch"].is_number_integer())
+            checkpoint.epoch = state["next_epoch"].get<int>() - (state.value("next_step", 0) == 0 ? 1 : 0);
+    }
     if (metadata.count("m2ds.config")) {
         try {
             checkpoint.config = ModelConfig::fromJson(metadata["m2ds.config"]);

@@ -48,4 +48,10 @@ public:
     using Error::Error;
 };
 
+/// Training produced a non-finite loss; the message names the iteration and the last good checkpoint.
+class TrainingDiverged : public Error {
+public:
+    using Error::Error;
+};
+
 }  // namespace m2ds

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <numeric>
 #include <regex>
 
@@ -53,61 +54,77 @@ std::vector<std::size_t> parseShape(const std::string& path, const std::string& 
     return shape;
 }
 
+/// A little-endian NPY dtype this reader accepts, converted element by element to float.
+struct ElementType {
+    std::size_t size;
+    float (*read)(const char*);
+};
+
+template <typename T>
+float readAs(const char* bytes) {
+    T value;
+    std::memcpy(&value, bytes, sizeof(T));
+    return static_cast<float>(value);
+}
+
+ElementType elementType(const std::string& label, const std::string& dict) {
+    if (dict.find("'<f4'") != std::string::npos) return {4, readAs<float>};
+    if (dict.find("'<f8'") != std::string::npos) return {8, readAs<double>};
+    if (dict.find("'<i8'") != std::string::npos) return {8, readAs<std::int64_t>};
+    if (dict.find("'<i4'") != std::string::npos) return {4, readAs<std::int32_t>};
+    throw InputError(label, "NPY dtype must be float32, float64, int32 or int64 (little-endian)");
+}
+
 }  // namespace
 
 namespace NpyFile {
 
 void writeFloat32(const std::string& path, const std::vector<std::size_t>& shape, const float* values) {
-    FloatArray sizeOnly{shape, {}};
+    const std::string bytes = encode(shape, values);
     AtomicFileWriter writer(path);
-    const std::string prefix = header(shape);
-    writer.write(prefix.data(), prefix.size());
-    writer.write(values, sizeOnly.elementCount() * sizeof(float));
+    writer.write(bytes.data(), bytes.size());
     writer.commit();
+}
+
+std::string encode(const std::vector<std::size_t>& shape, const float* values) {
+    FloatArray sizeOnly{shape, {}};
+    std::string bytes = header(shape);
+    bytes.append(reinterpret_cast<const char*>(values), sizeOnly.elementCount() * sizeof(float));
+    return bytes;
+}
+
+FloatArray decode(const std::string& label, const std::string& bytes) {
+    if (bytes.size() < 10 || std::memcmp(bytes.data(), kMagic, kMagicSize) != 0)
+        throw InputError(label, "not a NumPy .npy file (bad magic)");
+    const int major = static_cast<unsigned char>(bytes[6]);
+    std::size_t offset = major >= 2 ? 12 : 10;
+    if (bytes.size() < offset) throw InputError(label, "truncated NPY header");
+    std::uint32_t headerLength = 0;
+    for (std::size_t i = 8; i < offset; ++i) headerLength |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << (8 * (i - 8));
+    if (headerLength > (1u << 20) || bytes.size() < offset + headerLength) throw InputError(label, "truncated NPY header");
+    const std::string dict = bytes.substr(offset, headerLength);
+    offset += headerLength;
+    if (dict.find("'fortran_order': False") == std::string::npos)
+        throw InputError(label, "Fortran-order NPY arrays are not supported");
+    const ElementType type = elementType(label, dict);
+    FloatArray array{parseShape(label, dict), {}};
+    const std::size_t count = array.elementCount();
+    const std::size_t available = bytes.size() - offset;
+    if (count > available / type.size)
+        throw InputError(label, "truncated NPY data: shape " + shapeText(array.shape) + " needs more than the " +
+                                    std::to_string(available) + " bytes in the file");
+    array.values.resize(count);
+    const char* data = bytes.data() + offset;
+    for (std::size_t i = 0; i < count; ++i) array.values[i] = type.read(data + i * type.size);
+    return array;
 }
 
 FloatArray readFloat32(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot open file");
-    char prefix[10];
-    if (!in.read(prefix, sizeof prefix) || std::memcmp(prefix, kMagic, kMagicSize) != 0)
-        throw InputError(path, "not a NumPy .npy file (bad magic)");
-    const int major = static_cast<unsigned char>(prefix[6]);
-    std::uint32_t headerLength = static_cast<unsigned char>(prefix[8]) | (static_cast<unsigned char>(prefix[9]) << 8);
-    if (major >= 2) {
-        char extra[2];
-        if (!in.read(extra, 2)) throw InputError(path, "truncated NPY header");
-        headerLength |= (static_cast<std::uint32_t>(static_cast<unsigned char>(extra[0])) << 16) |
-                        (static_cast<std::uint32_t>(static_cast<unsigned char>(extra[1])) << 24);
-    }
-    if (headerLength > (1u << 20)) throw InputError(path, "NPY header too large");
-    std::string dict(headerLength, '\0');
-    if (!in.read(dict.data(), headerLength)) throw InputError(path, "truncated NPY header");
-    if (dict.find("'fortran_order': False") == std::string::npos)
-        throw InputError(path, "Fortran-order NPY arrays are not supported");
-    const bool isFloat64 = dict.find("'<f8'") != std::string::npos;
-    if (!isFloat64 && dict.find("'<f4'") == std::string::npos)
-        throw InputError(path, "NPY dtype must be float32 or float64 (little-endian)");
-
-    FloatArray array{parseShape(path, dict), {}};
-    const std::size_t count = array.elementCount();
-    const std::streamoff dataStart = in.tellg();
-    in.seekg(0, std::ios::end);
-    const auto available = static_cast<std::size_t>(in.tellg() - dataStart);
-    in.seekg(dataStart);
-    if (count > available / (isFloat64 ? sizeof(double) : sizeof(float)))
-        throw InputError(path, "truncated NPY data: shape " + shapeText(array.shape) + " needs more than the " +
-                                   std::to_string(available) + " bytes in the file");
-    array.values.resize(count);
-    if (isFloat64) {
-        std::vector<double> wide(count);
-        if (!in.read(reinterpret_cast<char*>(wide.data()), static_cast<std::streamsize>(count * sizeof(double))))
-            throw InputError(path, "truncated NPY data");
-        std::copy(wide.begin(), wide.end(), array.values.begin());
-    } else if (!in.read(reinterpret_cast<char*>(array.values.data()), static_cast<std::streamsize>(count * sizeof(float)))) {
-        throw InputError(path, "truncated NPY data");
-    }
-    return array;
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw InputError(path, "read error");
+    return decode(path, bytes);
 }
 
 }  // namespace NpyFile

@@ -14,7 +14,11 @@ namespace NpyFile {
 std::string header(const std::vector<std::size_t>& shape);
 /// Writes float32 values of the given C-order shape atomically; throws OutputError.
 void writeFloat32(const std::string& path, const std::vector<std::size_t>& shape, const float* values);
-/// Reads a '<f4' or '<f8' array (float64 is narrowed to float32); throws InputError naming the problem.
+/// The bytes of a float32 .npy file (header + C-order data) for `shape`.
+std::string encode(const std::vector<std::size_t>& shape, const float* values);
+/// Parses .npy bytes ('<f4', '<f8', '<i4', '<i8'; converted to float32); `label` names the source in errors.
+FloatArray decode(const std::string& label, const std::string& bytes);
+/// Reads a .npy file (see decode); throws InputError naming the file and the problem.
 FloatArray readFloat32(const std::string& path);
 
 }  // namespace NpyFile

@@ -37,6 +37,8 @@ public:
     StateDict stateDict() const;
     /// Threads LibTorch uses for CPU work, process-wide; 0 = all hardware threads.
     static void setComputeThreads(int threads);
+    /// True when this LibTorch was built with CUDA and sees a device.
+    static bool cudaAvailable();
     /// "cpu", "cuda", "cuda:1"; throws InvalidArgument if unavailable.
     void setDevice(const std::string& device);
     std::string device() const;

@@ -1,0 +1,40 @@
+#include "cli/PrepareCommand.h"
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "cli/DataDirectory.h"
+#include "cli/ExitCode.h"
+#include "data/CorpusPreparer.h"
+#include "data/DataSourceList.h"
+#include "data/teachers/TeacherFactory.h"
+#include "model/ModelPresets.h"
+
+namespace m2ds::cli {
+
+CLI::App* PrepareCommand::addTo(CLI::App& app) {
+    CLI::App* prepare = app.add_subcommand("prepare", "Compute log-mels (+ teacher targets) of a data source once, for m2ds train");
+    prepare->add_option("SOURCE", source, "Folder, M2D .csv or fairseq .tsv of recordings")->required();
+    prepare->add_option("-o,--output", output, "Output folder (.npz/.npy files + files.csv)")->required();
+    prepare->add_flag("--noise", noise, "A noise set: log-mel .npy only, no padding, no teacher");
+    prepare->add_option("--teacher", teacher, "mfcc | npy[:FOLDER] | model:CKPT[:LAYER] | none")->capture_default_str();
+    prepare->add_option("--pad_seconds", padSeconds, "Zero-pad speech to at least this long")->capture_default_str();
+    prepare->add_option("--mfcc_coefficients", mfccCoefficients)->capture_default_str();
+    prepare->add_option("--workers", workers, "Recordings prepared at once")->capture_default_str();
+    return prepare;
+}
+
+int PrepareCommand::run(const CommandContext& context) const {
+    const auto recordings = DataSourceList::resolve(source);
+    const auto teacherFeatures = noise ? nullptr : makeTeacher(teacher, mfccCoefficients, ModelPresets::loadDirectory(dataDirectory() + "/presets"));
+    PreparationSettings settings;
+    settings.speech = !noise;
+    settings.padSeconds = padSeconds;
+    settings.threads = workers;
+    const PreparedSet result = CorpusPreparer(FrontEndConfig{}, teacherFeatures.get(), settings).prepare(recordings, output, context.progress("prepare"));
+    context.out << result.files.size() << " prepared (" << result.reused << " already there), " << result.skipped.size() << " skipped\n";
+    for (const auto& line : result.skipped) context.err << "m2ds prepare: skipped " << line << '\n';
+    return kSuccess;
+}
+
+}  // namespace m2ds::cli

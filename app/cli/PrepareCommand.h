@@ -1,0 +1,28 @@
+#pragma once
+#include <string>
+
+#include "cli/CommandContext.h"
+
+namespace CLI {
+class App;
+}
+
+namespace m2ds::cli {
+
+/// `m2ds prepare SRC -o DIR [--noise] [--teacher mfcc|npy|model:CKPT[:LAYER]|none]`: log-mels and teacher targets
+/// of a source, once, in the official per-utterance layout (.npz for speech, .npy for noise) plus files.csv.
+/// Parallel and resumable: run it again after an interruption and it continues.
+struct PrepareCommand {
+    std::string source;
+    std::string output;
+    bool noise = false;
+    std::string teacher = "mfcc";
+    double padSeconds = 7.0;
+    int mfccCoefficients = 40;
+    int workers = 2;
+
+    CLI::App* addTo(CLI::App& app);
+    int run(const CommandContext& context) const;
+};
+
+}  // namespace m2ds::cli

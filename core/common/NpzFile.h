@@ -1,0 +1,20 @@
+#pragma once
+// NumPy .npz archives (what numpy.savez / savez_compressed write): a zip of .npy members.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/FloatArray.h"
+
+namespace m2ds {
+
+namespace NpzFile {
+/// Named arrays in archive order; names without the ".npy" suffix ("arr_0", "arr_1", ...).
+using Arrays = std::vector<std::pair<std::string, FloatArray>>;
+/// Reads every member (stored or deflated, zip64 aware); throws InputError naming the file and member.
+Arrays read(const std::string& path);
+/// Writes float32 members uncompressed (as numpy.savez does), atomically; throws OutputError.
+void write(const std::string& path, const Arrays& arrays);
+}  // namespace NpzFile
+
+}  // namespace m2ds

@@ -1,0 +1,110 @@
+#include "data/CorpusPreparer.h"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "audio/WaveformLoader.h"
+#include "common/AtomicFileWriter.h"
+#include "common/Errors.h"
+#include "common/ProgressMonitor.h"
+#include "data/PreparedUtterance.h"
+#include "data/teachers/TeacherFeatures.h"
+
+namespace m2ds {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path commonFolder(const std::vector<std::string>& paths) {
+    fs::path common = fs::path(paths.front()).parent_path();
+    for (const auto& path : paths) {
+        const fs::path folder = fs::path(path).parent_path();
+        while (!common.empty() && folder.string().rfind(common.string(), 0) != 0) common = common.parent_path();
+    }
+    return common;
+}
+
+void writeText(const fs::path& path, const std::string& text) {
+    AtomicFileWriter writer(path.string());
+    writer.write(text.data(), text.size());
+    writer.commit();
+}
+
+}  // namespace
+
+CorpusPreparer::CorpusPreparer(const FrontEndConfig& frontEnd, const TeacherFeatures* teacher, const PreparationSettings& settings)
+    : frontEnd_(frontEnd), teacher_(teacher), settings_(settings) {}
+
+void CorpusPreparer::prepareOne(const std::string& recording, const std::string& target) const {
+    std::vector<float> samples = WaveformLoader(frontEnd_.config().sampleRate).load(recording).samples;
+    const std::size_t original = samples.size();
+    if (settings_.speech) {
+        const auto padded = static_cast<std::size_t>(settings_.padSeconds * frontEnd_.config().sampleRate);
+        if (samples.size() < padded) samples.resize(padded, 0.0f);
+    }
+    if (samples.size() < static_cast<std::size_t>(frontEnd_.config().minimumSamples()))
+        throw InputError(recording, "too short for one log-mel frame");
+    PreparedUtterance utterance;
+    const LogMelSpectrogram logMel = frontEnd_.compute(samples.data(), samples.size(), 1);
+    utterance.logMel = FloatArray{{static_cast<std::size_t>(logMel.melCount), logMel.frameCount}, logMel.values};
+    std::size_t teacherFrames = logMel.frameCount / 2;
+    if (teacher_ && settings_.speech) {
+        utterance.teacher = teacher_->compute(recording, logMel);
+        teacherFrames = utterance.teacher.shape[0];
+    }
+    utterance.validTeacherFrames = teacherFrames * original / samples.size();  // org_hidden_len (spec 3.1)
+    fs::create_directories(fs::path(target).parent_path());
+    PreparedUtteranceFile::write(target, utterance);
+}
+
+PreparedSet CorpusPreparer::prepare(const std::vector<std::string>& recordings, const std::string& output, const ProgressMonitor& monitor) const {
+    if (recordings.empty()) throw InputError(output, "nothing to prepare");
+    const fs::path root = commonFolder(recordings);
+    std::vector<std::string> targets;
+    for (const auto& recording : recordings)
+        targets.push_back((fs::path(output) / fs::path(recording).lexically_relative(root)).replace_extension(settings_.speech ? ".npz" : ".npy").string());
+    std::vector<char> usable(recordings.size(), 1);
+    PreparedSet result;
+    std::atomic<std::size_t> next{0}, done{0}, reused{0};
+    std::mutex mutex;
+    std::exception_ptr failure;
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < recordings.size();) {
+            try {
+                monitor.throwIfCancelled();
+                if (fs::exists(targets[i])) ++reused;
+                else prepareOne(recordings[i], targets[i]);
+            } catch (const InputError& error) {
+                std::lock_guard<std::mutex> lock(mutex);
+                usable[i] = 0;
+                result.skipped.push_back(error.what());
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(mutex);
+                if (!failure) failure = std::current_exception();
+                next = recordings.size();
+            }
+            if (!failure) monitor.report(static_cast<double>(++done) / static_cast<double>(recordings.size()));
+        }
+    };
+    std::vector<std::thread> workers;
+    for (int t = 0; t < std::max(1, settings_.threads); ++t) workers.emplace_back(work);
+    for (auto& worker : workers) worker.join();
+    if (failure) std::rethrow_exception(failure);
+    std::string csv = "file_name\n", skipped;
+    for (std::size_t i = 0; i < recordings.size(); ++i)
+        if (usable[i]) {
+            result.files.push_back(targets[i]);
+            csv += fs::path(targets[i]).lexically_relative(output).string() + "\n";
+        }
+    for (const auto& line : result.skipped) skipped += line + "\n";
+    writeText(fs::path(output) / "files.csv", csv);
+    if (!skipped.empty()) writeText(fs::path(output) / "skipped.txt", skipped);
+    result.reused = reused;
+    if (result.files.empty()) throw InputError(output, "none of the " + std::to_string(recordings.size()) + " recordings could be prepared (see skipped.txt)");
+    return result;
+}
+
+}  // namespace m2ds

@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace m2ds {
+
+/// Turns what a user points training at into a sorted list of files.
+namespace DataSourceList {
+/// A source is a folder (scanned recursively — a LibriSpeech tree is a folder), an official M2D `.csv`
+/// (`file_name` column, paths relative to the CSV's folder unless absolute) or a fairseq `.tsv` manifest
+/// (first line the root, then `relative/path<TAB>samples`). Returns absolute paths; folder scans keep audio,
+/// `.npz` and `.npy` files, in lexicographic order. Throws InputError naming the source when it is unusable or empty.
+std::vector<std::string> resolve(const std::string& source);
+/// True for the extensions libsndfile decodes (wav, flac, ogg, opus, mp3, aiff, au).
+bool isAudioPath(const std::string& path);
+}  // namespace DataSourceList
+
+}  // namespace m2ds

@@ -1,0 +1,30 @@
+#pragma once
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "data/PreparedUtterance.h"
+
+namespace m2ds {
+
+/// The prepared files of one set (speech or noise), read on demand and kept in memory while they fit a budget,
+/// so a small corpus is read from disk once and a LibriSpeech-sized one streams. Thread-safe.
+class PreparedCorpus {
+public:
+    /// files: .npz / .npy paths in a fixed order; cacheBudgetBytes: how much decoded data to keep.
+    explicit PreparedCorpus(std::vector<std::string> files, std::size_t cacheBudgetBytes = std::size_t{1} << 30);
+    std::size_t size() const { return files_.size(); }
+    const std::string& path(std::size_t index) const { return files_.at(index); }
+    /// Item `index`; throws InputError naming the file when it cannot be read.
+    std::shared_ptr<const PreparedUtterance> load(std::size_t index) const;
+
+private:
+    std::vector<std::string> files_;
+    std::size_t budget_;
+    mutable std::mutex mutex_;
+    mutable std::size_t cachedBytes_ = 0;
+    mutable std::vector<std::shared_ptr<const PreparedUtterance>> cache_;
+};
+
+}  // namespace m2ds

@@ -1,0 +1,67 @@
+#include "data/PreparedUtterance.h"
+
+#include "common/Errors.h"
+#include "common/NpyFile.h"
+#include "common/NpzFile.h"
+#include "common/TextUtilities.h"
+
+namespace m2ds {
+namespace {
+
+/// Drops a leading batch dimension of 1: [1, a, b] → [a, b].
+FloatArray withoutBatch(const std::string& path, const std::string& name, FloatArray array) {
+    if (array.shape.size() == 3 && array.shape[0] == 1) array.shape.erase(array.shape.begin());
+    if (array.shape.size() != 2)
+        throw InputError(path, name + " must be [1, a, b] or [a, b], found rank " + std::to_string(array.shape.size()));
+    return array;
+}
+
+const FloatArray* member(const NpzFile::Arrays& arrays, const std::string& name) {
+    for (const auto& [key, array] : arrays)
+        if (key == name) return &array;
+    return nullptr;
+}
+
+PreparedUtterance readNpz(const std::string& path) {
+    const auto arrays = NpzFile::read(path);
+    const FloatArray* logMel = member(arrays, "arr_0");
+    if (!logMel) throw InputError(path, "has no arr_0 (the log-mel of the official M2D-S layout)");
+    PreparedUtterance utterance;
+    utterance.logMel = withoutBatch(path, "arr_0", *logMel);
+    utterance.validTeacherFrames = utterance.frames() / 2;
+    if (const FloatArray* teacher = member(arrays, "arr_1")) {
+        utterance.teacher = withoutBatch(path, "arr_1", *teacher);
+        utterance.validTeacherFrames = utterance.teacher.shape[0];
+    }
+    if (const FloatArray* valid = member(arrays, "arr_2")) {
+        if (valid->values.size() != 1) throw InputError(path, "arr_2 (valid length) must be a single number");
+        utterance.validTeacherFrames = static_cast<std::size_t>(valid->values[0]);
+    }
+    return utterance;
+}
+
+}  // namespace
+
+PreparedUtterance PreparedUtteranceFile::read(const std::string& path) {
+    if (endsWith(path, ".npz")) return readNpz(path);
+    PreparedUtterance utterance;
+    utterance.logMel = withoutBatch(path, "log-mel", NpyFile::readFloat32(path));
+    utterance.validTeacherFrames = utterance.frames() / 2;
+    return utterance;
+}
+
+void PreparedUtteranceFile::write(const std::string& path, const PreparedUtterance& utterance) {
+    FloatArray logMel = utterance.logMel;
+    logMel.shape.insert(logMel.shape.begin(), 1);
+    if (endsWith(path, ".npy")) return NpyFile::writeFloat32(path, logMel.shape, logMel.values.data());
+    NpzFile::Arrays arrays{{"arr_0", logMel}};
+    if (utterance.hasTeacher()) {
+        FloatArray teacher = utterance.teacher;
+        teacher.shape.insert(teacher.shape.begin(), 1);
+        arrays.emplace_back("arr_1", teacher);
+    }
+    arrays.emplace_back("arr_2", FloatArray{{}, {static_cast<float>(utterance.validTeacherFrames)}});
+    NpzFile::write(path, arrays);
+}
+
+}  // namespace m2ds

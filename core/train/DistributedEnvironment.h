@@ -1,0 +1,20 @@
+#pragma once
+#include <string>
+
+namespace m2ds {
+
+/// Where this process sits in a data-parallel job, read from the variables `torchrun` and cluster launchers set
+/// (RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT). Without them: a single process.
+struct DistributedEnvironment {
+    int rank = 0;
+    int worldSize = 1;
+    int localRank = 0;
+    std::string masterAddress = "127.0.0.1";
+    int masterPort = 29500;
+
+    bool distributed() const { return worldSize > 1; }
+    /// Throws InvalidArgument naming the variable whose value is malformed or inconsistent.
+    static DistributedEnvironment fromEnvironment();
+};
+
+}  // namespace m2ds

@@ -1,0 +1,94 @@
+#include "train/ProcessGroupConnection.h"
+
+#include <chrono>
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include <torch/torch.h>
+#include <torch/version.h>
+#ifdef M2DS_WITH_NCCL
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
+
+#include "common/Errors.h"
+
+namespace m2ds {
+namespace {
+
+// c10d's process-group classes derive from Backend since PyTorch 2.0, from ProcessGroup before.
+#if TORCH_VERSION_MAJOR >= 2
+using CollectiveGroup = c10d::Backend;
+#else
+using CollectiveGroup = c10d::ProcessGroup;
+#endif
+
+constexpr auto kTimeout = std::chrono::minutes(5);
+
+c10::intrusive_ptr<c10d::Store> connectStore(const DistributedEnvironment& environment) {
+    c10d::TCPStoreOptions options;
+    options.port = static_cast<std::uint16_t>(environment.masterPort);
+    options.isServer = environment.rank == 0;
+    options.numWorkers = environment.worldSize;
+    options.timeout = kTimeout;
+    return c10::make_intrusive<c10d::TCPStore>(environment.masterAddress, options);
+}
+
+}  // namespace
+
+struct ProcessGroupConnection::Impl {
+    c10::intrusive_ptr<c10d::Store> store;
+    c10::intrusive_ptr<CollectiveGroup> group;
+    const char* backend = "gloo";
+};
+
+ProcessGroupConnection::ProcessGroupConnection(const DistributedEnvironment& environment, bool cuda) : impl_(std::make_unique<Impl>()) {
+    const std::string where = environment.masterAddress + ":" + std::to_string(environment.masterPort);
+    try {
+        impl_->store = connectStore(environment);
+#ifdef M2DS_WITH_NCCL
+        if (cuda) {
+            auto options = c10d::ProcessGroupNCCL::Options::create();
+            impl_->group = c10::make_intrusive<c10d::ProcessGroupNCCL>(impl_->store, environment.rank, environment.worldSize, options);
+            impl_->backend = "nccl";
+            return;
+        }
+#endif
+        (void)cuda;  // without NCCL, Gloo also reduces CUDA tensors (through host copies)
+        auto options = c10d::ProcessGroupGloo::Options::create(kTimeout);
+        options->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(environment.masterAddress));
+        impl_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(impl_->store, environment.rank, environment.worldSize, options);
+    } catch (const std::exception& error) {
+        throw Error("cannot join the process group at " + where + " as rank " + std::to_string(environment.rank) + " of " +
+                    std::to_string(environment.worldSize) + ": " + error.what());
+    }
+}
+
+ProcessGroupConnection::~ProcessGroupConnection() = default;
+
+void ProcessGroupConnection::averageInPlace(const std::vector<at::Tensor>& tensors) {
+    if (tensors.empty()) return;
+    torch::NoGradGuard noGrad;
+    std::vector<at::Tensor> flat{torch::cat([&] {
+        std::vector<at::Tensor> pieces;
+        for (const auto& tensor : tensors) pieces.push_back(tensor.reshape({-1}));
+        return pieces;
+    }())};
+    impl_->group->allreduce(flat)->wait();
+    flat[0].div_(impl_->group->getSize());
+    int64_t offset = 0;
+    for (const auto& tensor : tensors) {
+        tensor.copy_(flat[0].slice(0, offset, offset + tensor.numel()).view_as(tensor));
+        offset += tensor.numel();
+    }
+}
+
+void ProcessGroupConnection::broadcastFromRankZero(const std::vector<at::Tensor>& tensors) {
+    torch::NoGradGuard noGrad;
+    for (const auto& tensor : tensors) {
+        std::vector<at::Tensor> one{tensor};
+        impl_->group->broadcast(one)->wait();
+    }
+}
+
+const char* ProcessGroupConnection::backend() const { return impl_->backend; }
+
+}  // namespace m2ds
