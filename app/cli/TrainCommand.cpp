@@ -14,6 +14,7 @@ namespace m2ds::cli {
 
 CLI::App* TrainCommand::addTo(CLI::App& app) {
     CLI::App* train = app.add_subcommand("train", "Pretrain M2D-S (denoising distillation) on your speech; torchrun-compatible");
+    train->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // a later flag wins, as with argparse
     TrainConfig& c = config;
     train->add_option("--speech", c.speech, "Speech: folder, M2D .csv, fairseq .tsv (audio, or prepared .npz)")->required();
     train->add_option("--noise", c.noise, "Background noise: folder, .csv or .tsv (audio, or log-mel .npy)");

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "audio/WaveformLoader.h"
@@ -17,6 +18,7 @@ namespace m2ds {
 namespace {
 
 namespace fs = std::filesystem;
+constexpr const char* kPreparedDescription = "prepared.json";
 
 fs::path commonFolder(const std::vector<std::string>& paths) {
     fs::path common = fs::path(paths.front()).parent_path();
@@ -34,6 +36,20 @@ void writeText(const fs::path& path, const std::string& text) {
 }
 
 }  // namespace
+
+std::string CorpusPreparer::descriptionJson() const {
+    const nlohmann::ordered_json json{{"set", settings_.speech ? "speech" : "noise"},
+                                      {"teacher", teacher_ && settings_.speech ? teacher_->kind() : "none"},
+                                      {"pad_seconds", settings_.speech ? settings_.padSeconds : 0.0}};
+    return json.dump(2) + "\n";
+}
+
+std::string CorpusPreparer::teacherOf(const std::string& source) {
+    const fs::path folder = fs::is_directory(source) ? fs::path(source) : fs::path(source).parent_path();
+    std::ifstream in(folder / kPreparedDescription);
+    const auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    return json.is_object() && json.contains("teacher") && json["teacher"].is_string() ? json["teacher"].get<std::string>() : "npz";
+}
 
 CorpusPreparer::CorpusPreparer(const FrontEndConfig& frontEnd, const TeacherFeatures* teacher, const PreparationSettings& settings)
     : frontEnd_(frontEnd), teacher_(teacher), settings_(settings) {}
@@ -100,6 +116,7 @@ PreparedSet CorpusPreparer::prepare(const std::vector<std::string>& recordings, 
             csv += fs::path(targets[i]).lexically_relative(output).string() + "\n";
         }
     for (const auto& line : result.skipped) skipped += line + "\n";
+    writeText(fs::path(output) / kPreparedDescription, descriptionJson());
     writeText(fs::path(output) / "files.csv", csv);
     if (!skipped.empty()) writeText(fs::path(output) / "skipped.txt", skipped);
     result.reused = reused;

@@ -31,11 +31,17 @@ public:
     /// teacher may be null (no distillation targets, or a noise set).
     CorpusPreparer(const FrontEndConfig& frontEnd, const TeacherFeatures* teacher, const PreparationSettings& settings);
     /// Writes `<output>/<path relative to the recordings' common folder>.npz|.npy` and `<output>/files.csv`
-    /// (official `file_name` column). Unreadable recordings are skipped and listed in `<output>/skipped.txt`;
+    /// (official `file_name` column) and `<output>/prepared.json`. Unreadable recordings are skipped and listed in `<output>/skipped.txt`;
     /// throws CancelledError when the monitor is cancelled, InputError when nothing could be prepared.
     PreparedSet prepare(const std::vector<std::string>& recordings, const std::string& output, const ProgressMonitor& monitor) const;
 
+    /// The teacher recorded in the `prepared.json` of a prepared source (folder or its files.csv); "npz" when unknown
+    /// (the user's own official .npz files).
+    static std::string teacherOf(const std::string& source);
+
 private:
+    /// `prepared.json`: which set, teacher kind and padding the folder holds.
+    std::string descriptionJson() const;
     /// Writes one recording's file; throws InputError for an unusable recording.
     void prepareOne(const std::string& recording, const std::string& target) const;
 

@@ -27,8 +27,7 @@ struct M2dsModel::Impl {
 M2dsModel::M2dsModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 M2dsModel::M2dsModel(const ModelConfig& config, bool withTrainingParts, uint64_t seed)
-    : impl_(std::make_unique<Impl>(config, withTrainingParts)) {
-    torch::manual_seed(seed);
+    : impl_((torch::manual_seed(seed), std::make_unique<Impl>(config, withTrainingParts))) {  // seeded before the default inits run
     impl_->network->initialiseWeights();
 }
 

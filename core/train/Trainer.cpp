@@ -157,24 +157,24 @@ bool Trainer::iterate(std::int64_t epoch, std::int64_t step, const std::atomic<b
     noise.values = std::vector<float>(noise.values.begin() + static_cast<std::ptrdiff_t>(first * rowFloats),
                                       noise.values.begin() + static_cast<std::ptrdiff_t>((first + batch.size) * rowFloats));
     noise.shape[0] = batch.size;
-    const StepLosses losses = engine_->forwardBackward(batch, noise);
-    window_->loss += losses.loss;
-    window_->lossM2d += losses.lossM2d;
-    window_->lossOffline += losses.lossOffline;
-    ++window_->iterations;
+    engine_->forwardBackward(batch, noise);
     if ((step + 1) % config_.accumIter != 0) return false;
 
     const EmaSchedule ema{config_.emaDecayInit, config_.emaDecay, static_cast<double>(stepsPerEpoch_) * config_.epochs};
     window_->ema = ema.at(static_cast<double>(iteration));
     const UpdateOutcome outcome = engine_->update(lr_, window_->ema, stop.load());
     window_->gradNorm = outcome.gradNorm;
+    window_->loss += outcome.meanLosses.loss * config_.accumIter;  // losses averaged over all processes, like all_reduce_mean
+    window_->lossM2d += outcome.meanLosses.lossM2d * config_.accumIter;
+    window_->lossOffline += outcome.meanLosses.lossOffline * config_.accumIter;
+    window_->iterations += config_.accumIter;
     state_->iterations = iteration + 1;
     state_->nextEpoch = step + 1 == stepsPerEpoch_ ? epoch + 1 : epoch;
     state_->nextStep = step + 1 == stepsPerEpoch_ ? 0 : step + 1;
     state_->optimiserUpdates = engine_->optimiserUpdates();
     if (outcome.nonFinite) {
         const std::string last = TrainingCheckpoint::latestIn(config_.outputDir);
-        const std::string message = "non-finite loss (" + std::to_string(losses.loss) + ") at iteration " + std::to_string(iteration) +
+        const std::string message = "non-finite loss (" + std::to_string(outcome.meanLosses.loss) + ") at iteration " + std::to_string(iteration) +
                                     " (epoch " + std::to_string(epoch) + ", step " + std::to_string(step) + "); weights not updated; " +
                                     (last.empty() ? "no checkpoint was written yet" : "the last good checkpoint is " + last);
         log_->write("end", {{"status", "failed"}, {"message", message}, {"iteration", iteration}});

@@ -46,7 +46,8 @@ std::vector<std::string> TrainingData::prepared(const std::string& source, bool 
     if (!allAudio(files)) {
         if (std::any_of(files.begin(), files.end(), DataSourceList::isAudioPath))
             throw InputError(source, "mixes audio and prepared (.npz/.npy) files; give one kind per source");
-        say(set + ": " + std::to_string(files.size()) + " prepared files from " + source);
+        if (speech) teacherKind_ = CorpusPreparer::teacherOf(source);
+        say(set + ": " + std::to_string(files.size()) + " prepared files from " + source + (speech ? " (teacher " + teacherKind_ + ")" : ""));
         return files;
     }
     const std::string teacherSpec = speech ? config.teacher : "none";

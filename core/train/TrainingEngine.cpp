@@ -66,8 +66,7 @@ struct TrainingEngine::Impl {
 };
 
 TrainingEngine::TrainingEngine(const ModelConfig& config, const EngineSettings& settings, std::uint64_t seed)
-    : impl_(std::make_unique<Impl>(config, settings)) {
-    torch::manual_seed(seed);
+    : impl_((torch::manual_seed(seed), std::make_unique<Impl>(config, settings))) {  // seeded before the default inits run
     impl_->network->initialiseWeights();
     impl_->createOptimiser();
 }
@@ -115,6 +114,10 @@ StepLosses TrainingEngine::forwardBackward(const TrainingBatch& batch, const Flo
     const auto values = torch::stack({loss.detach(), lossM2d.detach(), lossOffline.detach()}).to(torch::kCPU, torch::kDouble);
     StepLosses losses{values[0].item<double>(), values[1].item<double>(), values[2].item<double>()};
     if (!std::isfinite(losses.loss)) nonFiniteSeen_ = true;
+    cycleSums_.loss += losses.loss;
+    cycleSums_.lossM2d += losses.lossM2d;
+    cycleSums_.lossOffline += losses.lossOffline;
+    ++cyclePasses_;
     impl_->scaler->scale(loss / impl_->settings.accumIter).backward();
     return losses;
 }
@@ -125,16 +128,23 @@ UpdateOutcome TrainingEngine::update(double lr, double emaDecay, bool stopReques
     for (const auto& parameter : optimiser.parameters())
         if (parameter.grad().defined()) gradients.push_back(parameter.grad());
     UpdateOutcome outcome;
-    auto flags = torch::tensor({nonFiniteSeen_ ? 1.0f : 0.0f, stopRequested ? 1.0f : 0.0f}, torch::TensorOptions().device(impl_->device));
+    // Flags and the cycle's mean losses travel with the gradients, so every process agrees on them.
+    const double passes = std::max(1, cyclePasses_);
+    auto shared = torch::tensor({nonFiniteSeen_ ? 1.0 : 0.0, stopRequested ? 1.0 : 0.0, cycleSums_.loss / passes, cycleSums_.lossM2d / passes,
+                                 cycleSums_.lossOffline / passes}, torch::TensorOptions().dtype(torch::kFloat).device(impl_->device));
     if (impl_->group) {
         std::vector<at::Tensor> reduced = gradients;
-        reduced.push_back(flags);
+        reduced.push_back(shared);
         impl_->group->averageInPlace(reduced);
     }
-    const auto flagValues = flags.to(torch::kCPU);
-    outcome.nonFinite = flagValues[0].item<float>() > 0.0f;
-    outcome.stopRequested = flagValues[1].item<float>() > 0.0f;
+    const auto values = shared.to(torch::kCPU, torch::kDouble);
+    outcome.nonFinite = values[0].item<double>() > 0.0 || !std::isfinite(values[2].item<double>());
+    outcome.stopRequested = values[1].item<double>() > 0.0;
+    outcome.meanLosses = impl_->group ? StepLosses{values[2].item<double>(), values[3].item<double>(), values[4].item<double>()}
+                                      : StepLosses{cycleSums_.loss / passes, cycleSums_.lossM2d / passes, cycleSums_.lossOffline / passes};
     nonFiniteSeen_ = false;
+    cycleSums_ = StepLosses{};
+    cyclePasses_ = 0;
     const bool overflow = impl_->scaler->unscale(gradients);
     outcome.gradNorm = torch::nn::utils::clip_grad_norm_(optimiser.parameters(), impl_->settings.clipGrad);
     outcome.skipped = overflow;

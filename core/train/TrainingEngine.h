@@ -33,6 +33,7 @@ struct UpdateOutcome {
     bool nonFinite = false;      ///< some process saw an inf/NaN loss since the last update
     bool stopRequested = false;  ///< some process was asked to stop (SIGINT/SIGTERM)
     bool skipped = false;        ///< fp16 overflow: the optimiser step was skipped (the scale backs off)
+    StepLosses meanLosses;       ///< losses of this accumulation cycle averaged over its iterations and all processes
 };
 
 /// The M2D-S training step on one device: masked forward with the teacher loss, backward, gradient averaging
@@ -55,8 +56,6 @@ public:
     /// Ends an accumulation cycle: averages gradients over processes, unscales, clips, steps AdamW at `lr` (unless a
     /// loss was non-finite or fp16 overflowed), zeroes gradients, then the EMA update with `emaDecay`.
     UpdateOutcome update(double lr, double emaDecay, bool stopRequested);
-    /// Marks the current accumulation cycle as having seen a non-finite loss.
-    void markNonFinite() { nonFiniteSeen_ = true; }
 
     /// RankMe (effective rank of clip embeddings: mean over patches of the final encoder layer) of `count` inputs
     /// [count, 1, F, T] (normalised log-mels), computed in chunks without gradients.
@@ -78,6 +77,8 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     bool nonFiniteSeen_ = false;
+    StepLosses cycleSums_;   ///< losses summed over the forward passes since the last update
+    int cyclePasses_ = 0;
 };
 
 }  // namespace m2ds
