@@ -3,6 +3,7 @@
 threads, on the same normalised log-mel of real speech, in one run.
 
     /usr/bin/python3 bench/bench_extraction.py [--build build] [--minutes 10] [--hour]
+    python3 bench/bench_extraction.py --device cuda --logmel LMS.npy   # a GPU server: no audio tools needed
 
 Prints seconds, the ratio (eager / ours) and the real-time factor at 1 thread and at all threads; with --hour also
 the peak memory of `m2ds extract --layers last` on a 1-hour recording (streamed to .npy).
@@ -31,6 +32,8 @@ def main():
     parser.add_argument("--build", default="build")
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--hour", action="store_true")
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--logmel", help="a normalised log-mel [80, T] .npy to use instead of synthesised speech")
     args = parser.parse_args()
     m2ds = os.path.join(args.build, "bin", "m2ds")
     cores = os.cpu_count()
@@ -41,23 +44,30 @@ def main():
         os.makedirs(folder)
         checkpoint = os.path.join(folder, "checkpoint.pth")
         torch.save({"model": collections.OrderedDict(model.state_dict())}, checkpoint)
-        speech = os.path.join(work, "speech.wav")
-        make_speech(speech, args.minutes * 60)
-        lms_path = os.path.join(work, "lms.npy")
-        subprocess.run([m2ds, "melspec", speech, "-o", lms_path, "--mean", "-7.1", "--std", "4.2"], check=True)
-        lms = torch.from_numpy(np.load(lms_path))
-        audio_seconds = args.minutes * 60
+        lms_path = args.logmel or os.path.join(work, "lms.npy")
+        if not args.logmel:
+            speech = os.path.join(work, "speech.wav")
+            make_speech(speech, args.minutes * 60)
+            subprocess.run([m2ds, "melspec", speech, "-o", lms_path, "--mean", "-7.1", "--std", "4.2"], check=True)
+        lms = torch.from_numpy(np.load(lms_path)).to(args.device)
+        model = model.to(args.device)
+        audio_seconds = lms.shape[1] / 100.0
         print(f"ViT-Base M2D-S 80x608p80x2, {audio_seconds:.0f} s of speech ({lms.shape[1]} log-mel frames), "
-              f"{cores} cores, torch {torch.__version__}")
+              f"{cores} cores, device {args.device}, torch {torch.__version__}")
         print(f"{'threads':>8} {'eager s':>9} {'m2ds s':>9} {'ratio':>7} {'m2ds x realtime':>16}")
-        for threads in (1, cores):
+        for threads in ((1, cores) if args.device == "cpu" else (cores,)):
             torch.set_num_threads(threads)
-            start = time.perf_counter()
             with torch.no_grad():
+                if args.device != "cpu":
+                    model.encode_lms(lms[None, None, :, :608])  # warm-up: CUDA context and kernels
+                    torch.cuda.synchronize()
+                start = time.perf_counter()
                 model.encode_lms(lms[None, None])
+                if args.device != "cpu":
+                    torch.cuda.synchronize()
             eager = time.perf_counter() - start
             out = subprocess.check_output([os.path.join(args.build, "bin", "m2ds-bench-extract"), checkpoint, lms_path,
-                                           "--threads", str(threads)])
+                                           "--threads", str(threads), "--device", args.device, "--repeats", "2"])
             ours = json.loads(out)["seconds"]
             print(f"{threads:>8} {eager:>9.2f} {ours:>9.2f} {eager / ours:>6.2f}x {audio_seconds / ours:>15.1f}x")
         if args.hour:

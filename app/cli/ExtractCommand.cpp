@@ -108,20 +108,20 @@ int ExtractCommand::run(const CommandContext& context) const {
     const ModelConfig& config = network.config();
     M2dsModel::setComputeThreads(context.threads);
     network.setDevice(device);
-    std::vector<int> layers;
+    std::vector<int> selected;
     try {
-        layers = parseLayerSelection(this->layers, config.depth);
+        selected = parseLayerSelection(layers, config.depth);
     } catch (const InvalidArgument& error) {
         context.err << "m2ds extract: " << error.what() << '\n';
         return kUsageError;
     }
-    const RecordingEmbeddings embeddings(network, layers, context.threads);
+    const RecordingEmbeddings embeddings(network, selected, context.threads);
     const std::size_t dim = static_cast<std::size_t>(config.frameFeatureDim());
     std::unique_ptr<EmbeddingCsvWriter> table = csv ? std::make_unique<EmbeddingCsvWriter>(output, dim, clip) : nullptr;
-    NpyCollector arrays(output, layers.size(), dim, clip);
+    NpyCollector arrays(output, selected.size(), dim, clip);
     for (const std::string& file : files) {
         const ProgressMonitor monitor = context.progress(file);
-        if (table) table->beginRecording(file, layers, embeddings.frameSeconds());
+        if (table) table->beginRecording(file, selected, embeddings.frameSeconds());
         embeddings.extract(file, [&](std::size_t first, std::size_t total, const std::vector<FloatArray>& part) {
             if (table) table->addFrames(first, part);
             else arrays.add(total, part);
@@ -131,7 +131,7 @@ int ExtractCommand::run(const CommandContext& context) const {
     }
     if (table) table->finish();
     else arrays.write();
-    writeSidecar(output, model, config, layers, files, clip);
+    writeSidecar(output, model, config, selected, files, clip);
     return kSuccess;
 }
 

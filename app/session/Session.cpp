@@ -8,7 +8,7 @@
 namespace m2ds {
 
 Session::Session(const QString& presetsDirectory, QObject* parent)
-    : QObject(parent), loader_(new RecordingLoader(this)), models_(new ModelService(presetsDirectory, this)) {
+    : QObject(parent), presetsDirectory_(presetsDirectory), loader_(new RecordingLoader(this)), models_(new ModelService(presetsDirectory, this)) {
     connect(models_, &ModelService::modelLoaded, this, [this](const ModelSummary& summary) { recentModels_.add(summary.path); });
     connect(loader_, &RecordingLoader::progress, this, [this](int id, double fraction) {
         const int row = recordings_.rowOfRequest(id);

@@ -22,6 +22,8 @@ public:
     RecentFiles& recentFiles() { return recentFiles_; }
     RecentFiles& recentModels() { return recentModels_; }
     ModelService* models() { return models_; }
+    /// models/presets as installed, as given to the constructor.
+    const QString& presetsDirectory() const { return presetsDirectory_; }
 
     /// Starts loading each path on the worker thread; a path that is already open is not loaded twice
     /// (recordingAlreadyOpen is emitted for it instead).
@@ -38,6 +40,7 @@ signals:
     void recordingAlreadyOpen(int row);
 
 private:
+    QString presetsDirectory_;
     RecordingListModel recordings_;
     RecentFiles recentFiles_;
     RecentFiles recentModels_{QStringLiteral("recentModels")};

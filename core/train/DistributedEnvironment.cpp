@@ -20,6 +20,8 @@ int integerVariable(const char* name, int fallback) {
 
 DistributedEnvironment DistributedEnvironment::fromEnvironment() {
     DistributedEnvironment environment;
+    const char* worldSize = std::getenv("WORLD_SIZE");
+    environment.launched = worldSize && *worldSize;
     environment.worldSize = integerVariable("WORLD_SIZE", 1);
     environment.rank = integerVariable("RANK", 0);
     environment.localRank = integerVariable("LOCAL_RANK", environment.rank);

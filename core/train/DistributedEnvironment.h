@@ -12,7 +12,11 @@ struct DistributedEnvironment {
     std::string masterAddress = "127.0.0.1";
     int masterPort = 29500;
 
-    bool distributed() const { return worldSize > 1; }
+    bool launched = false;  ///< started by torchrun or a scheduler (WORLD_SIZE set), even as a single process
+
+    /// True when this process must join a process group: launched with WORLD_SIZE (1 included, as torchrun
+    /// --nproc_per_node=1 does; the collectives are then trivial but the backend is exercised).
+    bool distributed() const { return launched; }
     /// Throws InvalidArgument naming the variable whose value is malformed or inconsistent.
     static DistributedEnvironment fromEnvironment();
 };

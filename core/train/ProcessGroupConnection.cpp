@@ -1,8 +1,10 @@
 #include "train/ProcessGroupConnection.h"
 
 #include <chrono>
-#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#ifdef M2DS_WITH_GLOO
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#endif
 #include <torch/torch.h>
 #include <torch/version.h>
 #ifdef M2DS_WITH_NCCL
@@ -52,10 +54,14 @@ ProcessGroupConnection::ProcessGroupConnection(const DistributedEnvironment& env
             return;
         }
 #endif
-        (void)cuda;  // without NCCL, Gloo also reduces CUDA tensors (through host copies)
+#ifdef M2DS_WITH_GLOO
+        // Without NCCL, Gloo also reduces CUDA tensors (through host copies).
         auto options = c10d::ProcessGroupGloo::Options::create(kTimeout);
         options->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(environment.masterAddress));
         impl_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(impl_->store, environment.rank, environment.worldSize, options);
+#else
+        throw Error(std::string("this m2ds was built without a c10d backend for ") + (cuda ? "CUDA (NCCL)" : "the CPU (Gloo headers, libgloo-dev)"));
+#endif
     } catch (const std::exception& error) {
         throw Error("cannot join the process group at " + where + " as rank " + std::to_string(environment.rank) + " of " +
                     std::to_string(environment.worldSize) + ": " + error.what());

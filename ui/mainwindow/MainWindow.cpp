@@ -14,14 +14,18 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 
 #include <QTimer>
 
 #include "jobs/ModelService.h"
+#include "pages/TrainPage.h"
 #include "playback/AudioPlayer.h"
 #include "plots/RecordingPlot.h"
 #include "session/Session.h"
+#include "training/M2dsExecutable.h"
+#include "training/TrainPresets.h"
 #include "widgets/ModelPanel.h"
 
 namespace m2ds {
@@ -39,29 +43,27 @@ bool isModelFile(const QString& path) {
 MainWindow::MainWindow(Session& session, QWidget* parent)
     : QMainWindow(parent), session_(session), player_(new AudioPlayer(this)), plot_(new RecordingPlot(this)),
       list_(new QListView(this)), readout_(new QLabel(this)), sourceInfo_(new QLabel(this)), progress_(new QProgressBar(this)),
-      modelPanel_(new ModelPanel(this)), inspectDelay_(new QTimer(this)) {
+      modelPanel_(new ModelPanel(this)),
+      trainPage_(new TrainPage(TrainPresets::load(session.presetsDirectory()), m2dsExecutablePath(), this)),
+      pages_(new QTabWidget(this)), inspectDelay_(new QTimer(this)) {
     setWindowTitle(tr("M2D-S Workbench"));
     setAcceptDrops(true);
-    setCentralWidget(plot_);
+    pages_->setObjectName(QStringLiteral("pages"));
+    pages_->setDocumentMode(true);
+    pages_->addTab(plot_, tr("Inspect"));
+    pages_->addTab(trainPage_, tr("Train"));
+    setCentralWidget(pages_);
     resize(1280, 760);
 
     list_->setModel(session_.recordings());
     list_->setSelectionMode(QAbstractItemView::SingleSelection);
     list_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto* dock = new QDockWidget(tr("Recordings"), this);
-    dock->setObjectName(QStringLiteral("recordingsDock"));
-    dock->setWidget(list_);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-    auto* modelDock = new QDockWidget(tr("Model"), this);
-    modelDock->setObjectName(QStringLiteral("modelDock"));
-    auto* modelScroll = new QScrollArea(modelDock);
+    auto* modelScroll = new QScrollArea(this);
     modelScroll->setWidget(modelPanel_);
     modelScroll->setWidgetResizable(true);
     modelScroll->setFrameShape(QFrame::NoFrame);
-    modelDock->setWidget(modelScroll);
-    modelDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, modelDock);
+    inspectDocks_ = {createDock(tr("Recordings"), QStringLiteral("recordingsDock"), list_),
+                     createDock(tr("Model"), QStringLiteral("modelDock"), modelScroll)};
     inspectDelay_->setSingleShot(true);
     inspectDelay_->setInterval(120);  // coalesce zoom/pan and spin-box steps: the latest request wins
     connect(inspectDelay_, &QTimer::timeout, this, &MainWindow::requestInspection);
@@ -111,11 +113,34 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
     connect(plot_, &RecordingPlot::visibleRangeChanged, inspectDelay_, qOverload<>(&QTimer::start));
     connect(plot_, &RecordingPlot::patchClicked, modelPanel_, &ModelPanel::showPatch);
     connect(player_, &AudioPlayer::errorOccurred, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(pages_, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
+    connect(trainPage_, &TrainPage::openCheckpointRequested, this, &MainWindow::openCheckpoint);
 }
 
 MainWindow::~MainWindow() = default;
 
 QMessageBox* MainWindow::loadErrorDialog() const { return errorDialog_.data(); }
+
+QDockWidget* MainWindow::createDock(const QString& title, const QString& objectName, QWidget* widget) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    return dock;
+}
+
+void MainWindow::onPageChanged() {
+    const bool inspect = pages_->currentWidget() == plot_;
+    for (QDockWidget* dock : inspectDocks_) dock->setVisible(inspect);
+    for (QAction* action : inspectActions_) action->setEnabled(inspect);
+    if (!inspect && player_->isPlaying()) player_->stop();
+}
+
+void MainWindow::openCheckpoint(const QString& path) {
+    pages_->setCurrentWidget(plot_);
+    openFiles({path});
+}
 
 void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -132,19 +157,27 @@ void MainWindow::createActions() {
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Zoom &In"), this, [this] { plot_->zoomBy(2.0); })->setShortcuts({QKeySequence::ZoomIn, Qt::Key_Plus, Qt::Key_Equal});
-    view->addAction(tr("Zoom &Out"), this, [this] { plot_->zoomBy(0.5); })->setShortcuts({QKeySequence::ZoomOut, Qt::Key_Minus});
-    view->addAction(tr("Zoom to &Fit"), this, [this] { plot_->zoomToFit(); })->setShortcuts({Qt::CTRL | Qt::Key_0, Qt::Key_0});
-    view->addAction(tr("Scroll &Left"), this, [this] { plot_->panBy(-0.25); })->setShortcut(Qt::Key_Left);
-    view->addAction(tr("Scroll &Right"), this, [this] { plot_->panBy(0.25); })->setShortcut(Qt::Key_Right);
+    view->addAction(tr("&Inspect"), this, [this] { pages_->setCurrentWidget(plot_); })->setShortcut(Qt::CTRL | Qt::Key_1);
+    view->addAction(tr("&Train"), this, [this] { pages_->setCurrentWidget(trainPage_); })->setShortcut(Qt::CTRL | Qt::Key_2);
+    view->addSeparator();
+    const auto inspectOnly = [this](QAction* action) {  // enabled only while the Inspect page shows
+        inspectActions_ << action;
+        return action;
+    };
+    inspectOnly(close);
+    inspectOnly(view->addAction(tr("Zoom &In"), this, [this] { plot_->zoomBy(2.0); }))->setShortcuts({QKeySequence::ZoomIn, Qt::Key_Plus, Qt::Key_Equal});
+    inspectOnly(view->addAction(tr("Zoom &Out"), this, [this] { plot_->zoomBy(0.5); }))->setShortcuts({QKeySequence::ZoomOut, Qt::Key_Minus});
+    inspectOnly(view->addAction(tr("Zoom to &Fit"), this, [this] { plot_->zoomToFit(); }))->setShortcuts({Qt::CTRL | Qt::Key_0, Qt::Key_0});
+    inspectOnly(view->addAction(tr("Scroll &Left"), this, [this] { plot_->panBy(-0.25); }))->setShortcut(Qt::Key_Left);
+    inspectOnly(view->addAction(tr("Scroll &Right"), this, [this] { plot_->panBy(0.25); }))->setShortcut(Qt::Key_Right);
 
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
-    QAction* play = playback->addAction(tr("&Play / Stop"), this, &MainWindow::togglePlayback);
+    QAction* play = inspectOnly(playback->addAction(tr("&Play / Stop"), this, &MainWindow::togglePlayback));
     play->setShortcut(Qt::Key_Space);
-    playback->addAction(tr("Go to &Start"), this, [this] {
+    inspectOnly(playback->addAction(tr("Go to &Start"), this, [this] {
         player_->stop();
         plot_->setPlayPosition(0.0);
-    })->setShortcut(Qt::Key_Home);
+    }))->setShortcut(Qt::Key_Home);
 
     QToolBar* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
@@ -153,6 +186,7 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::openFiles(const QStringList& paths) {
+    if (!paths.isEmpty()) pages_->setCurrentWidget(plot_);
     QStringList recordings;
     for (const QString& path : paths) {
         if (!isModelFile(path)) {

@@ -2,11 +2,13 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QDockWidget;
 class QLabel;
 class QListView;
 class QMenu;
 class QMessageBox;
 class QProgressBar;
+class QTabWidget;
 class QTimer;
 
 namespace m2ds {
@@ -15,10 +17,12 @@ class AudioPlayer;
 class ModelPanel;
 class RecordingPlot;
 class Session;
+class TrainPage;
 
-/// The workbench window: recordings list on the left, waveform + spectrogram in the centre, a cursor read-out
-/// and loading progress in the status bar. Files arrive by the Open dialog, drag and drop, recent files or
-/// the command line; a file that cannot be opened is reported in a non-modal dialog and stays in the list.
+/// The workbench window, two pages. Inspect: recordings list on the left, waveform + spectrogram in the
+/// centre, a cursor read-out and loading progress in the status bar; files arrive by the Open dialog, drag and
+/// drop, recent files or the command line; a file that cannot be opened is reported in a non-modal dialog and
+/// stays in the list. Train: launch, watch, stop and resume `m2ds train` runs; a checkpoint opens in Inspect.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -30,6 +34,9 @@ public:
     ModelPanel* modelPanel() const { return modelPanel_; }
     RecordingPlot* recordingPlot() const { return plot_; }
     QListView* recordingList() const { return list_; }
+    TrainPage* trainPage() const { return trainPage_; }
+    /// The page switch: Inspect (index 0) and Train (index 1).
+    QTabWidget* pages() const { return pages_; }
     /// The dialog listing files that could not be opened, or null if none was shown.
     QMessageBox* loadErrorDialog() const;
 
@@ -39,6 +46,10 @@ protected:
 
 private:
     void createActions();
+    QDockWidget* createDock(const QString& title, const QString& objectName, QWidget* widget);
+    /// Shows the docks and enables the actions of the Inspect page only while it is the current page.
+    void onPageChanged();
+    void openCheckpoint(const QString& path);
     void showRow(int row);
     void onRecordingReady(int row);
     void onRecordingFailed(int row, const QString& message);
@@ -58,6 +69,10 @@ private:
     QLabel* sourceInfo_;
     QProgressBar* progress_;
     ModelPanel* modelPanel_;
+    TrainPage* trainPage_;
+    QTabWidget* pages_;
+    QList<QDockWidget*> inspectDocks_;
+    QList<QAction*> inspectActions_;
     QTimer* inspectDelay_;
     QMenu* recentMenu_ = nullptr;
     QMenu* recentModelsMenu_ = nullptr;

@@ -1,6 +1,9 @@
 // The workbench window, offscreen: recordings open from the command-line path, drag and drop and shortcuts;
-// plots hold data of the right shape; a bad file brings up the error dialog and the window stays usable.
+// plots hold data of the right shape; a bad file brings up the error dialog and the window stays usable; the
+// Inspect and Train pages switch, and a checkpoint offered by the Train page opens in Inspect.
+#include <QDockWidget>
 #include <QListView>
+#include <QTabWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStandardPaths>
@@ -12,12 +15,14 @@
 #include "AudioFixtures.h"
 #include "TestData.h"
 #include "mainwindow/MainWindow.h"
+#include "pages/TrainPage.h"
 #include "plots/RecordingPlot.h"
 #include "widgets/ModelPanel.h"
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <qcustomplot.h>
+#include "jobs/ModelService.h"
 #include "session/Session.h"
 
 using namespace m2ds;
@@ -142,6 +147,33 @@ private slots:
         window_->openFiles({QString(M2DS_TINY_CHECKPOINT).replace("m2d_s_vit_tiny-80x64p80x2-231125/checkpoint-3.pth", "bad/hostile.pth")});
         QTRY_VERIFY_WITH_TIMEOUT(window_->loadErrorDialog() != nullptr, 30000);
         QVERIFY(window_->loadErrorDialog()->informativeText().contains("posix.system"));
+    }
+
+    // Inspect and Train are two pages; the Inspect docks and shortcuts belong to Inspect only, and a checkpoint
+    // the Train page offers opens in Inspect.
+    void pagesSwitchAndACheckpointOpensInInspect() {
+        QTabWidget* pages = window_->pages();
+        QCOMPARE(pages->count(), 2);
+        QCOMPARE(pages->currentIndex(), 0);
+        auto* recordingsDock = window_->findChild<QDockWidget*>("recordingsDock");
+        QVERIFY(recordingsDock->isVisible());
+        QTest::keyClick(window_.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(pages->currentWidget(), static_cast<QWidget*>(window_->trainPage()));
+        QVERIFY(!recordingsDock->isVisible());
+        QVERIFY(!window_->findChild<QDockWidget*>("modelDock")->isVisible());
+        window_->openFiles({M2DS_DEMO_RECORDING});  // opening a recording shows it
+        QCOMPARE(pages->currentIndex(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->recordingPlot()->recording() != nullptr, 20000);
+        pages->setCurrentIndex(1);
+        const double visibleEnd = window_->recordingPlot()->visibleEnd();
+        QTest::keyClick(window_.get(), Qt::Key_Plus);  // zooms only on Inspect
+        QCOMPARE(window_->recordingPlot()->visibleEnd(), visibleEnd);
+
+        emit window_->trainPage()->openCheckpointRequested(M2DS_TINY_CHECKPOINT);
+        QCOMPARE(pages->currentIndex(), 0);
+        QVERIFY(recordingsDock->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(session_->models()->model().has_value(), 30000);
+        QCOMPARE(session_->models()->model()->path, QString(M2DS_TINY_CHECKPOINT));
     }
 
     // A long recording loads on the worker thread: the event loop keeps turning while it does.

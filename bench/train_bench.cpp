@@ -1,0 +1,68 @@
+// Times the M2D-S training step (masked forward with the offline loss, backward, clip, AdamW, EMA) of TrainingEngine on
+// a fixed batch, printed as one JSON line. Driven by bench/bench_training.py, which times the eager PyTorch model with
+// the same weights, batch, masks and threads in the same run.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+
+#include "checkpoint/CheckpointImporter.h"
+#include "common/NpzFile.h"
+#include "model/M2dsModel.h"
+#include "model/ModelPresets.h"
+#include "train/TrainingEngine.h"
+
+namespace {
+
+const m2ds::FloatArray& member(const m2ds::NpzFile::Arrays& arrays, const std::string& name) {
+    for (const auto& entry : arrays)
+        if (entry.first == name) return entry.second;
+    throw std::runtime_error("batch file lacks " + name);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app("Time M2D-S training steps");
+    std::string checkpointPath, batchPath, presets, device = "cpu", amp = "none";
+    int threads = 1, steps = 5;
+    app.add_option("CKPT", checkpointPath)->required();
+    app.add_option("BATCH", batchPath, ".npz with input [B,1,F,T], noise [B,N], teacher [B,cols,D]")->required();
+    app.add_option("--presets", presets, "models/presets (head counts)");
+    app.add_option("--threads", threads);
+    app.add_option("--steps", steps, "timed steps after two warm-up steps");
+    app.add_option("--device", device);
+    app.add_option("--amp", amp, "none | bf16 | fp16");
+    CLI11_PARSE(app, argc, argv);
+
+    const auto checkpoint = m2ds::CheckpointImporter(presets.empty() ? std::vector<m2ds::ModelConfig>{} : m2ds::ModelPresets::loadDirectory(presets))
+                                .read(checkpointPath);
+    m2ds::M2dsModel::setComputeThreads(threads);
+    m2ds::EngineSettings settings;
+    settings.device = device;
+    settings.precision = amp;
+    m2ds::TrainingEngine engine(checkpoint.config, settings, 0);
+    engine.loadWeights(checkpoint.weights);
+    const auto arrays = m2ds::NpzFile::read(batchPath);
+    const m2ds::FloatArray input = member(arrays, "input"), noise = member(arrays, "noise"), teacher = member(arrays, "teacher");
+    m2ds::TrainingBatch batch;
+    batch.size = input.shape[0];
+    batch.melCount = input.shape[2];
+    batch.frames = input.shape[3];
+    batch.teacherFrames = teacher.shape[1];
+    batch.teacherDim = teacher.shape[2];
+    batch.inputs = input.values;
+    batch.teacher = teacher.values;
+    double loss = 0.0;
+    auto step = [&] {
+        loss = engine.forwardBackward(batch, noise).loss;
+        engine.update(1e-4, 0.9999, false);
+    };
+    step();
+    step();
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < steps; ++i) step();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / steps;
+    std::printf("{\"seconds_per_step\": %.5f, \"samples_per_s\": %.2f, \"loss\": %.6f, \"peak_memory_mib\": %.0f, \"device\": \"%s\", \"amp\": \"%s\"}\n",
+                seconds, static_cast<double>(batch.size) / seconds, loss, engine.peakMemoryMiB(), engine.device().c_str(), amp.c_str());
+    return 0;
+}

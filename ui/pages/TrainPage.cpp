@@ -1,0 +1,228 @@
+#include "pages/TrainPage.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "plots/TrainingCurves.h"
+#include "training/DryRunJob.h"
+#include "widgets/CheckpointList.h"
+#include "widgets/PathPicker.h"
+#include "widgets/TrainForm.h"
+
+namespace m2ds {
+namespace {
+
+constexpr int kDryRunSteps = 5;
+const QString kErrorStyle = QStringLiteral("color: #c62828;");
+
+QLabel* wrappingLabel(const QString& objectName, QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+}  // namespace
+
+const char* const TrainPage::kActiveRunKey = "train/activeRunDirectory";
+
+TrainPage::TrainPage(const QVector<TrainPreset>& presets, const QString& program, QWidget* parent)
+    : QWidget(parent), form_(new TrainForm(presets, this)), curves_(new TrainingCurves(this)), checkpoints_(new CheckpointList(this)),
+      run_(new TrainingRun(program, this)), dryRun_(new DryRunJob(program, this)), runState_(wrappingLabel("runState", this)),
+      progressLabel_(wrappingLabel("runProgress", this)), dryRunResult_(wrappingLabel("dryRunResult", this)),
+      dryRunButton_(new QPushButton(tr("Dry Run"), this)), startButton_(new QPushButton(tr("Start"), this)),
+      stopButton_(new QPushButton(tr("Stop"), this)), resumeButton_(new QPushButton(tr("Resume"), this)) {
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(createControls());
+    splitter->addWidget(createMonitor());
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(splitter);
+    connectControls();
+    connectRun();
+    runState_->setText(tr("No run. Fill in the form and press Start, or choose the output folder of an earlier run to follow it."));
+    const QString remembered = QSettings().value(QLatin1String(kActiveRunKey)).toString();
+    if (!remembered.isEmpty()) followRun(remembered);
+    updateControls();
+}
+
+void TrainPage::connectControls() {
+    connect(dryRunButton_, &QPushButton::clicked, this, &TrainPage::toggleDryRun);
+    connect(startButton_, &QPushButton::clicked, this, &TrainPage::startRun);
+    connect(stopButton_, &QPushButton::clicked, run_, &TrainingRun::stop);
+    connect(resumeButton_, &QPushButton::clicked, this, &TrainPage::resumeRun);
+    connect(form_, &TrainForm::edited, this, [this] {
+        if (problemsShown_) checkForm(shownPurpose_);  // follow the user's corrections
+    });
+    connect(form_->outputPicker(), &PathPicker::pathChosen, this, &TrainPage::onOutputChosen);
+    connect(checkpoints_, &CheckpointList::openRequested, this, &TrainPage::openCheckpointRequested);
+    connect(dryRun_, &DryRunJob::finished, this, &TrainPage::showDryRun);
+    connect(dryRun_, &DryRunJob::failed, this, [this](const QString& message) {
+        dryRunResult_->setStyleSheet(kErrorStyle);
+        dryRunResult_->setText(tr("Dry run failed: %1").arg(message));
+        updateControls();
+    });
+}
+
+void TrainPage::connectRun() {
+    connect(run_, &TrainingRun::recordsRead, this, &TrainPage::onRecords);
+    connect(run_, &TrainingRun::ended, this, &TrainPage::onEnded);
+    connect(run_, &TrainingRun::stateChanged, this, [this](TrainingRun::State state) {
+        runState_->setStyleSheet({});
+        if (state == TrainingRun::State::Running) runState_->setText(tr("Running (process %1) in %2").arg(run_->pid()).arg(run_->directory()));
+        if (state == TrainingRun::State::Stopping) runState_->setText(tr("Stopping: the run saves a checkpoint first…"));
+        updateControls();
+    });
+    connect(run_, &TrainingRun::launchFailed, this, [this](const QString& message) {
+        runState_->setStyleSheet(kErrorStyle);
+        runState_->setText(tr("Could not start: %1").arg(message));
+    });
+}
+
+QWidget* TrainPage::createControls() {
+    auto* controls = new QWidget(this);
+    auto* buttons = new QHBoxLayout;
+    for (QPushButton* button : {dryRunButton_, startButton_, stopButton_, resumeButton_}) buttons->addWidget(button);
+    dryRunButton_->setObjectName(QStringLiteral("dryRunButton"));
+    startButton_->setObjectName(QStringLiteral("startButton"));
+    stopButton_->setObjectName(QStringLiteral("stopButton"));
+    resumeButton_->setObjectName(QStringLiteral("resumeButton"));
+    dryRunButton_->setToolTip(tr("Prepare the data and time %1 steps: memory, speed, time per epoch and for the schedule").arg(kDryRunSteps));
+    resumeButton_->setToolTip(tr("Launch the run again from its last checkpoint (--resume auto)"));
+    auto* layout = new QVBoxLayout(controls);
+    layout->addWidget(form_);
+    layout->addLayout(buttons);
+    layout->addWidget(dryRunResult_);
+    layout->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(controls->sizeHint().width() + 24);
+    return scroll;
+}
+
+QWidget* TrainPage::createMonitor() {
+    auto* monitor = new QWidget(this);
+    auto* layout = new QVBoxLayout(monitor);
+    layout->addWidget(runState_);
+    layout->addWidget(progressLabel_);
+    layout->addWidget(curves_, 1);
+    layout->addWidget(new QLabel(tr("Checkpoints"), monitor));
+    layout->addWidget(checkpoints_);
+    checkpoints_->setMaximumHeight(160);
+    return monitor;
+}
+
+bool TrainPage::followRun(const QString& directory) {
+    if (run_->state() != TrainingRun::State::Idle || !QFileInfo::exists(QDir(directory).filePath(QStringLiteral("log.jsonl")))) return false;
+    curves_->clear();
+    progress_.clear();
+    progressLabel_->clear();
+    checkpoints_->setDirectory(directory);
+    run_->attach(directory);
+    const QStringList command = run_->recordedCommand();
+    TrainSettings settings = command.isEmpty() ? form_->settings() : TrainSettings::fromArguments(command);
+    settings.outputDirectory = run_->directory();
+    form_->setSettings(settings);
+    rememberRun(run_->directory());
+    runState_->setStyleSheet({});
+    runState_->setText(tr("Reading the log of %1…").arg(run_->directory()));
+    updateControls();
+    return true;
+}
+
+bool TrainPage::checkForm(TrainSettingsValidator::Purpose purpose) {
+    const QVector<TrainSettingsProblem> problems = TrainSettingsValidator::check(form_->settings(), purpose);
+    form_->showProblems(problems);
+    problemsShown_ = !problems.isEmpty();
+    shownPurpose_ = purpose;
+    return problems.isEmpty();
+}
+
+void TrainPage::toggleDryRun() {
+    if (dryRun_->isRunning()) {
+        dryRun_->cancel();
+        dryRunResult_->setText(tr("Dry run cancelled."));
+    } else if (checkForm(TrainSettingsValidator::Purpose::DryRun)) {
+        dryRun_->start(form_->settings().arguments(), kDryRunSteps);
+        dryRunResult_->setStyleSheet({});
+        dryRunResult_->setText(tr("Dry run: preparing the data and timing %1 steps…").arg(kDryRunSteps));
+    }
+    updateControls();
+}
+
+void TrainPage::startRun() {
+    if (!checkForm(TrainSettingsValidator::Purpose::NewRun)) return;
+    const TrainSettings settings = form_->settings();
+    curves_->clear();
+    progress_.clear();
+    progressLabel_->clear();
+    checkpoints_->setDirectory(settings.outputDirectory);
+    if (run_->start(settings.arguments(), settings.outputDirectory)) rememberRun(run_->directory());
+}
+
+void TrainPage::resumeRun() {
+    TrainSettings fallback = form_->settings();  // for a run started elsewhere, which recorded no command
+    fallback.outputDirectory = run_->directory();
+    run_->resume(fallback.arguments());
+}
+
+void TrainPage::onOutputChosen(const QString& directory) {
+    if (run_->state() == TrainingRun::State::Idle && !dryRun_->isRunning() && QFileInfo(directory).absoluteFilePath() != run_->directory())
+        followRun(directory);
+}
+
+void TrainPage::onRecords(const TrainingLogBatch& batch) {
+    progress_.add(batch);
+    curves_->append(batch.steps);
+    for (const TrainingCheckpoint& checkpoint : batch.checkpoints) checkpoints_->addCheckpoint(checkpoint.path);
+    progressLabel_->setText(progress_.summary());
+}
+
+void TrainPage::onEnded(const TrainingEnd& end) {
+    const bool bad = end.status == QLatin1String("failed") || end.status == QLatin1String("crashed");
+    runState_->setStyleSheet(bad ? kErrorStyle : QString());
+    QString text;
+    if (end.status == QLatin1String("finished")) text = tr("Finished.");
+    else if (end.status == QLatin1String("stopped")) text = tr("Stopped. Resume continues from the last checkpoint.");
+    else if (end.status == QLatin1String("crashed")) text = tr("Crashed. Resume continues from the last checkpoint.");
+    else text = tr("Failed.");
+    if (bad && !end.message.isEmpty()) text += QLatin1Char('\n') + end.message;  // what went wrong, e.g. stderr's last lines
+    runState_->setText(text);
+    checkpoints_->refresh();
+    updateControls();
+}
+
+void TrainPage::showDryRun(const DryRunResult& result) {
+    dryRunResult_->setStyleSheet({});
+    dryRunResult_->setText(
+        tr("Dry run on %1 (%2 steps): %3 samples/s, %4 MiB.\n%5 per epoch (%6 steps), %7 for the schedule (%8 iterations). %9 M parameters.")
+            .arg(result.device).arg(result.steps).arg(result.samplesPerSecond, 0, 'f', 1).arg(result.memoryMib, 0, 'f', 0)
+            .arg(TrainingProgress::formatDuration(result.secondsPerEpoch)).arg(result.stepsPerEpoch)
+            .arg(TrainingProgress::formatDuration(result.secondsTotal)).arg(result.totalIterations)
+            .arg(double(result.parameters) / 1e6, 0, 'f', 2));
+    updateControls();
+}
+
+void TrainPage::updateControls() {
+    const bool idle = run_->state() == TrainingRun::State::Idle;
+    const bool dryRunning = dryRun_->isRunning();
+    dryRunButton_->setText(dryRunning ? tr("Cancel Dry Run") : tr("Dry Run"));
+    dryRunButton_->setEnabled(idle);
+    startButton_->setEnabled(idle && !dryRunning);
+    stopButton_->setEnabled(!idle);
+    resumeButton_->setEnabled(run_->canResume() && !dryRunning);
+    form_->setEnabled(idle && !dryRunning);
+}
+
+void TrainPage::rememberRun(const QString& directory) { QSettings().setValue(QLatin1String(kActiveRunKey), directory); }
+
+}  // namespace m2ds

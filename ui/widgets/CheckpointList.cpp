@@ -1,0 +1,67 @@
+#include "widgets/CheckpointList.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace m2ds {
+
+CheckpointList::CheckpointList(QWidget* parent)
+    : QWidget(parent), list_(new QListWidget(this)), open_(new QPushButton(tr("Open in Inspect"), this)) {
+    list_->setObjectName(QStringLiteral("checkpoints"));
+    open_->setObjectName(QStringLiteral("openCheckpoint"));
+    open_->setEnabled(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(list_);
+    layout->addWidget(open_, 0, Qt::AlignRight);
+    connect(list_, &QListWidget::itemDoubleClicked, this, &CheckpointList::openCurrent);
+    connect(list_, &QListWidget::currentRowChanged, this, [this](int row) { open_->setEnabled(row >= 0); });
+    connect(open_, &QPushButton::clicked, this, &CheckpointList::openCurrent);
+}
+
+void CheckpointList::setDirectory(const QString& directory) {
+    directory_ = directory;
+    announced_.clear();
+    refresh();
+}
+
+void CheckpointList::addCheckpoint(const QString& path) {
+    if (!announced_.contains(path)) announced_ << path;
+    refresh();
+}
+
+void CheckpointList::refresh() {
+    QFileInfoList files = directory_.isEmpty() ? QFileInfoList()
+                                               : QDir(directory_).entryInfoList({QStringLiteral("checkpoint-*.safetensors")}, QDir::Files);
+    for (const QString& path : announced_)
+        if (QFileInfo::exists(path) && !files.contains(QFileInfo(path))) files << QFileInfo(path);
+    std::sort(files.begin(), files.end(), [](const QFileInfo& a, const QFileInfo& b) {
+        return a.lastModified() != b.lastModified() ? a.lastModified() > b.lastModified() : a.fileName() > b.fileName();
+    });
+    const QString current = list_->currentItem() ? list_->currentItem()->data(Qt::UserRole).toString() : QString();
+    list_->clear();
+    for (const QFileInfo& file : files) {
+        auto* item = new QListWidgetItem(file.fileName(), list_);
+        item->setData(Qt::UserRole, file.absoluteFilePath());
+        item->setToolTip(tr("%1\n%2, %3 MB").arg(file.absoluteFilePath(), file.lastModified().toString(Qt::ISODate))
+                             .arg(double(file.size()) / 1e6, 0, 'f', 1));
+        if (file.absoluteFilePath() == current) list_->setCurrentItem(item);
+    }
+}
+
+QStringList CheckpointList::paths() const {
+    QStringList result;
+    for (int row = 0; row < list_->count(); ++row) result << list_->item(row)->data(Qt::UserRole).toString();
+    return result;
+}
+
+void CheckpointList::openCurrent() {
+    if (QListWidgetItem* item = list_->currentItem()) emit openRequested(item->data(Qt::UserRole).toString());
+}
+
+}  // namespace m2ds

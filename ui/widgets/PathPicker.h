@@ -1,0 +1,35 @@
+#pragma once
+#include <QWidget>
+
+class QLineEdit;
+
+namespace m2ds {
+
+/// A path field with "Folder…" and/or "File…" buttons that open the matching dialog.
+class PathPicker : public QWidget {
+    Q_OBJECT
+public:
+    enum Choice { Folder = 1, File = 2 };
+
+    /// choices: Folder, File or both; fileFilter: the File… dialog's filter.
+    PathPicker(int choices, QString fileFilter, QWidget* parent = nullptr);
+
+    QString path() const;
+    void setPath(const QString& path);
+    QLineEdit* lineEdit() const { return edit_; }
+
+signals:
+    /// The text changed (typing included).
+    void pathChanged(const QString& path);
+    /// A path was picked in a dialog, or typing finished.
+    void pathChosen(const QString& path);
+
+private:
+    void chooseFolder();
+    void chooseFile();
+
+    QLineEdit* edit_;
+    QString filter_;
+};
+
+}  // namespace m2ds

@@ -1,0 +1,74 @@
+#pragma once
+#include <QHash>
+#include <QVector>
+#include <QWidget>
+
+#include "training/TrainPresets.h"
+#include "training/TrainSettings.h"
+#include "training/TrainSettingsValidator.h"
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QVBoxLayout;
+
+namespace m2ds {
+
+class PathPicker;
+
+/// The settings of a training run: data (speech, optional noise, teacher), model preset and geometry, the
+/// `m2ds train` hyper-parameters with the official defaults, device and the output folder. Problems found by
+/// TrainSettingsValidator are listed under the form and their fields outlined.
+class TrainForm : public QWidget {
+    Q_OBJECT
+public:
+    /// presets: what the model combo offers (the first is selected).
+    explicit TrainForm(const QVector<TrainPreset>& presets, QWidget* parent = nullptr);
+
+    /// What the form holds, paths made absolute.
+    TrainSettings settings() const;
+    void setSettings(const TrainSettings& settings);
+    /// Lists the problems and outlines their fields; an empty list clears them.
+    void showProblems(const QVector<TrainSettingsProblem>& problems);
+    /// The widget that edits `field` (a flag name, e.g. "speech", "batch_size"), or null.
+    QWidget* field(const QString& field) const { return fields_.value(field); }
+    PathPicker* outputPicker() const { return output_; }
+
+signals:
+    /// Any field changed.
+    void edited();
+
+private:
+    QWidget* createDataGroup();
+    /// The teacher's checkpoint (and layer) or features folder.
+    QWidget* createTeacherFiles(QWidget* parent);
+    QWidget* createModelGroup(const QVector<TrainPreset>& presets);
+    /// The numeric parameters of one TrainParameter group.
+    QWidget* createParameterGroup(const QString& group, const QString& title);
+    QWidget* createRunGroup();
+    void addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* widget);
+    void applyPreset(int index);
+    /// The preset `name` of that input size, else of any size; added when not installed.
+    void selectPreset(const QString& name, const QString& inputSize);
+    void updateTeacherFields();
+
+    QVector<TrainPreset> presets_;
+    PathPicker* speech_;
+    PathPicker* noise_;
+    QComboBox* teacher_;
+    PathPicker* teacherPath_;
+    QSpinBox* teacherLayer_;
+    QComboBox* preset_;
+    QLineEdit* inputSize_;
+    QLineEdit* patchSize_;
+    QComboBox* device_;
+    QComboBox* amp_;
+    PathPicker* output_;
+    QHash<QString, QLineEdit*> numbers_;
+    QHash<QString, QWidget*> fields_;
+    QLabel* problems_;
+};
+
+}  // namespace m2ds
