@@ -4,15 +4,17 @@ m2ds_eager.py) doing the same step — masked forward, offline loss, backward, c
 with the same weights, batch, masks and threads, in one run.
 
     /usr/bin/python3 bench/bench_training.py [--build build] [--geometry tiny|vit_base] [--batch 8] [--steps 5]
-                                             [--device cpu|cuda] [--amp none|bf16|fp16] [--threads N ...]
+                                             [--device cpu|cuda] [--amp none|bf16|fp16] [--threads N ...] [--rounds 2]
 
-Prints seconds per step, samples/s and the ratio (eager time / ours) for each thread count (CPU) or once (CUDA).
+Prints the median seconds per step, samples/s and the ratio (eager time / ours) for each thread count (CPU) or once
+(CUDA). The two sides run alternately `rounds` times (two warm-up steps each), so that a noisy machine hits both.
 Needs python3-torch (packaging/install-deps.sh --reference) and a build with M2DS_BUILD_BENCH=ON.
 """
 import argparse
 import collections
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -63,13 +65,15 @@ def eager_seconds_per_step(model, batch, device, amp, steps):
     if device == "cuda":
         torch.cuda.synchronize()
         torch.cuda.reset_peak_memory_stats()
-    start = time.perf_counter()
+    times = []
     for _ in range(steps):
+        start = time.perf_counter()
         step()
-    if device == "cuda":
-        torch.cuda.synchronize()
+        if device == "cuda":
+            torch.cuda.synchronize()
+        times.append(time.perf_counter() - start)
     memory = torch.cuda.max_memory_allocated() / 2**20 if device == "cuda" else float("nan")
-    return (time.perf_counter() - start) / steps, memory
+    return times, memory
 
 
 def main():
@@ -81,6 +85,7 @@ def main():
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--amp", default="none")
     parser.add_argument("--threads", type=int, nargs="*", default=[1, os.cpu_count()])
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     name, geometry = GEOMETRIES[args.geometry]
     with tempfile.TemporaryDirectory() as work:
@@ -102,16 +107,19 @@ def main():
         print(f"{'threads':>8} {'eager s/step':>13} {'m2ds s/step':>12} {'ratio':>7} {'m2ds samples/s':>15} {'peak MiB (eager/m2ds)':>22}")
         for threads in (args.threads if args.device == "cpu" else [os.cpu_count()]):
             torch.set_num_threads(threads)
-            torch.manual_seed(0)
-            eager, eager_memory = eager_seconds_per_step(M2DS(**geometry), batch, args.device, args.amp, args.steps)
-            out = subprocess.check_output([os.path.join(args.build, "bin", "m2ds-bench-train"), checkpoint, batch_path,
-                                           "--presets", os.path.join(HERE, "..", "models", "presets"),
-                                           "--threads", str(threads), "--steps", str(args.steps), "--device", args.device,
-                                           "--amp", args.amp])
-            ours = json.loads(out)
-            print(f"{threads:>8} {eager:>13.4f} {ours['seconds_per_step']:>12.4f} {eager / ours['seconds_per_step']:>6.2f}x "
-                  f"{ours['samples_per_s']:>15.1f} {eager_memory:>10.0f}/{ours['peak_memory_mib']:.0f}")
-
+            eager_times, ours_times = [], []
+            for _ in range(args.rounds):
+                torch.manual_seed(0)
+                times, eager_memory = eager_seconds_per_step(M2DS(**geometry), batch, args.device, args.amp, args.steps)
+                eager_times += times
+                out = subprocess.check_output([os.path.join(args.build, "bin", "m2ds-bench-train"), checkpoint, batch_path,
+                                               "--presets", os.path.join(HERE, "..", "models", "presets"), "--threads",
+                                               str(threads), "--steps", str(args.steps), "--device", args.device, "--amp", args.amp])
+                ours = json.loads(out)
+                ours_times += ours["step_seconds"]
+            eager, mine = statistics.median(eager_times), statistics.median(ours_times)
+            print(f"{threads:>8} {eager:>13.4f} {mine:>12.4f} {eager / mine:>6.2f}x {args.batch / mine:>15.1f} "
+                  f"{eager_memory:>10.0f}/{ours['peak_memory_mib']:.0f}")
 
 if __name__ == "__main__":
     main()

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "checkpoint/CheckpointImporter.h"
+#include "common/MemoryTuning.h"
 #include "common/NpzFile.h"
 #include "model/M2dsModel.h"
 #include "model/ModelPresets.h"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     const auto checkpoint = m2ds::CheckpointImporter(presets.empty() ? std::vector<m2ds::ModelConfig>{} : m2ds::ModelPresets::loadDirectory(presets))
                                 .read(checkpointPath);
     m2ds::M2dsModel::setComputeThreads(threads);
+    m2ds::keepFreedMemoryForReuse();  // as `m2ds train` does
     m2ds::EngineSettings settings;
     settings.device = device;
     settings.precision = amp;
@@ -59,10 +61,13 @@ int main(int argc, char** argv) {
     };
     step();
     step();
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < steps; ++i) step();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / steps;
-    std::printf("{\"seconds_per_step\": %.5f, \"samples_per_s\": %.2f, \"loss\": %.6f, \"peak_memory_mib\": %.0f, \"device\": \"%s\", \"amp\": \"%s\"}\n",
-                seconds, static_cast<double>(batch.size) / seconds, loss, engine.peakMemoryMiB(), engine.device().c_str(), amp.c_str());
+    std::string times;
+    for (int i = 0; i < steps; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        step();
+        times += (i ? ", " : "") + std::to_string(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::printf("{\"step_seconds\": [%s], \"loss\": %.6f, \"peak_memory_mib\": %.0f, \"device\": \"%s\", \"amp\": \"%s\"}\n", times.c_str(),
+                loss, engine.peakMemoryMiB(), engine.device().c_str(), amp.c_str());
     return 0;
 }

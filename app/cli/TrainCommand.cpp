@@ -5,6 +5,7 @@
 
 #include "cli/DataDirectory.h"
 #include "cli/ExitCode.h"
+#include "common/MemoryTuning.h"
 #include "model/M2dsModel.h"
 #include "model/ModelPresets.h"
 #include "train/DistributedEnvironment.h"
@@ -57,6 +58,7 @@ CLI::App* TrainCommand::addTo(CLI::App& app) {
 
 int TrainCommand::run(const CommandContext& context) const {
     M2dsModel::setComputeThreads(context.threads);
+    keepFreedMemoryForReuse();
     const DistributedEnvironment environment = DistributedEnvironment::fromEnvironment();
     const std::string prefix = environment.distributed() ? "[rank " + std::to_string(environment.rank) + "] " : "";
     std::ostream& err = context.err;

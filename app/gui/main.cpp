@@ -1,5 +1,5 @@
-// m2ds-workbench: the desktop workbench. Arguments are recordings to open; with none, the first start opens
-// the bundled demo recording.
+// m2ds-workbench: the desktop workbench. Arguments are recordings and checkpoints to open; with none, the first
+// start opens the bundled demo recording and the demo model this project trained (models/demo).
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -12,6 +12,10 @@ namespace {
 
 QString bundledDemoRecording() {
     return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral(M2DS_DEMO_RELATIVE_PATH));
+}
+
+QString bundledDemoModel() {
+    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral(M2DS_DEMO_MODEL_RELATIVE_PATH));
 }
 
 QString presetsDirectory() {
@@ -30,8 +34,10 @@ int main(int argc, char** argv) {
     m2ds::MainWindow window(session);
     QStringList files = QApplication::arguments().mid(1);
     QSettings settings;
-    if (files.isEmpty() && !settings.value(QStringLiteral("demoShown")).toBool() && QFileInfo::exists(bundledDemoRecording()))
-        files << bundledDemoRecording();
+    if (files.isEmpty() && !settings.value(QStringLiteral("demoShown")).toBool()) {
+        for (const QString& demo : {bundledDemoRecording(), bundledDemoModel()})
+            if (QFileInfo::exists(demo)) files << demo;
+    }
     settings.setValue(QStringLiteral("demoShown"), true);
     window.show();
     window.openFiles(files);

@@ -78,6 +78,9 @@ void CorpusPreparer::prepareOne(const std::string& recording, const std::string&
 
 PreparedSet CorpusPreparer::prepare(const std::vector<std::string>& recordings, const std::string& output, const ProgressMonitor& monitor) const {
     if (recordings.empty()) throw InputError(output, "nothing to prepare");
+    std::error_code folderError;
+    fs::create_directories(output, folderError);
+    if (folderError) throw OutputError(output, folderError.message());
     const fs::path root = commonFolder(recordings);
     std::vector<std::string> targets;
     for (const auto& recording : recordings)
@@ -120,7 +123,9 @@ PreparedSet CorpusPreparer::prepare(const std::vector<std::string>& recordings, 
     writeText(fs::path(output) / "files.csv", csv);
     if (!skipped.empty()) writeText(fs::path(output) / "skipped.txt", skipped);
     result.reused = reused;
-    if (result.files.empty()) throw InputError(output, "none of the " + std::to_string(recordings.size()) + " recordings could be prepared (see skipped.txt)");
+    if (result.files.empty())
+        throw InputError(output, "none of the " + std::to_string(recordings.size()) + " recordings could be prepared; the first: " +
+                                     result.skipped.front() + " (all in skipped.txt)");
     return result;
 }
 

@@ -17,6 +17,8 @@
 
 #include "ArrayComparison.h"
 #include "TestData.h"
+#include "ModelFixtures.h"
+#include "common/NpyFile.h"
 #include "common/NpzFile.h"
 #include "train/TrainingCheckpoint.h"
 
@@ -96,6 +98,27 @@ private slots:
         QVERIFY(arrays[2].second.values[0] > 100 && arrays[2].second.values[0] <= logMel[2] / 2);  // valid length
         QVERIFY(QFile::exists(QDir(speech).filePath("files.csv")));
         QVERIFY(m2dsRun({"prepare", kSpeech, "-o", speech}).out.contains("10 prepared (10 already there)"));
+    }
+
+    void teachersFromAModelLayerAndFromNpyFiles() {
+        // Layer 1 of the tiny M2D-S checkpoint (32-d at 50 Hz) as self-distillation targets.
+        const QString modelTargets = dir_.filePath("model-targets");
+        const Run fromModel = m2dsRun({"prepare", kSpeech + "/cards", "-o", modelTargets, "--teacher", "model:" + test::tinyCheckpoint() + ":1"});
+        QVERIFY2(fromModel.exitCode == 0, qPrintable(fromModel.err));
+        const auto arrays = NpzFile::read(QDir(modelTargets).filePath("001.npz").toStdString());
+        QCOMPARE(arrays[1].second.shape, (std::vector<std::size_t>{1, arrays[0].second.shape[2] / 2, 32}));
+        QVERIFY(QFile(QDir(modelTargets).filePath("prepared.json")).open(QIODevice::ReadOnly));
+        // Per-file features the user brings: <stem>.npy beside each recording (here: copies of those targets).
+        QTemporaryDir own;
+        QVERIFY(QFile::copy(kSpeech + "/cards/001.wav", own.filePath("001.wav")));
+        FloatArray features = arrays[1].second;
+        NpyFile::writeFloat32(own.filePath("001.npy").toStdString(), features.shape, features.values.data());
+        const Run fromNpy = m2dsRun({"prepare", own.path(), "-o", dir_.filePath("npy-targets"), "--teacher", "npy"});
+        QVERIFY2(fromNpy.exitCode == 0, qPrintable(fromNpy.err));
+        QVERIFY(NpzFile::read(dir_.filePath("npy-targets/001.npz").toStdString())[1].second.values == features.values);
+        const Run missing = m2dsRun({"prepare", kSpeech + "/cards", "-o", dir_.filePath("no-targets"), "--teacher", "npy"});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("no teacher features at"), qPrintable(missing.err));
     }
 
     void lossFallsOnATinyRun() {

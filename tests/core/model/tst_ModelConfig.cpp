@@ -12,7 +12,7 @@ class TestModelConfig : public QObject {
 private slots:
     void officialGeometries() {
         const auto presets = ModelPresets::loadDirectory(test::sourcePath("models/presets").toStdString());
-        QCOMPARE(presets.size(), std::size_t(5));
+        QCOMPARE(presets.size(), std::size_t(6));
         const ModelConfig base608 = ModelPresets::find(presets, "m2d_s_vit_base-80x608p80x2");
         QCOMPARE(base608.tokens(), 304);
         QCOMPARE(base608.visibleTokens(), 121);
