@@ -12,16 +12,6 @@
 #include "model/ModelPresets.h"
 #include "train/TrainingEngine.h"
 
-namespace {
-
-const m2ds::FloatArray& member(const m2ds::NpzFile::Arrays& arrays, const std::string& name) {
-    for (const auto& entry : arrays)
-        if (entry.first == name) return entry.second;
-    throw std::runtime_error("batch file lacks " + name);
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
     CLI::App app("Time M2D-S training steps");
     std::string checkpointPath, batchPath, presets, device = "cpu", amp = "none";
@@ -45,15 +35,9 @@ int main(int argc, char** argv) {
     m2ds::TrainingEngine engine(checkpoint.config, settings, 0);
     engine.loadWeights(checkpoint.weights);
     const auto arrays = m2ds::NpzFile::read(batchPath);
-    const m2ds::FloatArray input = member(arrays, "input"), noise = member(arrays, "noise"), teacher = member(arrays, "teacher");
-    m2ds::TrainingBatch batch;
-    batch.size = input.shape[0];
-    batch.melCount = input.shape[2];
-    batch.frames = input.shape[3];
-    batch.teacherFrames = teacher.shape[1];
-    batch.teacherDim = teacher.shape[2];
-    batch.inputs = input.values;
-    batch.teacher = teacher.values;
+    const m2ds::FloatArray noise = m2ds::NpzFile::member(arrays, "noise", batchPath);
+    const m2ds::TrainingBatch batch = m2ds::TrainingBatch::fromArrays(m2ds::NpzFile::member(arrays, "input", batchPath),
+                                                                       m2ds::NpzFile::member(arrays, "teacher", batchPath));
     double loss = 0.0;
     auto step = [&] {
         loss = engine.forwardBackward(batch, noise).loss;

@@ -140,6 +140,17 @@ NpzFile::Arrays NpzFile::read(const std::string& path) {
     return arrays;
 }
 
+const FloatArray* NpzFile::find(const Arrays& arrays, const std::string& name) {
+    for (const auto& entry : arrays)
+        if (entry.first == name) return &entry.second;
+    return nullptr;
+}
+
+const FloatArray& NpzFile::member(const Arrays& arrays, const std::string& name, const std::string& label) {
+    if (const FloatArray* array = find(arrays, name)) return *array;
+    throw InputError(label, "has no array '" + name + "'");
+}
+
 void NpzFile::write(const std::string& path, const Arrays& arrays) {
     std::string body, directory;
     for (const auto& [name, array] : arrays) {

@@ -13,6 +13,10 @@ namespace NpzFile {
 using Arrays = std::vector<std::pair<std::string, FloatArray>>;
 /// Reads every member (stored or deflated, zip64 aware); throws InputError naming the file and member.
 Arrays read(const std::string& path);
+/// The member called `name`, or null.
+const FloatArray* find(const Arrays& arrays, const std::string& name);
+/// The member called `name`; throws InputError naming `label` (the file) when there is none.
+const FloatArray& member(const Arrays& arrays, const std::string& name, const std::string& label);
 /// Writes float32 members uncompressed (as numpy.savez does), atomically; throws OutputError.
 void write(const std::string& path, const Arrays& arrays);
 }  // namespace NpzFile

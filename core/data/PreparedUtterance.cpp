@@ -16,24 +16,18 @@ FloatArray withoutBatch(const std::string& path, const std::string& name, FloatA
     return array;
 }
 
-const FloatArray* member(const NpzFile::Arrays& arrays, const std::string& name) {
-    for (const auto& [key, array] : arrays)
-        if (key == name) return &array;
-    return nullptr;
-}
-
 PreparedUtterance readNpz(const std::string& path) {
     const auto arrays = NpzFile::read(path);
-    const FloatArray* logMel = member(arrays, "arr_0");
+    const FloatArray* logMel = NpzFile::find(arrays, "arr_0");
     if (!logMel) throw InputError(path, "has no arr_0 (the log-mel of the official M2D-S layout)");
     PreparedUtterance utterance;
     utterance.logMel = withoutBatch(path, "arr_0", *logMel);
     utterance.validTeacherFrames = utterance.frames() / 2;
-    if (const FloatArray* teacher = member(arrays, "arr_1")) {
+    if (const FloatArray* teacher = NpzFile::find(arrays, "arr_1")) {
         utterance.teacher = withoutBatch(path, "arr_1", *teacher);
         utterance.validTeacherFrames = utterance.teacher.shape[0];
     }
-    if (const FloatArray* valid = member(arrays, "arr_2")) {
+    if (const FloatArray* valid = NpzFile::find(arrays, "arr_2")) {
         if (valid->values.size() != 1) throw InputError(path, "arr_2 (valid length) must be a single number");
         utterance.validTeacherFrames = static_cast<std::size_t>(valid->values[0]);
     }

@@ -2,6 +2,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "common/FloatArray.h"
+
 namespace m2ds {
 
 /// One rank's share of one global batch, ready for the model.
@@ -15,6 +17,21 @@ struct TrainingBatch {
     std::size_t teacherDim = 0;     ///< 0 without teacher targets
     std::vector<float> inputs;      ///< [B, 1, mel, T]
     std::vector<float> teacher;     ///< [B, teacherFrames, teacherDim]
+
+    /// A batch of given arrays: inputs [B, 1, mel, T] and teacher [B, teacherFrames, teacherDim] (may be empty).
+    static TrainingBatch fromArrays(const FloatArray& inputs, const FloatArray& teacher) {
+        TrainingBatch batch;
+        batch.size = inputs.shape.at(0);
+        batch.melCount = inputs.shape.at(2);
+        batch.frames = inputs.shape.at(3);
+        batch.inputs = inputs.values;
+        if (teacher.shape.size() == 3) {
+            batch.teacherFrames = teacher.shape[1];
+            batch.teacherDim = teacher.shape[2];
+            batch.teacher = teacher.values;
+        }
+        return batch;
+    }
 };
 
 /// How the data order is split between processes: global batch k is the slice

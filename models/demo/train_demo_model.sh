@@ -11,6 +11,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-build}
 work=${2:-$(mktemp -d)}
+mkdir -p "$work"
 m2ds="$build/bin/m2ds"
 
 # One fairseq-style manifest over the speech folders (root line, then relative paths).

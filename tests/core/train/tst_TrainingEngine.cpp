@@ -18,24 +18,10 @@ namespace {
 const test::Tolerance kWeights{2e-6, 2e-7};
 const test::Tolerance kLosses{1e-5, 1e-5};
 
-const FloatArray& member(const NpzFile::Arrays& arrays, const std::string& name) {
-    for (const auto& entry : arrays)
-        if (entry.first == name) return entry.second;
-    throw std::runtime_error("reference lacks " + name);
-}
+const FloatArray& member(const NpzFile::Arrays& arrays, const std::string& name) { return NpzFile::member(arrays, name, "tiny_steps.npz"); }
 
 TrainingBatch batchFrom(const NpzFile::Arrays& reference, int step) {
-    const FloatArray& input = member(reference, "input_" + std::to_string(step));
-    const FloatArray& teacher = member(reference, "teacher_" + std::to_string(step));
-    TrainingBatch batch;
-    batch.size = input.shape[0];
-    batch.melCount = input.shape[2];
-    batch.frames = input.shape[3];
-    batch.teacherFrames = teacher.shape[1];
-    batch.teacherDim = teacher.shape[2];
-    batch.inputs = input.values;
-    batch.teacher = teacher.values;
-    return batch;
+    return TrainingBatch::fromArrays(member(reference, "input_" + std::to_string(step)), member(reference, "teacher_" + std::to_string(step)));
 }
 
 /// The key third of a qkv bias has a gradient that is zero in exact arithmetic (softmax ignores a shift shared by all

@@ -16,6 +16,7 @@
 #include <csignal>
 
 #include "TestData.h"
+#include "TrainPageDriver.h"
 #include "pages/TrainPage.h"
 #include "plots/TrainingCurves.h"
 #include "widgets/CheckpointList.h"
@@ -23,20 +24,9 @@
 #include "widgets/TrainForm.h"
 
 using namespace m2ds;
-
-namespace {
-
-QLineEdit* lineEdit(TrainPage& page, const QString& field) {
-    QWidget* widget = page.form()->field(field);
-    if (auto* picker = qobject_cast<PathPicker*>(widget)) return picker->lineEdit();
-    return qobject_cast<QLineEdit*>(widget);
-}
-
-QPushButton* button(TrainPage& page, const char* name) { return page.findChild<QPushButton*>(name); }
-
-QString labelText(TrainPage& page, const char* name) { return page.findChild<QLabel*>(name)->text(); }
-
-}  // namespace
+using test::button;
+using test::labelText;
+using test::lineEdit;
 
 class TestTrainPage : public QObject {
     Q_OBJECT

@@ -15,6 +15,7 @@
 #include <csignal>
 
 #include "TestData.h"
+#include "TrainPageDriver.h"
 #include "jobs/ModelService.h"
 #include "mainwindow/MainWindow.h"
 #include "pages/TrainPage.h"
@@ -25,6 +26,9 @@
 #include "widgets/TrainForm.h"
 
 using namespace m2ds;
+using test::button;
+using test::labelText;
+using test::lineEdit;
 
 namespace {
 
@@ -38,16 +42,6 @@ constexpr int kCopies = 2;        // each recording twice: 20 utterances, 5 iter
 constexpr int kEpochs = 100;       // ~10 ms an iteration on an idle CPU: long enough for a stop to arrive mid-run
 constexpr int kIterations = kEpochs * 5;
 constexpr int kTimeout = 300000;
-
-QLineEdit* lineEdit(TrainPage& page, const QString& field) {
-    QWidget* widget = page.form()->field(field);
-    if (auto* picker = qobject_cast<PathPicker*>(widget)) return picker->lineEdit();
-    return qobject_cast<QLineEdit*>(widget);
-}
-
-QPushButton* button(TrainPage& page, const char* name) { return page.findChild<QPushButton*>(name); }
-
-QString labelText(TrainPage& page, const char* name) { return page.findChild<QLabel*>(name)->text(); }
 
 }  // namespace
 
