@@ -3,12 +3,22 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
 #include "common/Errors.h"
 
 namespace m2ds {
+namespace {
+
+mode_t currentUmask() {
+    const mode_t mask = ::umask(0);  // reading the umask means setting it; put it straight back
+    ::umask(mask);
+    return mask;
+}
+
+}  // namespace
 
 AtomicFileWriter::AtomicFileWriter(std::string targetPath) : targetPath_(std::move(targetPath)) {
     std::vector<char> pattern(targetPath_.begin(), targetPath_.end());
@@ -17,6 +27,7 @@ AtomicFileWriter::AtomicFileWriter(std::string targetPath) : targetPath_(std::mo
     const int fd = ::mkstemp(pattern.data());
     if (fd < 0) fail("cannot create a file there", errno);
     tempPath_ = pattern.data();
+    ::fchmod(fd, 0666 & ~currentUmask());  // mkstemp makes 0600; give the file the permissions open() would
     file_ = ::fdopen(fd, "wb");
     if (!file_) {
         const int error = errno;

@@ -24,10 +24,8 @@ std::string shapeText(const std::vector<std::size_t>& shape) {
     return text + ")";
 }
 
-}  // namespace
-
-std::string NpyFile::header(const std::vector<std::size_t>& shape) {
-    std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shapeText(shape) + ", }";
+std::string headerFor(const char* descr, const std::vector<std::size_t>& shape) {
+    std::string dict = std::string("{'descr': '") + descr + "', 'fortran_order': False, 'shape': " + shapeText(shape) + ", }";
     // magic(6) + version(2) + length(2) + dict + padding + '\n' must be a multiple of 64.
     const std::size_t unpadded = kMagicSize + 2 + 2 + dict.size() + 1;
     dict.append((64 - unpadded % 64) % 64, ' ');
@@ -39,6 +37,10 @@ std::string NpyFile::header(const std::vector<std::size_t>& shape) {
     prefix += static_cast<char>((dict.size() >> 8) & 0xff);
     return prefix + dict;
 }
+
+}  // namespace
+
+std::string NpyFile::header(const std::vector<std::size_t>& shape) { return headerFor("<f4", shape); }
 
 namespace {
 
@@ -90,6 +92,12 @@ std::string encode(const std::vector<std::size_t>& shape, const float* values) {
     FloatArray sizeOnly{shape, {}};
     std::string bytes = header(shape);
     bytes.append(reinterpret_cast<const char*>(values), sizeOnly.elementCount() * sizeof(float));
+    return bytes;
+}
+
+std::string encodeInt64Scalar(std::int64_t value) {
+    std::string bytes = headerFor("<i8", {});
+    bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
     return bytes;
 }
 

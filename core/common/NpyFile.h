@@ -1,6 +1,7 @@
 #pragma once
 // NumPy .npy files (format 1.0/2.0/3.0, little-endian, C order): what numpy.load reads and writes.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ std::string header(const std::vector<std::size_t>& shape);
 void writeFloat32(const std::string& path, const std::vector<std::size_t>& shape, const float* values);
 /// The bytes of a float32 .npy file (header + C-order data) for `shape`.
 std::string encode(const std::vector<std::size_t>& shape, const float* values);
+/// The bytes of a 0-d int64 .npy file (how numpy saves a Python int).
+std::string encodeInt64Scalar(std::int64_t value);
 /// Parses .npy bytes ('<f4', '<f8', '<i4', '<i8'; converted to float32); `label` names the source in errors.
 FloatArray decode(const std::string& label, const std::string& bytes);
 /// Reads a .npy file (see decode); throws InputError naming the file and the problem.

@@ -152,10 +152,15 @@ const FloatArray& NpzFile::member(const Arrays& arrays, const std::string& name,
 }
 
 void NpzFile::write(const std::string& path, const Arrays& arrays) {
+    std::vector<std::pair<std::string, std::string>> members;
+    for (const auto& [name, array] : arrays) members.emplace_back(name, NpyFile::encode(array.shape, array.values.data()));
+    writeEncoded(path, members);
+}
+
+void NpzFile::writeEncoded(const std::string& path, const std::vector<std::pair<std::string, std::string>>& members) {
     std::string body, directory;
-    for (const auto& [name, array] : arrays) {
+    for (const auto& [name, data] : members) {
         const std::string member = name + ".npy";
-        const std::string data = NpyFile::encode(array.shape, array.values.data());
         const auto crc = static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
         if (body.size() + data.size() > 0xfffffff0u) throw OutputError(path, "arrays too large for a plain zip (over 4 GB)");
         directory += centralHeader(member, crc, data.size(), body.size());
@@ -164,8 +169,8 @@ void NpzFile::write(const std::string& path, const Arrays& arrays) {
     std::string end;
     appendLittle(end, kEndOfDirectory, 4);
     appendLittle(end, 0, 4);
-    appendLittle(end, arrays.size(), 2);
-    appendLittle(end, arrays.size(), 2);
+    appendLittle(end, members.size(), 2);
+    appendLittle(end, members.size(), 2);
     appendLittle(end, directory.size(), 4);
     appendLittle(end, body.size(), 4);
     appendLittle(end, 0, 2);

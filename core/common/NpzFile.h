@@ -19,6 +19,8 @@ const FloatArray* find(const Arrays& arrays, const std::string& name);
 const FloatArray& member(const Arrays& arrays, const std::string& name, const std::string& label);
 /// Writes float32 members uncompressed (as numpy.savez does), atomically; throws OutputError.
 void write(const std::string& path, const Arrays& arrays);
+/// Writes members given as .npy bytes (NpyFile::encode, NpyFile::encodeInt64Scalar), names without ".npy".
+void writeEncoded(const std::string& path, const std::vector<std::pair<std::string, std::string>>& members);
 }  // namespace NpzFile
 
 }  // namespace m2ds

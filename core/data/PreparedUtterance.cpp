@@ -48,14 +48,14 @@ void PreparedUtteranceFile::write(const std::string& path, const PreparedUtteran
     FloatArray logMel = utterance.logMel;
     logMel.shape.insert(logMel.shape.begin(), 1);
     if (endsWith(path, ".npy")) return NpyFile::writeFloat32(path, logMel.shape, logMel.values.data());
-    NpzFile::Arrays arrays{{"arr_0", logMel}};
+    std::vector<std::pair<std::string, std::string>> members{{"arr_0", NpyFile::encode(logMel.shape, logMel.values.data())}};
     if (utterance.hasTeacher()) {
         FloatArray teacher = utterance.teacher;
         teacher.shape.insert(teacher.shape.begin(), 1);
-        arrays.emplace_back("arr_1", teacher);
+        members.emplace_back("arr_1", NpyFile::encode(teacher.shape, teacher.values.data()));
     }
-    arrays.emplace_back("arr_2", FloatArray{{}, {static_cast<float>(utterance.validTeacherFrames)}});
-    NpzFile::write(path, arrays);
+    members.emplace_back("arr_2", NpyFile::encodeInt64Scalar(static_cast<std::int64_t>(utterance.validTeacherFrames)));  // an int, as numpy saves it
+    NpzFile::writeEncoded(path, members);
 }
 
 }  // namespace m2ds

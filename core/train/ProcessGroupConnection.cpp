@@ -68,7 +68,12 @@ ProcessGroupConnection::ProcessGroupConnection(const DistributedEnvironment& env
     }
 }
 
-ProcessGroupConnection::~ProcessGroupConnection() = default;
+ProcessGroupConnection::~ProcessGroupConnection() {
+#if defined(M2DS_WITH_NCCL) && (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 5))
+    // What destroy_process_group() does: flush and close the communicators (NCCL warns about leaks otherwise).
+    if (impl_ && impl_->group && std::string(impl_->backend) == "nccl") static_cast<c10d::ProcessGroupNCCL&>(*impl_->group).shutdown();
+#endif
+}
 
 void ProcessGroupConnection::averageInPlace(const std::vector<at::Tensor>& tensors) {
     if (tensors.empty()) return;

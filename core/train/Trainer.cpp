@@ -44,6 +44,14 @@ void writeTextFile(const std::string& path, const std::string& text) {
     writer.commit();
 }
 
+/// A run killed while writing a checkpoint leaves its temporary file (AtomicFileWriter's "*.partial-XXXXXX"); the
+/// checkpoints themselves are complete. Those leftovers go at the next start.
+void removeStaleTemporaryFiles(const std::string& folder) {
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(folder, error))
+        if (entry.path().filename().string().find(".partial-") != std::string::npos) fs::remove(entry.path(), error);
+}
+
 std::string resolveDevice(const std::string& requested) {
     if (requested != "auto") return requested;
     return M2dsModel::cudaAvailable() ? "cuda" : "cpu";
@@ -120,7 +128,10 @@ void Trainer::setUp(const std::atomic<bool>& stop, bool dryRun) {
     peakLr_ = config_.learningRate(environment_.worldSize);
     const bool mainRank = environment_.rank == 0 && !dryRun;
     log_ = std::make_unique<TrainingLog>(mainRank ? (fs::path(config_.outputDir) / "log.jsonl").string() : std::string());
-    if (mainRank) writeTextFile((fs::path(config_.outputDir) / "train-config.json").string(), config_.toJson() + "\n");
+    if (mainRank) {
+        writeTextFile((fs::path(config_.outputDir) / "train-config.json").string(), config_.toJson() + "\n");
+        removeStaleTemporaryFiles(config_.outputDir);
+    }
 }
 
 void Trainer::resumeFrom(const std::string& path) {
