@@ -102,11 +102,11 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
         modelPanel_->showError(message);
         showError(tr("Could not load a model"), message);
     });
-    connect(models, &ModelService::inspectionReady, this, [this](InspectionDataPtr data) {
+    connect(models, &ModelService::inspectionReady, this, [this](InspectionDataPtr inspection) {
         if (!modelPanel_->overlaysEnabled()) return;
-        const int masked = int(std::count(data->masked.begin(), data->masked.end(), 1));
-        modelPanel_->showInspection(data->meanLoss, data->chunkCount, masked);
-        plot_->setInspection(std::move(data));
+        const int masked = int(std::count(inspection->masked.begin(), inspection->masked.end(), 1));
+        modelPanel_->showInspection(inspection->meanLoss, inspection->chunkCount, masked);
+        plot_->setInspection(std::move(inspection));
     });
     connect(models, &ModelService::inspectionFailed, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(modelPanel_, &ModelPanel::inspectSettingsChanged, inspectDelay_, qOverload<>(&QTimer::start));
@@ -239,17 +239,17 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::showRow(int row) {
     if (row == shownRow_) return;
-    RecordingDataPtr data = row >= 0 ? session_.recordings()->recording(row) : nullptr;
-    player_->setRecording(data);
-    if (!data) {
+    RecordingDataPtr recording = row >= 0 ? session_.recordings()->recording(row) : nullptr;
+    player_->setRecording(recording);
+    if (!recording) {
         if (row >= 0) readout_->setText(session_.recordings()->data(session_.recordings()->index(row), Qt::ToolTipRole).toString());
         return;
     }
     shownRow_ = row;
-    plot_->setRecording(data);
+    plot_->setRecording(recording);
     requestInspection();
-    sourceInfo_->setText(data->sourceDescription);
-    setWindowTitle(tr("%1 — M2D-S Workbench").arg(QFileInfo(data->path).fileName()));
+    sourceInfo_->setText(recording->sourceDescription);
+    setWindowTitle(tr("%1 — M2D-S Workbench").arg(QFileInfo(recording->path).fileName()));
 }
 
 void MainWindow::onRecordingReady(int row) {
