@@ -92,6 +92,14 @@ ModelConfig Trainer::geometry(int teacherDim) const {
 void Trainer::setUp(const std::atomic<bool>& stop, bool dryRun) {
     ProgressMonitor monitor;  // preparation polls it; a stop request cancels it
     if (stop) throw CancelledError();
+    std::string resume = config_.resume;
+    if (resume == "auto") {
+        resume = TrainingCheckpoint::latestIn(config_.outputDir);
+        if (resume.empty()) say_("no checkpoint in " + config_.outputDir + " yet: starting a new run");
+    } else if (resume.empty() && !dryRun && !TrainingCheckpoint::latestIn(config_.outputDir).empty()) {
+        throw InvalidArgument(config_.outputDir + " already holds checkpoints of a run: continue it with --resume auto, "
+                              "or choose another --output_dir (nothing was changed)");
+    }
     fs::create_directories(config_.outputDir);
     data_ = std::make_unique<TrainingData>(config_, presets_, environment_, monitor.withCallback([&](double) {
         if (stop) monitor.cancel();
@@ -101,8 +109,6 @@ void Trainer::setUp(const std::atomic<bool>& stop, bool dryRun) {
     state_->noiseSource = config_.noise;
     state_->worldSize = environment_.worldSize;
 
-    std::string resume = config_.resume;
-    if (resume == "auto") resume = TrainingCheckpoint::latestIn(config_.outputDir);
     const ModelConfig model = geometry(data_->teacherDim());
     SampleSettings sample{static_cast<std::size_t>(model.inputFrames), static_cast<std::size_t>(model.patchTime),
                           static_cast<std::size_t>(model.inputFrequency), config_.noise.empty() ? 0.0 : config_.noiseRatio};

@@ -141,6 +141,9 @@ private slots:
     void resumeAfterAStopIsBitExact() {
         const QString straight = dir_.filePath("straight"), stopped = dir_.filePath("stopped");
         QCOMPARE(m2dsRun(trainArguments(straight, 6)).exitCode, 0);
+        const Run again = m2dsRun(trainArguments(straight, 6));  // a finished run's folder is not overwritten by accident
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("already holds checkpoints of a run: continue it with --resume auto"), qPrintable(again.err));
         QProcess process;
         process.start(QStringLiteral(M2DS_EXECUTABLE), trainArguments(stopped, 6));
         QTRY_VERIFY_WITH_TIMEOUT(logRecords(stopped, "step").size() >= 3, 60000);

@@ -1,6 +1,7 @@
 // The C++ training step against the Python reference (tests/golden/train/make_training_step_references.py): two
 // iterations of the official loop on the tiny checkpoint — same batches, masks and teacher features — must give the
 // same losses, gradient norms (clipping at 3.0 included), updated weights, AdamW moments and EMA target.
+// With $M2DS_TRAIN_FIXTURES (`ctest -L slow`: tst_TrainingEngine_vit_base) the same on ViT-Base references.
 #include <QtTest>
 
 #include "ArrayComparison.h"
@@ -16,9 +17,27 @@ using namespace m2ds;
 namespace {
 // float32 training step vs PyTorch's, same kernels but a different op order in places.
 const test::Tolerance kWeights{2e-6, 2e-7};
+// ViT-Base: the mean stays ~1e-9, but among 111 M weights a few elements whose gradient is ~1e-7 of the typical one
+// get a different AdamW direction from the order of float sums; a step moves a weight by at most ~lr (2e-3), and
+// these differ by ≤1.2e-5 (measured).
+const test::Tolerance kWeightsVitBase{5e-5, 1e-8};
+
+const test::Tolerance& weightTolerance() { return qEnvironmentVariableIsEmpty("M2DS_TRAIN_FIXTURES") ? kWeights : kWeightsVitBase; }
 const test::Tolerance kLosses{1e-5, 1e-5};
 
-const FloatArray& member(const NpzFile::Arrays& arrays, const std::string& name) { return NpzFile::member(arrays, name, "tiny_steps.npz"); }
+const FloatArray& member(const NpzFile::Arrays& arrays, const std::string& name) { return NpzFile::member(arrays, name, "steps reference"); }
+
+/// $M2DS_TRAIN_FIXTURES/steps.npz (ViT-Base) or the committed tiny fixture.
+QString referencePath() {
+    const QString folder = qEnvironmentVariable("M2DS_TRAIN_FIXTURES");
+    return folder.isEmpty() ? test::sourcePath("tests/golden/train/tiny_steps.npz") : QDir(folder).filePath("steps.npz");
+}
+
+/// The weights the reference started from: the ViT-Base initialisation beside it, or the committed tiny checkpoint.
+QString startingCheckpoint() {
+    const QString folder = qEnvironmentVariable("M2DS_TRAIN_FIXTURES");
+    return folder.isEmpty() ? test::tinyCheckpoint() : QDir(folder).filePath("m2d_s_vit_base-80x608p80x2-000000/checkpoint.pth");
+}
 
 TrainingBatch batchFrom(const NpzFile::Arrays& reference, int step) {
     return TrainingBatch::fromArrays(member(reference, "input_" + std::to_string(step)), member(reference, "teacher_" + std::to_string(step)));
@@ -44,9 +63,9 @@ class TestTrainingEngine : public QObject {
     Q_OBJECT
 private slots:
     void twoStepsMatchThePythonReference() {
-        const auto reference = NpzFile::read(test::sourcePath("tests/golden/train/tiny_steps.npz").toStdString());
+        const auto reference = NpzFile::read(referencePath().toStdString());
         const ImportedCheckpoint checkpoint = CheckpointImporter(ModelPresets::loadDirectory(test::presetsDirectory().toStdString()))
-                                                  .read(test::tinyCheckpoint().toStdString());
+                                                  .read(startingCheckpoint().toStdString());
         EngineSettings settings;  // official defaults: AdamW 0.9/0.95, wd 0.05, clip 3.0, loss 1.0/0.5, mask 0.6
         TrainingEngine engine(checkpoint.config, settings, 0);
         engine.loadWeights(checkpoint.weights);
@@ -61,10 +80,10 @@ private slots:
             QVERIFY(!outcome.nonFinite && !outcome.skipped && !outcome.stopRequested);
         }
         QCOMPARE(engine.optimiserUpdates(), std::int64_t{2});
-        for (const auto& [name, weight] : engine.weights()) compare(weight, member(reference, "after." + name), kWeights, name);
+        for (const auto& [name, weight] : engine.weights()) compare(weight, member(reference, "after." + name), weightTolerance(), name);
         for (const auto& [key, moment] : engine.optimiserState()) {
             const std::string name = key.substr(std::string("optimizer.").size());
-            compare(moment, member(reference, name), kWeights, key);
+            compare(moment, member(reference, name), weightTolerance(), key);
         }
     }
 
