@@ -1,6 +1,7 @@
 #include "train/ProcessGroupConnection.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #ifdef M2DS_WITH_GLOO
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
@@ -34,6 +35,18 @@ c10::intrusive_ptr<c10d::Store> connectStore(const DistributedEnvironment& envir
     return c10::make_intrusive<c10d::TCPStore>(environment.masterAddress, options);
 }
 
+#ifdef M2DS_WITH_GLOO
+/// The network device Gloo talks through, chosen as torch.distributed does: GLOO_SOCKET_IFNAME when set; loopback
+/// when the whole job is on this machine; else the interface this host's name resolves to.
+std::shared_ptr<::gloo::transport::Device> glooDevice(const DistributedEnvironment& environment) {
+    if (const char* interface = std::getenv("GLOO_SOCKET_IFNAME"); interface && *interface)
+        return c10d::ProcessGroupGloo::createDeviceForInterface(interface);
+    const std::string& master = environment.masterAddress;
+    if (master == "localhost" || master.rfind("127.", 0) == 0) return c10d::ProcessGroupGloo::createDeviceForHostname(master);
+    return c10d::ProcessGroupGloo::createDefaultDevice();
+}
+#endif
+
 }  // namespace
 
 struct ProcessGroupConnection::Impl {
@@ -57,7 +70,7 @@ ProcessGroupConnection::ProcessGroupConnection(const DistributedEnvironment& env
 #ifdef M2DS_WITH_GLOO
         // Without NCCL, Gloo also reduces CUDA tensors (through host copies).
         auto options = c10d::ProcessGroupGloo::Options::create(kTimeout);
-        options->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(environment.masterAddress));
+        options->devices.push_back(glooDevice(environment));
         impl_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(impl_->store, environment.rank, environment.worldSize, options);
 #else
         throw Error(std::string("this m2ds was built without a c10d backend for ") + (cuda ? "CUDA (NCCL)" : "the CPU (Gloo headers, libgloo-dev)"));
