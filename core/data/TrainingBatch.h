@@ -43,6 +43,7 @@ struct LoaderLayout {
     int rank = 0;
     unsigned long long seed = 0;
     int workers = 2;  ///< batches built ahead, each on its own thread
+    std::size_t accumIter = 1;  ///< an epoch holds whole accumulation cycles: leftover batches are dropped
     std::size_t globalBatch() const { return batchPerRank * static_cast<std::size_t>(worldSize); }
 };
 

@@ -16,8 +16,9 @@ TrainingBatchLoader::TrainingBatchLoader(const PreparedCorpus& speech, const Pre
         throw InvalidArgument("invalid batch layout: batch " + std::to_string(layout.batchPerRank) + ", rank " +
                               std::to_string(layout.rank) + " of " + std::to_string(layout.worldSize));
     if (stepsPerEpoch() == 0)
-        throw InvalidArgument("the speech set has " + std::to_string(speech.size()) + " items, fewer than one global batch of " +
-                              std::to_string(layout.globalBatch()) + " (batch_size × processes)");
+        throw InvalidArgument("the speech set has " + std::to_string(speech.size()) + " items, fewer than one accumulation cycle of " +
+                              std::to_string(layout.accumIter) + " global batches of " + std::to_string(layout.globalBatch()) +
+                              " (batch_size × processes)");
 }
 
 TrainingBatchLoader::~TrainingBatchLoader() {
@@ -25,7 +26,10 @@ TrainingBatchLoader::~TrainingBatchLoader() {
         if (pending.valid()) pending.wait();
 }
 
-std::size_t TrainingBatchLoader::stepsPerEpoch() const { return speech_.size() / layout_.globalBatch(); }
+std::size_t TrainingBatchLoader::stepsPerEpoch() const {
+    const std::size_t accum = std::max<std::size_t>(1, layout_.accumIter);
+    return speech_.size() / layout_.globalBatch() / accum * accum;
+}
 
 std::size_t TrainingBatchLoader::noiseIndex(std::size_t globalSample) const {
     // A shuffled permutation of the noise set, refilled when used up (spec 3.4); one permutation per cycle.

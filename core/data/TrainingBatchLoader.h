@@ -19,7 +19,7 @@ public:
     TrainingBatchLoader(const PreparedCorpus& speech, const PreparedCorpus* noise, const SampleAssembler& assembler, const LoaderLayout& layout);
     ~TrainingBatchLoader();
 
-    /// Optimiser-independent data iterations per epoch: speech items / global batch (drop_last).
+    /// Data iterations per epoch: speech items / global batch (drop_last), down to whole accumulation cycles.
     std::size_t stepsPerEpoch() const;
     /// Continues from (epoch, step); batches prefetched for another position are dropped.
     void seek(std::size_t epoch, std::size_t step);

@@ -126,11 +126,10 @@ void Trainer::setUp(const std::atomic<bool>& stop, bool dryRun) {
 
     sample.noiseRatio = data_->noise() ? config_.noiseRatio : 0.0;
     assembler_ = std::make_unique<SampleAssembler>(sample, state_->statistics);
-    LoaderLayout layout{static_cast<std::size_t>(config_.batchSize), environment_.worldSize, environment_.rank, config_.seed, config_.workers};
+    LoaderLayout layout{static_cast<std::size_t>(config_.batchSize), environment_.worldSize, environment_.rank, config_.seed,
+                        config_.workers, static_cast<std::size_t>(config_.accumIter)};
     loader_ = std::make_unique<TrainingBatchLoader>(data_->speech(), data_->noise(), *assembler_, layout);
-    // Accumulation cycles never straddle epochs: the last steps that do not fill a cycle are dropped (like drop_last).
-    stepsPerEpoch_ = static_cast<std::int64_t>(loader_->stepsPerEpoch()) / config_.accumIter * config_.accumIter;
-    if (stepsPerEpoch_ == 0) throw InvalidArgument("one epoch has fewer batches than accum_iter=" + std::to_string(config_.accumIter));
+    stepsPerEpoch_ = static_cast<std::int64_t>(loader_->stepsPerEpoch());  // whole accumulation cycles only
     peakLr_ = config_.learningRate(environment_.worldSize);
     const bool mainRank = environment_.rank == 0 && !dryRun;
     log_ = std::make_unique<TrainingLog>(mainRank ? (fs::path(config_.outputDir) / "log.jsonl").string() : std::string());

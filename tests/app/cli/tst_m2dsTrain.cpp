@@ -138,6 +138,17 @@ private slots:
         QCOMPARE(m2dsRun({"ckpt", "info", QDir(out).filePath("checkpoint-7.safetensors")}).exitCode, 0);
     }
 
+    void accumulationCyclesStayInsideEpochs() {
+        // 10 utterances at batch 2 make 5 iterations; with accum_iter 2 an epoch keeps 4 (two updates).
+        const QString out = dir_.filePath("accumulated");
+        const Run run = m2dsRun(trainArguments(out, 2) << "--accum_iter" << "2");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(losses(out).keys(), (QList<int>{1, 3, 5, 7}));  // one record per update, at the cycle's last iteration
+        const auto checkpoint = TrainingCheckpoint::load(QDir(out).filePath("checkpoint-1.safetensors").toStdString());
+        QCOMPARE(checkpoint.state.iterations, std::int64_t{8});
+        QCOMPARE(checkpoint.state.optimiserUpdates, std::int64_t{4});
+    }
+
     void resumeAfterAStopIsBitExact() {
         const QString straight = dir_.filePath("straight"), stopped = dir_.filePath("stopped");
         QCOMPARE(m2dsRun(trainArguments(straight, 6)).exitCode, 0);

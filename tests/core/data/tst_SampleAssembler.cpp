@@ -146,6 +146,8 @@ private slots:
         }
         QCOMPARE(items.size(), std::size_t{8});
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, TrainingBatchLoader(speech, nullptr, assembler, LoaderLayout{10, 1, 0, 0, 1}));
+        // Epochs hold whole accumulation cycles: 9 items in batches of 2 make 4 steps, 3 of them with accum_iter 3.
+        QCOMPARE(TrainingBatchLoader(speech, nullptr, assembler, LoaderLayout{2, 1, 0, 42, 1, 3}).stepsPerEpoch(), std::size_t{3});
     }
 };
 
