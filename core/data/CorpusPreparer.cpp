@@ -1,5 +1,6 @@
 #include "data/CorpusPreparer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -20,11 +21,15 @@ namespace {
 namespace fs = std::filesystem;
 constexpr const char* kPreparedDescription = "prepared.json";
 
+/// The deepest folder that contains every path, compared component by component (so /a/103 is not a prefix of /a/1034).
 fs::path commonFolder(const std::vector<std::string>& paths) {
     fs::path common = fs::path(paths.front()).parent_path();
     for (const auto& path : paths) {
         const fs::path folder = fs::path(path).parent_path();
-        while (!common.empty() && folder.string().rfind(common.string(), 0) != 0) common = common.parent_path();
+        const auto mismatch = std::mismatch(common.begin(), common.end(), folder.begin(), folder.end());
+        fs::path shared;
+        for (auto part = common.begin(); part != mismatch.first; ++part) shared /= *part;
+        common = shared;
     }
     return common;
 }
@@ -96,16 +101,17 @@ PreparedSet CorpusPreparer::prepare(const std::vector<std::string>& recordings, 
                 monitor.throwIfCancelled();
                 if (fs::exists(targets[i])) ++reused;
                 else prepareOne(recordings[i], targets[i]);
+                std::lock_guard<std::mutex> lock(mutex);  // one report at a time: the callback may draw a progress bar
+                monitor.report(static_cast<double>(++done) / static_cast<double>(recordings.size()));
             } catch (const InputError& error) {
                 std::lock_guard<std::mutex> lock(mutex);
                 usable[i] = 0;
                 result.skipped.push_back(error.what());
-            } catch (...) {
+            } catch (...) {  // cancellation (thrown by report) or a real failure: stop every worker, rethrow once
                 std::lock_guard<std::mutex> lock(mutex);
                 if (!failure) failure = std::current_exception();
                 next = recordings.size();
             }
-            if (!failure) monitor.report(static_cast<double>(++done) / static_cast<double>(recordings.size()));
         }
     };
     std::vector<std::thread> workers;

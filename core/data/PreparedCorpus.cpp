@@ -1,9 +1,11 @@
 #include "data/PreparedCorpus.h"
 
+#include "common/Errors.h"
+
 namespace m2ds {
 
-PreparedCorpus::PreparedCorpus(std::vector<std::string> files, std::size_t cacheBudgetBytes)
-    : files_(std::move(files)), budget_(cacheBudgetBytes), cache_(files_.size()) {}
+PreparedCorpus::PreparedCorpus(std::vector<std::string> files, std::size_t melCount, std::size_t cacheBudgetBytes)
+    : files_(std::move(files)), melCount_(melCount), budget_(cacheBudgetBytes), cache_(files_.size()) {}
 
 std::shared_ptr<const PreparedUtterance> PreparedCorpus::load(std::size_t index) const {
     {
@@ -11,6 +13,9 @@ std::shared_ptr<const PreparedUtterance> PreparedCorpus::load(std::size_t index)
         if (cache_.at(index)) return cache_[index];
     }
     auto utterance = std::make_shared<const PreparedUtterance>(PreparedUtteranceFile::read(files_[index]));
+    if (utterance->logMel.shape[0] != melCount_ || utterance->frames() == 0)
+        throw InputError(files_[index], "log-mel is [" + std::to_string(utterance->logMel.shape[0]) + ", " + std::to_string(utterance->frames()) +
+                                            "], training needs " + std::to_string(melCount_) + " mel bands and at least one frame");
     const std::size_t bytes = (utterance->logMel.values.size() + utterance->teacher.values.size()) * sizeof(float);
     std::lock_guard<std::mutex> lock(mutex_);
     if (!cache_[index] && cachedBytes_ + bytes <= budget_) {

@@ -12,15 +12,17 @@ namespace m2ds {
 /// so a small corpus is read from disk once and a LibriSpeech-sized one streams. Thread-safe.
 class PreparedCorpus {
 public:
-    /// files: .npz / .npy paths in a fixed order; cacheBudgetBytes: how much decoded data to keep.
-    explicit PreparedCorpus(std::vector<std::string> files, std::size_t cacheBudgetBytes = std::size_t{1} << 30);
+    /// files: .npz / .npy paths in a fixed order; melCount: the log-mel height every file must have;
+    /// cacheBudgetBytes: how much decoded data to keep.
+    explicit PreparedCorpus(std::vector<std::string> files, std::size_t melCount = 80, std::size_t cacheBudgetBytes = std::size_t{1} << 30);
     std::size_t size() const { return files_.size(); }
     const std::string& path(std::size_t index) const { return files_.at(index); }
-    /// Item `index`; throws InputError naming the file when it cannot be read.
+    /// Item `index`; throws InputError naming the file when it cannot be read, has another mel count or no frames.
     std::shared_ptr<const PreparedUtterance> load(std::size_t index) const;
 
 private:
     std::vector<std::string> files_;
+    std::size_t melCount_;
     std::size_t budget_;
     mutable std::mutex mutex_;
     mutable std::size_t cachedBytes_ = 0;

@@ -19,9 +19,10 @@ std::vector<float> SampleAssembler::rawCrop(const PreparedUtterance& utterance, 
                                             std::size_t* startOut) const {
     const std::size_t mel = settings_.melCount, crop = settings_.cropFrames, total = utterance.frames();
     // Speech: cut to the valid length, zero-padded when shorter. Noise: repeated until long enough (repeat_short).
-    const std::size_t copies = (crop + total - 1) / total;
-    const std::size_t length = speech ? speechFrames(utterance) : (total >= crop ? total : copies * total);
-    const std::size_t start = length > crop ? random.index(length - crop + 1) : 0;
+    std::size_t noiseLength = total;  // repeat_short: the clip is doubled (cat([x, x])) until it covers the crop
+    while (noiseLength < crop) noiseLength *= 2;
+    const std::size_t length = speech ? speechFrames(utterance) : noiseLength;
+    const std::size_t start = length > crop ? random.index(length - crop) : 0;  // randint(len - crop): [0, len - crop)
     std::vector<float> out(mel * crop, 0.0f);
     for (std::size_t m = 0; m < mel; ++m) {
         const float* row = utterance.logMel.values.data() + m * total;

@@ -79,7 +79,7 @@ TrainingBatch TrainingBatchLoader::build(std::size_t epoch, std::size_t step) co
 void TrainingBatchLoader::fill() {
     while (queue_.size() < static_cast<std::size_t>(std::max(1, layout_.workers))) {
         queue_.push_back(std::async(std::launch::async, [this, epoch = queuedEpoch_, step = queuedStep_] { return build(epoch, step); }));
-        if (++queuedStep_ == stepsPerEpoch()) {
+        if (++queuedStep_ >= stepsPerEpoch()) {
             queuedStep_ = 0;
             ++queuedEpoch_;
         }

@@ -76,6 +76,7 @@ void TrainConfig::validate() const {
     require(amp == "auto" || amp == "none" || amp == "bf16" || amp == "fp16", "amp must be auto, none, bf16 or fp16");
     require(logEvery >= 1 && saveFreq >= 1 && keepLast >= 1 && evalFreq >= 0, "log_every, save_freq, keep_last must be at least 1");
     require(workers >= 1, "workers must be at least 1");
+    require(normStatsCrops >= 1 && rankMeSamples >= 1, "norm_stats_crops and rankme_samples must be at least 1");
 }
 
 std::string TrainConfig::toJson() const {

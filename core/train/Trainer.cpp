@@ -130,6 +130,12 @@ void Trainer::setUp(const std::atomic<bool>& stop, bool dryRun) {
                         config_.workers, static_cast<std::size_t>(config_.accumIter)};
     loader_ = std::make_unique<TrainingBatchLoader>(data_->speech(), data_->noise(), *assembler_, layout);
     stepsPerEpoch_ = static_cast<std::int64_t>(loader_->stepsPerEpoch());  // whole accumulation cycles only
+    if (state_->nextStep >= stepsPerEpoch_) {  // resumed with a larger global batch: that epoch is already over
+        say_("epoch " + std::to_string(state_->nextEpoch) + " has only " + std::to_string(stepsPerEpoch_) +
+             " iterations at this global batch: continuing with the next epoch");
+        ++state_->nextEpoch;
+        state_->nextStep = 0;
+    }
     peakLr_ = config_.learningRate(environment_.worldSize);
     const bool mainRank = environment_.rank == 0 && !dryRun;
     log_ = std::make_unique<TrainingLog>(mainRank ? (fs::path(config_.outputDir) / "log.jsonl").string() : std::string());
@@ -160,7 +166,7 @@ void Trainer::resumeFrom(const std::string& path) {
 
 bool Trainer::iterate(std::int64_t epoch, std::int64_t step, const std::atomic<bool>& stop) {
     const std::int64_t iteration = epoch * stepsPerEpoch_ + step;
-    if (step % config_.accumIter == 0) {
+    if (step % config_.accumIter == 0 || lr_ < 0.0) {  // at each cycle start, and on the first iteration of a process
         const LearningRateSchedule schedule{peakLr_, config_.minLr, static_cast<double>(config_.warmupEpochs), static_cast<double>(config_.epochs)};
         lr_ = schedule.at(static_cast<double>(step) / static_cast<double>(stepsPerEpoch_) + static_cast<double>(epoch));
     }
@@ -256,14 +262,16 @@ void Trainer::saveCheckpoint(const std::string& reason) {
         if (all[i] != path) fs::remove(all[i]);
 }
 
-void Trainer::endOfEpoch(std::int64_t epoch) {
+bool Trainer::endOfEpoch(std::int64_t epoch) {
     const bool last = epoch + 1 == config_.epochs;
     if (environment_.rank == 0 && config_.evalFreq > 0 && ((epoch + 1) % config_.evalFreq == 0 || last)) {
         const double rankMe = engine_->rankMe(rankMeInputs(), std::min<std::size_t>(config_.rankMeSamples, data_->speech().size()));
         log_->write("rankme", {{"epoch", epoch}, {"iteration", state_->iterations - 1}, {"rankme", rankMe}});
         say_("epoch " + std::to_string(epoch) + " RankMe " + std::to_string(rankMe));
     }
-    if (epoch % config_.saveFreq == 0 || last) saveCheckpoint(last ? "end of training" : "every " + std::to_string(config_.saveFreq) + " epochs");
+    if (epoch % config_.saveFreq != 0 && !last) return false;
+    saveCheckpoint(last ? "end of training" : "every " + std::to_string(config_.saveFreq) + " epochs");
+    return true;
 }
 
 TrainingOutcome Trainer::run(const std::atomic<bool>& stop) {
@@ -276,13 +284,14 @@ TrainingOutcome Trainer::run(const std::atomic<bool>& stop) {
                           {"teacher", state_->teacherKind}, {"parameters", engine_->trainableParameters()}});
     say_(engine_->config().folderName() + " on " + engine_->device() + ": " + std::to_string(stepsPerEpoch_) + " iterations per epoch, " +
          std::to_string(config_.epochs) + " epochs, lr " + std::to_string(peakLr_) + ", teacher " + state_->teacherKind);
-    loader_->seek(static_cast<std::size_t>(state_->nextEpoch), static_cast<std::size_t>(state_->nextStep));
+    const std::int64_t firstEpoch = state_->nextEpoch, firstStep = state_->nextStep;
+    loader_->seek(static_cast<std::size_t>(firstEpoch), static_cast<std::size_t>(firstStep));
     window_ = std::make_unique<Window>();
-    for (std::int64_t epoch = state_->nextEpoch; epoch < config_.epochs; ++epoch) {
-        for (std::int64_t step = epoch == state_->nextEpoch ? state_->nextStep : 0; step < stepsPerEpoch_; ++step) {
+    for (std::int64_t epoch = firstEpoch; epoch < config_.epochs; ++epoch) {
+        for (std::int64_t step = epoch == firstEpoch ? firstStep : 0; step < stepsPerEpoch_; ++step) {
             if (!iterate(epoch, step, stop)) continue;
-            if (state_->nextStep == 0) endOfEpoch(epoch);
-            else saveCheckpoint("stop requested");
+            const bool saved = state_->nextStep == 0 && endOfEpoch(epoch);
+            if (!saved) saveCheckpoint("stop requested");
             log_->write("end", {{"status", "stopped"}, {"message", "stopped on request"}, {"iteration", state_->iterations}});
             return TrainingOutcome::Stopped;
         }

@@ -47,7 +47,8 @@ private:
     bool iterate(std::int64_t epoch, std::int64_t step, const std::atomic<bool>& stop);
     void saveCheckpoint(const std::string& reason);
     void logStep(std::int64_t epoch, std::int64_t iteration);
-    void endOfEpoch(std::int64_t epoch);
+    /// RankMe and the periodic checkpoint; true when a checkpoint was written.
+    bool endOfEpoch(std::int64_t epoch);
 
     struct Window;
     TrainConfig config_;
@@ -64,7 +65,7 @@ private:
     std::string resumedFrom_;
     std::int64_t stepsPerEpoch_ = 0;
     double peakLr_ = 0.0;
-    double lr_ = 0.0;
+    double lr_ = -1.0;  ///< negative until the first iteration computes it
 };
 
 }  // namespace m2ds

@@ -100,6 +100,34 @@ private slots:
         QVERIFY(m2dsRun({"prepare", kSpeech, "-o", speech}).out.contains("10 prepared (10 already there)"));
     }
 
+    void preparedNamesFollowTheSourceTree() {
+        // LibriSpeech has speakers 103 and 1034: folder names that are string prefixes of each other.
+        QTemporaryDir source;
+        QVERIFY(QDir(source.path()).mkpath("103/1240") && QDir(source.path()).mkpath("1034/121119"));
+        QVERIFY(QFile::copy(kSpeech + "/cards/001.wav", source.filePath("103/1240/a.wav")));
+        QVERIFY(QFile::copy(kSpeech + "/cards/002.wav", source.filePath("1034/121119/b.wav")));
+        const QString out = dir_.filePath("tree");
+        QCOMPARE(m2dsRun({"prepare", source.path(), "-o", out, "--teacher", "none"}).exitCode, 0);
+        QVERIFY(QFile::exists(out + "/103/1240/a.npz"));
+        QVERIFY(QFile::exists(out + "/1034/121119/b.npz"));
+    }
+
+    void interruptedPreparationExitsCleanlyAndResumes() {
+        const QString asterisk = "/usr/share/asterisk/sounds/en_US_f_Allison";
+        M2DS_REQUIRE_RECORDING(asterisk + "/activated.wav", "asterisk-core-sounds-en-wav");
+        const QString out = dir_.filePath("interrupted");
+        QProcess process;
+        process.start(QStringLiteral(M2DS_EXECUTABLE), {"prepare", asterisk, "-o", out});
+        QTRY_VERIFY_WITH_TIMEOUT(QDir(out).entryList({"*.npz"}, QDir::Files).size() >= 3, 60000);
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);  // no abort from a worker thread
+        QCOMPARE(process.exitCode(), 130);
+        const Run resumed = m2dsRun({"prepare", asterisk, "-o", out});
+        QCOMPARE(resumed.exitCode, 0);
+        QVERIFY2(!resumed.out.contains("(0 already there)"), qPrintable(resumed.out));
+    }
+
     void teachersFromAModelLayerAndFromNpyFiles() {
         // Layer 1 of the tiny M2D-S checkpoint (32-d at 50 Hz) as self-distillation targets.
         const QString modelTargets = dir_.filePath("model-targets");

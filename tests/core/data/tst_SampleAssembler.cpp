@@ -111,7 +111,7 @@ private slots:
 
     void estimatesScalarStatisticsFromRandomCrops() {
         QTemporaryDir folder;
-        const PreparedCorpus corpus(writeCorpus(folder.path(), 6, 40));
+        const PreparedCorpus corpus(writeCorpus(folder.path(), 6, 40), kMel);
         const SampleAssembler cropper(settings(8, 2), DatasetStatistics{});
         const DatasetStatistics statistics = DatasetStatisticsEstimator::estimate(cropper, corpus, &corpus, 5, 1);
         // Values are mel·1000 + frame (+ item offset): the mean lies near 1500 and the std near 1118.
@@ -122,7 +122,7 @@ private slots:
 
     void batchesAreDeterministicAndShardAcrossRanks() {
         QTemporaryDir folder;
-        const PreparedCorpus speech(writeCorpus(folder.path(), 9, 40));
+        const PreparedCorpus speech(writeCorpus(folder.path(), 9, 40), kMel);
         const SampleAssembler assembler(settings(8, 2), DatasetStatistics{0.0, 1.0, 0.0});
         LoaderLayout single{4, 1, 0, 42, 3};
         TrainingBatchLoader one(speech, nullptr, assembler, single);
