@@ -53,10 +53,12 @@ struct ProcessGroupConnection::Impl {
     c10::intrusive_ptr<c10d::Store> store;
     c10::intrusive_ptr<CollectiveGroup> group;
     const char* backend = "gloo";
+    int rank = 0;
 };
 
 ProcessGroupConnection::ProcessGroupConnection(const DistributedEnvironment& environment, bool cuda) : impl_(std::make_unique<Impl>()) {
     const std::string where = environment.masterAddress + ":" + std::to_string(environment.masterPort);
+    impl_->rank = environment.rank;
     try {
         impl_->store = connectStore(environment);
 #ifdef M2DS_WITH_NCCL
@@ -114,5 +116,11 @@ void ProcessGroupConnection::broadcastFromRankZero(const std::vector<at::Tensor>
 }
 
 const char* ProcessGroupConnection::backend() const { return impl_->backend; }
+
+bool ProcessGroupConnection::isLeader() const { return impl_->rank == 0; }
+
+void ProcessGroupConnection::announce(const std::string& key) { impl_->store->set("m2ds/" + key, std::vector<uint8_t>{1}); }
+
+bool ProcessGroupConnection::announced(const std::string& key) { return impl_->store->check({"m2ds/" + key}); }
 
 }  // namespace m2ds

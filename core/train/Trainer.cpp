@@ -16,6 +16,7 @@
 #include "model/ModelPresets.h"
 #include "train/EmaSchedule.h"
 #include "train/LearningRateSchedule.h"
+#include "train/ProcessGroupConnection.h"
 #include "train/TrainingCheckpoint.h"
 #include "train/TrainingData.h"
 #include "train/TrainingEngine.h"
@@ -101,7 +102,8 @@ void Trainer::setUp(const std::atomic<bool>& stop, bool dryRun) {
                               "or choose another --output_dir (nothing was changed)");
     }
     fs::create_directories(config_.outputDir);
-    data_ = std::make_unique<TrainingData>(config_, presets_, environment_, monitor.withCallback([&](double) {
+    if (environment_.distributed()) group_ = std::make_shared<ProcessGroupConnection>(environment_, config_.device.rfind("cuda", 0) == 0);
+    data_ = std::make_unique<TrainingData>(config_, presets_, group_.get(), monitor.withCallback([&](double) {
         if (stop) monitor.cancel();
     }), say_);
     state_->teacherKind = data_->teacherKind();
@@ -122,7 +124,7 @@ void Trainer::setUp(const std::atomic<bool>& stop, bool dryRun) {
                             config_.clipGrad, config_.lossM2d, config_.lossOff, config_.maskRatio, config_.accumIter};
     engine_ = std::make_unique<TrainingEngine>(model, settings, config_.seed);
     if (!resume.empty()) resumeFrom(resume);
-    engine_->joinProcessGroup(environment_);
+    if (group_) engine_->useProcessGroup(group_);
 
     sample.noiseRatio = data_->noise() ? config_.noiseRatio : 0.0;
     assembler_ = std::make_unique<SampleAssembler>(sample, state_->statistics);

@@ -12,6 +12,7 @@
 
 namespace m2ds {
 
+class ProcessGroupConnection;
 class TrainingData;
 class TrainingEngine;
 class TrainingLog;
@@ -55,6 +56,7 @@ private:
     std::vector<ModelConfig> presets_;
     DistributedEnvironment environment_;
     std::function<void(const std::string&)> say_;
+    std::shared_ptr<ProcessGroupConnection> group_;  ///< set when launched as part of a job
     std::unique_ptr<TrainingData> data_;
     std::unique_ptr<SampleAssembler> assembler_;
     std::unique_ptr<TrainingBatchLoader> loader_;

@@ -11,6 +11,7 @@
 #include "data/CorpusPreparer.h"
 #include "data/DataSourceList.h"
 #include "data/teachers/TeacherFactory.h"
+#include "train/RankCoordination.h"
 
 namespace m2ds {
 namespace {
@@ -21,8 +22,8 @@ bool allAudio(const std::vector<std::string>& files) {
     return std::all_of(files.begin(), files.end(), DataSourceList::isAudioPath);
 }
 
-void waitForFile(const std::string& path, const ProgressMonitor& monitor) {
-    while (!fs::exists(path)) {
+void waitForAnnouncement(RankCoordination& coordination, const std::string& key, const ProgressMonitor& monitor) {
+    while (!coordination.announced(key)) {
         monitor.report(0.0);  // throws CancelledError once a stop was requested
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
@@ -30,16 +31,16 @@ void waitForFile(const std::string& path, const ProgressMonitor& monitor) {
 
 }  // namespace
 
-TrainingData::TrainingData(const TrainConfig& config, const std::vector<ModelConfig>& presets, const DistributedEnvironment& environment,
+TrainingData::TrainingData(const TrainConfig& config, const std::vector<ModelConfig>& presets, RankCoordination* coordination,
                            const ProgressMonitor& monitor, const std::function<void(const std::string&)>& say) {
-    speech_ = std::make_unique<PreparedCorpus>(prepared(config.speech, true, config, presets, environment, monitor.slice(0.0, 0.8), say));
+    speech_ = std::make_unique<PreparedCorpus>(prepared(config.speech, true, config, presets, coordination, monitor.slice(0.0, 0.8), say));
     if (!config.noise.empty())
-        noise_ = std::make_unique<PreparedCorpus>(prepared(config.noise, false, config, presets, environment, monitor.slice(0.8, 1.0), say));
+        noise_ = std::make_unique<PreparedCorpus>(prepared(config.noise, false, config, presets, coordination, monitor.slice(0.8, 1.0), say));
     teacherDim_ = static_cast<int>(speech_->load(0)->teacherDim());
 }
 
 std::vector<std::string> TrainingData::prepared(const std::string& source, bool speech, const TrainConfig& config,
-                                                const std::vector<ModelConfig>& presets, const DistributedEnvironment& environment,
+                                                const std::vector<ModelConfig>& presets, RankCoordination* coordination,
                                                 const ProgressMonitor& monitor, const std::function<void(const std::string&)>& say) {
     const std::vector<std::string> files = DataSourceList::resolve(source);
     const std::string set = speech ? "speech" : "noise";
@@ -56,9 +57,10 @@ std::vector<std::string> TrainingData::prepared(const std::string& source, bool 
     const std::string folder = (fs::path(config.outputDir) / "prepared" / (set + "-" + sha256(descriptor).substr(0, 12))).string();
     const std::string list = (fs::path(folder) / "files.csv").string();
     if (speech) teacherKind_ = teacherSpec;
-    if (environment.rank != 0) {
+    const std::string key = "prepared:" + folder;
+    if (coordination && !coordination->isLeader()) {
         say(set + ": waiting for rank 0 to prepare " + folder);
-        waitForFile(list, monitor);
+        waitForAnnouncement(*coordination, key, monitor);
         return DataSourceList::resolve(list);
     }
     const auto teacher = speech ? makeTeacher(teacherSpec, config.mfccCoefficients, presets) : nullptr;
@@ -71,6 +73,7 @@ std::vector<std::string> TrainingData::prepared(const std::string& source, bool 
     const PreparedSet result = CorpusPreparer(FrontEndConfig{}, teacher.get(), settings).prepare(files, folder, monitor);
     say(set + ": " + std::to_string(result.files.size()) + " ready (" + std::to_string(result.reused) + " reused, " +
         std::to_string(result.skipped.size()) + " skipped" + (result.skipped.empty() ? "" : ": see " + folder + "/skipped.txt") + ")");
+    if (coordination) coordination->announce(key);
     return result.files;
 }
 

@@ -62,7 +62,7 @@ struct TrainingEngine::Impl {
     nn::M2dsNetwork network;
     std::unique_ptr<AdamWOptimiser> optimiser;
     std::unique_ptr<LossScaler> scaler;
-    std::unique_ptr<ProcessGroupConnection> group;
+    std::shared_ptr<ProcessGroupConnection> group;
 };
 
 TrainingEngine::TrainingEngine(const ModelConfig& config, const EngineSettings& settings, std::uint64_t seed)
@@ -73,9 +73,8 @@ TrainingEngine::TrainingEngine(const ModelConfig& config, const EngineSettings& 
 
 TrainingEngine::~TrainingEngine() = default;
 
-void TrainingEngine::joinProcessGroup(const DistributedEnvironment& environment) {
-    if (!environment.distributed()) return;
-    impl_->group = std::make_unique<ProcessGroupConnection>(environment, impl_->device.is_cuda());
+void TrainingEngine::useProcessGroup(std::shared_ptr<ProcessGroupConnection> group) {
+    impl_->group = std::move(group);
     std::vector<at::Tensor> all;
     for (const auto& parameter : impl_->network->parameters()) all.push_back(parameter);
     impl_->group->broadcastFromRankZero(all);

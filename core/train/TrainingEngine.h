@@ -7,9 +7,10 @@
 #include "data/TrainingBatch.h"
 #include "model/ModelConfig.h"
 #include "model/StateDict.h"
-#include "train/DistributedEnvironment.h"
 
 namespace m2ds {
+
+class ProcessGroupConnection;
 
 /// Optimisation settings the engine needs (a subset of TrainConfig, resolved: concrete device and precision).
 struct EngineSettings {
@@ -44,8 +45,8 @@ public:
     TrainingEngine(const ModelConfig& config, const EngineSettings& settings, std::uint64_t seed);
     ~TrainingEngine();
 
-    /// Joins a data-parallel job (c10d: Gloo on CPU, NCCL on CUDA) and takes rank 0's weights.
-    void joinProcessGroup(const DistributedEnvironment& environment);
+    /// Averages gradients over the job's processes from now on and takes rank 0's weights.
+    void useProcessGroup(std::shared_ptr<ProcessGroupConnection> group);
     /// Replaces all network weights (official names, target encoder included); throws InvalidArgument on mismatch.
     void loadWeights(const StateDict& weights);
     /// Restores AdamW moments ("optimizer.*"), the update count and the fp16 loss scale.

@@ -224,8 +224,13 @@ private slots:
     }
 
     void twoProcessesMatchOneProcess() {
+        // From audio: rank 0 prepares it while rank 1 waits for rank 0's word through the job's TCPStore.
+        const auto fromAudio = [](QStringList arguments) {
+            arguments[arguments.indexOf("--speech") + 1] = kSpeech;
+            return arguments;
+        };
         const QString one = dir_.filePath("one-process"), two = dir_.filePath("two-processes");
-        QCOMPARE(m2dsRun(trainArguments(one, 2, 4)).exitCode, 0);
+        QCOMPARE(m2dsRun(fromAudio(trainArguments(one, 2, 4))).exitCode, 0);
         const int port = freePort();
         QList<QProcess*> ranks;
         for (int rank = 0; rank < 2; ++rank) {
@@ -237,16 +242,19 @@ private slots:
             environment.insert("MASTER_ADDR", "127.0.0.1");
             environment.insert("MASTER_PORT", QString::number(port));
             process->setProcessEnvironment(environment);
-            process->start(QStringLiteral(M2DS_EXECUTABLE), QStringList{"--threads", "1"} + trainArguments(two, 2, 2).mid(2));
+            process->start(QStringLiteral(M2DS_EXECUTABLE), QStringList{"--threads", "1"} + fromAudio(trainArguments(two, 2, 2)).mid(2));
             ranks << process;
         }
+        QStringList errors;
         for (QProcess* process : ranks) {
             QVERIFY(process->waitForFinished(300000));
-            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+            errors << QString::fromUtf8(process->readAllStandardError());
+            QVERIFY2(process->exitCode() == 0, qPrintable(errors.last()));
         }
         const auto single = TrainingCheckpoint::load(QDir(one).filePath("checkpoint-1.safetensors").toStdString());
         const auto pair = TrainingCheckpoint::load(QDir(two).filePath("checkpoint-1.safetensors").toStdString());
         QCOMPARE(pair.state.worldSize, 2);
+        QVERIFY2(errors[1].contains("waiting for rank 0 to prepare"), qPrintable(errors[1]));
         QCOMPARE(pair.weights.size(), single.weights.size());
         const test::Tolerance tolerance{1e-5, 1e-6};  // same global batches; only the gradient summation order differs
         double worst = 0.0;
