@@ -46,6 +46,9 @@ int runReportingErrors(const Command& command, const CommandContext& context, co
     } catch (const CancelledError&) {
         context.err << "m2ds " << name << ": interrupted; no output written\n";
         return kInterrupted;
+    } catch (const Error& error) {  // a setup problem the message explains (e.g. a process group that cannot be joined)
+        context.err << "m2ds " << name << ": " << error.what() << '\n';
+        return kInputError;
     } catch (const std::exception& error) {
         context.err << "m2ds " << name << ": internal error: " << error.what() << '\n';
         return kInternalError;
