@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "model/ModelPresets.h"
+
 namespace m2ds::cli {
 
 std::string dataDirectory() {
@@ -12,5 +14,7 @@ std::string dataDirectory() {
     if (error) return "share/m2ds-workbench";
     return (executable.parent_path() / ".." / "share" / "m2ds-workbench").lexically_normal().string();
 }
+
+std::vector<ModelConfig> bundledPresets() { return ModelPresets::loadDirectory(dataDirectory() + "/presets"); }
 
 }  // namespace m2ds::cli

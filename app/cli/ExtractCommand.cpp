@@ -82,10 +82,7 @@ void writeSidecar(const std::string& output, const std::string& checkpoint, cons
                        {"hop_length", frontEnd.hopLength}, {"n_mels", frontEnd.melCount}, {"f_min", frontEnd.fMinHz},
                        {"f_max", frontEnd.fMaxHz}, {"log_eps", frontEnd.logEpsilon}}},
         {"norm_stats", {config.normMean, config.normStd}}, {"files", files}, {"m2ds_version", M2DS_VERSION}};
-    const std::string text = sidecar.dump(2) + "\n";
-    AtomicFileWriter writer(output + ".json");
-    writer.write(text.data(), text.size());
-    writer.commit();
+    AtomicFileWriter::writeFile(output + ".json", sidecar.dump(2) + "\n");
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include "data/CorpusPreparer.h"
 #include "data/DataSourceList.h"
 #include "data/teachers/TeacherFactory.h"
-#include "model/ModelPresets.h"
 
 namespace m2ds::cli {
 
@@ -26,7 +25,7 @@ CLI::App* PrepareCommand::addTo(CLI::App& app) {
 
 int PrepareCommand::run(const CommandContext& context) const {
     const auto recordings = DataSourceList::resolve(source);
-    const auto teacherFeatures = noise ? nullptr : makeTeacher(teacher, mfccCoefficients, ModelPresets::loadDirectory(dataDirectory() + "/presets"));
+    const auto teacherFeatures = noise ? nullptr : makeTeacher(teacher, mfccCoefficients, bundledPresets());
     PreparationSettings settings;
     settings.speech = !noise;
     settings.padSeconds = padSeconds;

@@ -7,7 +7,6 @@
 #include "cli/ExitCode.h"
 #include "common/MemoryTuning.h"
 #include "model/M2dsModel.h"
-#include "model/ModelPresets.h"
 #include "train/DistributedEnvironment.h"
 #include "train/Trainer.h"
 
@@ -62,7 +61,7 @@ int TrainCommand::run(const CommandContext& context) const {
     const DistributedEnvironment environment = DistributedEnvironment::fromEnvironment();
     const std::string prefix = environment.distributed() ? "[rank " + std::to_string(environment.rank) + "] " : "";
     std::ostream& err = context.err;
-    Trainer trainer(config, ModelPresets::loadDirectory(dataDirectory() + "/presets"), environment,
+    Trainer trainer(config, bundledPresets(), environment,
                     [&err, prefix](const std::string& line) { err << prefix << line << std::endl; });
     if (dryRunSteps > 0) {
         context.out << trainer.dryRun(dryRunSteps, context.interrupted).dump() << std::endl;

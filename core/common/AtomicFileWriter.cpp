@@ -67,4 +67,10 @@ void AtomicFileWriter::fail(const std::string& what, int errorNumber) {
     throw OutputError(targetPath_, what + " (" + std::strerror(errorNumber) + "); nothing was written");
 }
 
+void AtomicFileWriter::writeFile(const std::string& path, const std::string& bytes) {
+    AtomicFileWriter writer(path);
+    writer.write(bytes.data(), bytes.size());
+    writer.commit();
+}
+
 }  // namespace m2ds

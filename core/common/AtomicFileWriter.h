@@ -19,6 +19,8 @@ public:
     void write(const void* data, std::size_t size);
     /// Makes the file visible under the target name; throws OutputError.
     void commit();
+    /// Writes `bytes` as the whole file at `path`, atomically; throws OutputError.
+    static void writeFile(const std::string& path, const std::string& bytes);
 
 private:
     [[noreturn]] void fail(const std::string& what, int errorNumber);

@@ -82,10 +82,7 @@ ElementType elementType(const std::string& label, const std::string& dict) {
 namespace NpyFile {
 
 void writeFloat32(const std::string& path, const std::vector<std::size_t>& shape, const float* values) {
-    const std::string bytes = encode(shape, values);
-    AtomicFileWriter writer(path);
-    writer.write(bytes.data(), bytes.size());
-    writer.commit();
+    AtomicFileWriter::writeFile(path, encode(shape, values));
 }
 
 std::string encode(const std::vector<std::size_t>& shape, const float* values) {

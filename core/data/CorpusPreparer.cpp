@@ -34,12 +34,6 @@ fs::path commonFolder(const std::vector<std::string>& paths) {
     return common;
 }
 
-void writeText(const fs::path& path, const std::string& text) {
-    AtomicFileWriter writer(path.string());
-    writer.write(text.data(), text.size());
-    writer.commit();
-}
-
 }  // namespace
 
 std::string CorpusPreparer::descriptionJson() const {
@@ -125,9 +119,9 @@ PreparedSet CorpusPreparer::prepare(const std::vector<std::string>& recordings, 
             csv += fs::path(targets[i]).lexically_relative(output).string() + "\n";
         }
     for (const auto& line : result.skipped) skipped += line + "\n";
-    writeText(fs::path(output) / kPreparedDescription, descriptionJson());
-    writeText(fs::path(output) / "files.csv", csv);
-    if (!skipped.empty()) writeText(fs::path(output) / "skipped.txt", skipped);
+    AtomicFileWriter::writeFile((fs::path(output) / kPreparedDescription).string(), descriptionJson());
+    AtomicFileWriter::writeFile((fs::path(output) / "files.csv").string(), csv);
+    if (!skipped.empty()) AtomicFileWriter::writeFile((fs::path(output) / "skipped.txt").string(), skipped);
     result.reused = reused;
     if (result.files.empty())
         throw InputError(output, "none of the " + std::to_string(recordings.size()) + " recordings could be prepared; the first: " +

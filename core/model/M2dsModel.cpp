@@ -60,9 +60,7 @@ int64_t M2dsModel::parameterCount(bool trainableOnly) const {
 }
 
 StateDict M2dsModel::stateDict() const {
-    StateDict weights;
-    for (const auto& item : impl_->network->named_parameters()) weights.emplace_back(item.key(), toFloatArray(item.value()));
-    return weights;
+    return nn::collectWeights(*impl_->network);
 }
 
 void M2dsModel::setDevice(const std::string& device) {

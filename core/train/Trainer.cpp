@@ -39,12 +39,6 @@ std::pair<int, int> parseSize(const std::string& text, const char* what) {
     return {a, b};
 }
 
-void writeTextFile(const std::string& path, const std::string& text) {
-    AtomicFileWriter writer(path);
-    writer.write(text.data(), text.size());
-    writer.commit();
-}
-
 /// A run killed while writing a checkpoint leaves its temporary file (AtomicFileWriter's "*.partial-XXXXXX"); the
 /// checkpoints themselves are complete. Those leftovers go at the next start.
 void removeStaleTemporaryFiles(const std::string& folder) {
@@ -142,7 +136,7 @@ void Trainer::setUp(const std::atomic<bool>& stop, bool dryRun) {
     const bool mainRank = environment_.rank == 0 && !dryRun;
     log_ = std::make_unique<TrainingLog>(mainRank ? (fs::path(config_.outputDir) / "log.jsonl").string() : std::string());
     if (mainRank) {
-        writeTextFile((fs::path(config_.outputDir) / "train-config.json").string(), config_.toJson() + "\n");
+        AtomicFileWriter::writeFile((fs::path(config_.outputDir) / "train-config.json").string(), config_.toJson() + "\n");
         removeStaleTemporaryFiles(config_.outputDir);
     }
 }

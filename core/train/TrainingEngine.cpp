@@ -175,9 +175,7 @@ double TrainingEngine::rankMe(const std::vector<float>& inputs, std::size_t coun
 const ModelConfig& TrainingEngine::config() const { return impl_->network->config(); }
 
 StateDict TrainingEngine::weights() const {
-    StateDict weights;
-    for (const auto& item : impl_->network->named_parameters()) weights.emplace_back(item.key(), toFloatArray(item.value()));
-    return weights;
+    return nn::collectWeights(*impl_->network);
 }
 
 StateDict TrainingEngine::optimiserState() const { return impl_->optimiser->state(); }

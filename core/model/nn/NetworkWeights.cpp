@@ -23,6 +23,12 @@ bool isTrainingPart(const std::string& name) {
     return false;
 }
 
+StateDict collectWeights(M2dsNetworkImpl& network) {
+    StateDict weights;
+    for (const auto& item : network.named_parameters()) weights.emplace_back(item.key(), toFloatArray(item.value()));
+    return weights;
+}
+
 void assignWeights(M2dsNetworkImpl& network, const StateDict& weights, bool skipTrainingParts) {
     auto parameters = network.named_parameters();
     const std::string label = network.config().folderName();
