@@ -33,3 +33,29 @@ def peak_memory_mib(command):
     wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, "
                "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     return int(subprocess.check_output([sys.executable, "-c", wrapper, *command])) / 1024.0
+
+
+def machine_description(build=None):
+    """One line naming what a benchmark ran on: CPU model, cores, torch, and the BLAS kernel both sides use (OpenBLAS
+    picks it per CPU or from $OPENBLAS_CORETYPE; ratios differ between kernels). With `build`, `m2ds --version`
+    confirms the C++ side runs on the same kernel."""
+    import ctypes
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    kernel = "not OpenBLAS"
+    try:
+        blas = ctypes.CDLL("libblas.so.3")
+        blas.openblas_get_corename.restype = ctypes.c_char_p
+        kernel = "OpenBLAS kernel " + blas.openblas_get_corename().decode()
+    except (OSError, AttributeError):
+        pass
+    line = (f"{cpu}, {os.cpu_count()} cores, torch {torch.__version__}, {kernel} "
+            f"(OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', 'unset')})")
+    if build:
+        version = subprocess.check_output([os.path.join(build, "bin", "m2ds"), "--version"], text=True).splitlines()
+        line += f"; m2ds: {version[-1]}"
+    return line

@@ -23,7 +23,7 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "golden", "model"))
-from bench_common import make_speech, peak_memory_mib  # noqa: E402
+from bench_common import machine_description, make_speech, peak_memory_mib  # noqa: E402
 from m2ds_eager import M2DS  # noqa: E402
 
 
@@ -52,6 +52,7 @@ def main():
         lms = torch.from_numpy(np.load(lms_path)).to(args.device)
         model = model.to(args.device)
         audio_seconds = lms.shape[1] / 100.0
+        print("machine:", machine_description(args.build))
         print(f"ViT-Base M2D-S 80x608p80x2, {audio_seconds:.0f} s of speech ({lms.shape[1]} log-mel frames), "
               f"{cores} cores, device {args.device}, torch {torch.__version__}")
         print(f"{'threads':>8} {'eager s':>9} {'m2ds s':>9} {'ratio':>7} {'m2ds x realtime':>16}")

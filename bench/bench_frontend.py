@@ -17,7 +17,7 @@ import time
 import torch
 import torchaudio
 
-from bench_common import make_speech, peak_memory_mib, read_wav
+from bench_common import machine_description, make_speech, peak_memory_mib, read_wav
 
 def time_torchaudio(samples, threads, repeats=5):
     torch.set_num_threads(threads)
@@ -50,6 +50,7 @@ def main():
         make_speech(speech, args.minutes * 60)
         samples = read_wav(speech)
         audio_seconds = samples.numel() / 16000
+        print("machine:", machine_description(args.build))
         print(f"audio: {audio_seconds:.0f} s of 16 kHz speech (pocketsphinx-testdata), {cores} cores, torch {torch.__version__}")
         print(f"{'threads':>8} {'torchaudio s':>13} {'m2ds s':>8} {'ratio':>7} {'m2ds x realtime':>16}")
         for threads in (1, cores):

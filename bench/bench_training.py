@@ -26,6 +26,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "golden", "model"))
 from m2ds_eager import M2DS  # noqa: E402
+from bench_common import machine_description  # noqa: E402
 
 GEOMETRIES = {
     "tiny": ("m2d_s_vit_tiny-80x64p80x2", dict(input_size=(80, 64), patch=(80, 2), dim=32, depth=2, heads=4, decoder_dim=24,
@@ -102,6 +103,7 @@ def main():
                  "teacher": torch.randn(args.batch, model.grid[1], geometry["off_dim"], generator=generator).numpy()}
         batch_path = os.path.join(work, "batch.npz")
         np.savez(batch_path, **batch)
+        print("machine:", machine_description(args.build))
         print(f"{name}, batch {args.batch}, {args.steps} timed steps, device {args.device}, amp {args.amp}, "
               f"torch {torch.__version__}")
         print(f"{'threads':>8} {'eager s/step':>13} {'m2ds s/step':>12} {'ratio':>7} {'m2ds samples/s':>15} {'peak MiB (eager/m2ds)':>22}")

@@ -10,6 +10,7 @@
 #include "cli/MelspecCommand.h"
 #include "cli/PrepareCommand.h"
 #include "cli/TrainCommand.h"
+#include "common/BlasInfo.h"
 #include "common/Errors.h"
 
 namespace m2ds::cli {
@@ -60,7 +61,8 @@ int runReportingErrors(const Command& command, const CommandContext& context, co
 int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) {
     CLI::App app("m2ds — M2D-S (Masked Modeling Duo for Speech) workbench, command line", "m2ds");
     app.footer(kExitCodes);
-    app.set_version_flag("--version", std::string("m2ds ") + M2DS_VERSION);
+    app.set_version_flag("--version", [] { return std::string("m2ds ") + M2DS_VERSION + "\n" + blasDescription(); },
+                         "Print the version and the BLAS in use (with OpenBLAS, its kernel for this CPU), then exit");
     app.require_subcommand(1);
     CommandContext context{std::cout, std::cerr, interrupted};
     app.add_option("--threads", context.threads, "CPU threads for the front-end and the model (0 = all)")->check(CLI::NonNegativeNumber);

@@ -44,6 +44,7 @@ private slots:
         const Run version = m2dsRun({"--version"});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("m2ds "));
+        QVERIFY2(version.out.contains("\nBLAS: "), qPrintable(version.out));  // which kernel computed, for bug reports
         const Run help = m2dsRun({"--help"});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("melspec") && help.out.contains("info") && help.out.contains("Exit codes"));

@@ -4,6 +4,10 @@
 // With $M2DS_TRAIN_FIXTURES (`ctest -L slow`: tst_TrainingEngine_vit_base) the same on ViT-Base references.
 #include <QtTest>
 
+#include <cmath>
+#include <limits>
+#include <map>
+
 #include "ArrayComparison.h"
 #include "ModelFixtures.h"
 #include "TestData.h"
@@ -15,17 +19,33 @@
 using namespace m2ds;
 
 namespace {
-// float32 training step vs PyTorch's, same kernels but a different op order in places.
+// Elements whose gradient is well conditioned (the bulk): float32 training step vs PyTorch's, same formulas, a
+// different op order in places.
 const test::Tolerance kWeights{2e-6, 2e-7};
-// ViT-Base: the mean stays ~1e-9, but among 111 M weights a few elements whose gradient is ~1e-7 of the typical one
-// get a different AdamW direction from the order of float sums; a step moves a weight by at most ~lr (2e-3), and
-// these differ by ≤1.2e-5 (measured).
-const test::Tolerance kWeightsVitBase{5e-5, 1e-8};
-
-const test::Tolerance& weightTolerance() { return qEnvironmentVariableIsEmpty("M2DS_TRAIN_FIXTURES") ? kWeights : kWeightsVitBase; }
 const test::Tolerance kLosses{1e-5, 1e-5};
 
+// How rounding-sensitive AdamW is, element by element (the criterion; see updateAllowance).
+// A gradient element is a float32 sum whose rounding depends on the BLAS kernel (OpenBLAS picks one per CPU): it may
+// differ between kernels by about kGradientRounding x the tensor's RMS gradient (float32 eps is 6e-8; the test
+// passes under the Prescott, Nehalem, Sandybridge, Haswell, Zen, SkylakeX and Cooperlake kernels from 2e-7 up and
+// fails below 3e-8, so 1e-6 leaves a margin of 5 while marking only ~1 % of the trained elements as sensitive).
+// AdamW divides each element's moment by the element's own gradient size, so the step of an element whose gradient
+// is tiny against that noise is decided by rounding: up to the reverse direction, |m̂/(√v̂+ε)| <= ~1.1, i.e. at most
+// kFlippedStep x lr per step apart. Elements whose gradient is large against the noise get an allowance far below
+// kWeights.maxAbs and are held to kWeights. Checked by deliberate faults, each of which fails on the weights and
+// moments alone (losses not compared): decay on biases, no first or second bias correction, L2 instead of decoupled
+// decay, EMA decay + 0.001, no clipping, beta2 0.999 (see docs/performance.md).
+constexpr double kGradientRounding = 1e-6;
+constexpr double kFlippedStep = 2.5;
+constexpr double kAdamEpsilon = 1e-8;
+
 const FloatArray& member(const NpzFile::Arrays& arrays, const std::string& name) { return NpzFile::member(arrays, name, "steps reference"); }
+
+const FloatArray* find(const NpzFile::Arrays& arrays, const std::string& name) {
+    for (const auto& [key, array] : arrays)
+        if (key == name) return &array;
+    return nullptr;
+}
 
 /// $M2DS_TRAIN_FIXTURES/steps.npz (ViT-Base) or the committed tiny fixture.
 QString referencePath() {
@@ -43,19 +63,64 @@ TrainingBatch batchFrom(const NpzFile::Arrays& reference, int step) {
     return TrainingBatch::fromArrays(member(reference, "input_" + std::to_string(step)), member(reference, "teacher_" + std::to_string(step)));
 }
 
-/// The key third of a qkv bias has a gradient that is zero in exact arithmetic (softmax ignores a shift shared by all
-/// keys), so both implementations feed AdamW rounding noise of ~1e-10, which it normalises to steps of ~lr with a
-/// random sign: those elements are not comparable and are left out.
-std::function<bool(std::size_t)> comparable(const std::string& name, const FloatArray& weight) {
-    if (name.size() < 13 || name.compare(name.size() - 13, 13, "attn.qkv.bias") != 0) return {};
-    const std::size_t dim = weight.values.size() / 3;
-    return [dim](std::size_t i) { return i < dim || i >= 2 * dim; };
+/// The online parameter an EMA target parameter follows ("target_blocks.0.x" -> "blocks.0.x"), or the name itself.
+std::string onlineName(const std::string& name) {
+    const std::string prefix = "target_";
+    return name.compare(0, prefix.size(), prefix) == 0 ? name.substr(prefix.size()) : name;
 }
 
-void compare(const FloatArray& actual, const FloatArray& expected, const test::Tolerance& tolerance, const std::string& name) {
+/// Per-element allowance [same shape as the parameter] for the weights after the reference's steps: for each step s,
+/// lr_s x min(kFlippedStep, kGradientRounding x RMS(g_s) / max(min_{t<=s} |g_t,i|, eps)), from the reference's
+/// clipped gradients g_t. An EMA target element inherits (1 - decay) of its online element's allowance per step. Zero
+/// where it is below kWeights.maxAbs (that element is simply held to kWeights).
+std::vector<double> updateAllowance(const NpzFile::Arrays& reference, const std::string& name, std::size_t count) {
+    const std::string online = onlineName(name);
+    const FloatArray& schedule = member(reference, "settings");  // [2, steps]: lr row, EMA row
+    const std::size_t steps = schedule.values.size() / 2;
+    std::vector<double> allowance(count, 0.0), smallestGradient(count, std::numeric_limits<double>::infinity());
+    for (std::size_t step = 0; step < steps; ++step) {
+        const FloatArray* gradient = find(reference, "grad_" + std::to_string(step) + "." + online);
+        if (!gradient) return std::vector<double>(count, 0.0);  // not trained (fixed position tables)
+        double sumOfSquares = 0.0;
+        for (float g : gradient->values) sumOfSquares += double(g) * g;
+        const double noise = kGradientRounding * std::sqrt(sumOfSquares / double(count));
+        const double scale = name == online ? schedule.values[step] : schedule.values[step] * (1.0 - schedule.values[steps + step]);
+        for (std::size_t i = 0; i < count; ++i) {
+            smallestGradient[i] = std::min(smallestGradient[i], std::abs(double(gradient->values[i])));
+            allowance[i] += scale * std::min(kFlippedStep, noise / std::max(smallestGradient[i], kAdamEpsilon));
+        }
+    }
+    for (double& a : allowance)
+        if (a <= kWeights.maxAbs) a = 0.0;
+    return allowance;
+}
+
+/// Largest error per parameter family, printed so that a run under each OpenBLAS kernel can be tabulated.
+struct ErrorReport {
+    std::map<std::string, std::pair<double, std::size_t>> largest;  // family -> (largest raw error, sensitive elements)
+    void add(const std::string& name, const test::Comparison& comparison) {
+        const std::string family = name.compare(0, 9, "optimizer") == 0 ? "AdamW moments"
+                                 : name.compare(0, 7, "target_") == 0   ? "EMA target"
+                                 : name.compare(0, 7, "decoder") == 0 || name.compare(0, 4, "mask") == 0 ? "predictor"
+                                 : name.compare(0, 7, "offline") == 0 ? "offline head"
+                                                                      : "online encoder";
+        auto& [worst, sensitive] = largest[family];
+        worst = std::max(worst, comparison.largestError);
+        sensitive += comparison.sensitive;
+    }
+    void print() const {
+        for (const auto& [family, entry] : largest)
+            qInfo("%-15s largest abs error %.3e (%zu rounding-sensitive elements)", family.c_str(), entry.first, entry.second);
+    }
+};
+
+void compare(const FloatArray& actual, const FloatArray& expected, const std::vector<double>& allowance, const std::string& name,
+             ErrorReport& report) {
     QVERIFY2(actual.shape == expected.shape, name.c_str());
-    const auto comparison = test::compareArrays(actual.values.data(), expected.values.data(), expected.values.size(), comparable(name, expected));
-    QVERIFY2(comparison.within(tolerance), (name + ": " + comparison.describe(tolerance)).c_str());
+    const auto comparison = test::compareArrays(actual.values.data(), expected.values.data(), expected.values.size(), {},
+                                                [&allowance](std::size_t i) { return allowance[i]; });
+    report.add(name, comparison);
+    QVERIFY2(comparison.within(kWeights), (name + ": " + comparison.describe(kWeights)).c_str());
 }
 }  // namespace
 
@@ -80,11 +145,14 @@ private slots:
             QVERIFY(!outcome.nonFinite && !outcome.skipped && !outcome.stopRequested);
         }
         QCOMPARE(engine.optimiserUpdates(), std::int64_t{2});
-        for (const auto& [name, weight] : engine.weights()) compare(weight, member(reference, "after." + name), weightTolerance(), name);
-        for (const auto& [key, moment] : engine.optimiserState()) {
-            const std::string name = key.substr(std::string("optimizer.").size());
-            compare(moment, member(reference, name), weightTolerance(), key);
-        }
+        ErrorReport report;
+        for (const auto& [name, weight] : engine.weights())
+            compare(weight, member(reference, "after." + name), updateAllowance(reference, name, weight.values.size()), name, report);
+        // The moments are sums of (squared) gradients: well conditioned in absolute terms, so held to kWeights.
+        for (const auto& [key, moment] : engine.optimiserState())
+            compare(moment, member(reference, key.substr(std::string("optimizer.").size())), std::vector<double>(moment.values.size(), 0.0), key,
+                    report);
+        report.print();
     }
 
     void nonFiniteLossIsReportedAndLeavesTheWeights() {

@@ -9,7 +9,8 @@ real normalised log-mel crops with fixed mask noise and teacher features does wh
 per iteration (accum_iter 1, fp32): loss = loss_m2d·L_m2d + loss_off·L_off; backward; clip_grad_norm_(3.0);
 AdamW(betas 0.9/0.95, eps 1e-8, weight decay 0.05 with timm's add_weight_decay groups) at the given lr; EMA of the
 target encoder with the given decay. Writes tiny_steps.npz: the inputs, per-step [loss, L_m2d, L_off, grad norm],
-and every weight and AdamW moment after the second step. With --vit-base the same for ViT-Base 80x608 (batch 2),
+every weight and AdamW moment after the second step, and each step's clipped gradients (`grad_S.NAME`: what AdamW
+received, which tells the test how well conditioned each element's update is). With --vit-base the same for ViT-Base 80x608 (batch 2),
 starting from a seed-0 initialisation saved in the official layout beside the references. Fixed seeds.
 """
 import argparse
@@ -79,6 +80,9 @@ def main():
         result = model(x, noise, MASK_RATIO, teacher, LOSS_M2D, LOSS_OFF)
         result["loss"].backward()
         grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
+        for name, p in model.named_parameters():
+            if p.grad is not None:
+                out[f"grad_{step}.{name}"] = p.grad.detach().clone().numpy()
         optimizer.step()
         optimizer.zero_grad()
         model.ema_update(ema)
