@@ -25,18 +25,22 @@ const test::Tolerance kWeights{2e-6, 2e-7};
 const test::Tolerance kLosses{1e-5, 1e-5};
 
 // How rounding-sensitive AdamW is, element by element (the criterion; see updateAllowance).
-// A gradient element is a float32 sum whose rounding depends on the BLAS kernel (OpenBLAS picks one per CPU): it may
-// differ between kernels by about kGradientRounding x the tensor's RMS gradient (float32 eps is 6e-8; the test
-// passes under the Prescott, Nehalem, Sandybridge, Haswell, Zen, SkylakeX and Cooperlake kernels from 2e-7 up and
-// fails below 3e-8, so 1e-6 leaves a margin of 5 while marking only ~1 % of the trained elements as sensitive).
-// AdamW divides each element's moment by the element's own gradient size, so the step of an element whose gradient
-// is tiny against that noise is decided by rounding: up to the reverse direction, |m̂/(√v̂+ε)| <= ~1.1, i.e. at most
-// kFlippedStep x lr per step apart. Elements whose gradient is large against the noise get an allowance far below
-// kWeights.maxAbs and are held to kWeights. Checked by deliberate faults, each of which fails on the weights and
-// moments alone (losses not compared): decay on biases, no first or second bias correction, L2 instead of decoupled
-// decay, EMA decay + 0.001, no clipping, beta2 0.999 (see docs/performance.md).
-constexpr double kGradientRounding = 1e-6;
+// A gradient element is a float32 sum whose rounding depends on the BLAS kernel (OpenBLAS picks one per CPU) and on
+// the op order: it may differ by about gradientRounding() x the tensor's RMS gradient. AdamW divides each element's
+// first moment by its own √v̂ + ε, so the step of an element whose √v̂ is small against that noise is decided by
+// rounding, up to the reverse direction (|m̂/(√v̂+ε)| <= ~1.1, i.e. at most kFlippedStep x lr per step apart). Each
+// element's allowance is lr x noise / (√v̂ + ε) per step, capped there. Elements whose allowance is below
+// kWeights.maxAbs are held to kWeights; so are the moments.
+// The noise grows with the length of the sums and the depth, so it is set per geometry (gradientRounding()): the
+// tiny model passes under every OpenBLAS kernel from 3e-7 up and fails at 1e-7 (1e-6: margin 3, 0.5 % of its elements
+// sensitive), ViT-Base from ~4e-6 (one fc2 element; 2e-5: margin 5, ~20 % sensitive, bounded one by one).
+// Deliberate faults each still fail on the weights and moments alone (losses not compared): decay on biases, no
+// first or second bias correction, L2 instead of decoupled decay, EMA decay + 0.001, no clipping, beta2 0.999
+// (docs/performance.md has the numbers).
+constexpr double kGradientRoundingTiny = 1e-6;
+constexpr double kGradientRoundingVitBase = 2e-5;
 constexpr double kFlippedStep = 2.5;
+constexpr double kAdamBeta2 = 0.95;  // EngineSettings' and the reference's
 constexpr double kAdamEpsilon = 1e-8;
 
 const FloatArray& member(const NpzFile::Arrays& arrays, const std::string& name) { return NpzFile::member(arrays, name, "steps reference"); }
@@ -46,6 +50,8 @@ const FloatArray* find(const NpzFile::Arrays& arrays, const std::string& name) {
         if (key == name) return &array;
     return nullptr;
 }
+
+double gradientRounding() { return qEnvironmentVariableIsEmpty("M2DS_TRAIN_FIXTURES") ? kGradientRoundingTiny : kGradientRoundingVitBase; }
 
 /// $M2DS_TRAIN_FIXTURES/steps.npz (ViT-Base) or the committed tiny fixture.
 QString referencePath() {
@@ -69,25 +75,29 @@ std::string onlineName(const std::string& name) {
     return name.compare(0, prefix.size(), prefix) == 0 ? name.substr(prefix.size()) : name;
 }
 
-/// Per-element allowance [same shape as the parameter] for the weights after the reference's steps: for each step s,
-/// lr_s x min(kFlippedStep, kGradientRounding x RMS(g_s) / max(min_{t<=s} |g_t,i|, eps)), from the reference's
-/// clipped gradients g_t. An EMA target element inherits (1 - decay) of its online element's allowance per step. Zero
-/// where it is below kWeights.maxAbs (that element is simply held to kWeights).
+/// Per-element allowance [same shape as the parameter] for the weights after the reference's steps: the sum over
+/// steps s of lr_s x min(kFlippedStep, noise_s / (√v̂_s,i + eps)), with v̂ AdamW's bias-corrected second moment of the
+/// reference's clipped gradients and noise_s = gradientRounding() x the largest RMS gradient of steps <= s (rounding
+/// carried in the moments). An EMA target element inherits (1 - decay) of its online element's allowance per step.
+/// Zero where it is below kWeights.maxAbs (that element is simply held to kWeights).
 std::vector<double> updateAllowance(const NpzFile::Arrays& reference, const std::string& name, std::size_t count) {
     const std::string online = onlineName(name);
     const FloatArray& schedule = member(reference, "settings");  // [2, steps]: lr row, EMA row
     const std::size_t steps = schedule.values.size() / 2;
-    std::vector<double> allowance(count, 0.0), smallestGradient(count, std::numeric_limits<double>::infinity());
+    std::vector<double> allowance(count, 0.0), secondMoment(count, 0.0);
+    double noise = 0.0;
     for (std::size_t step = 0; step < steps; ++step) {
         const FloatArray* gradient = find(reference, "grad_" + std::to_string(step) + "." + online);
         if (!gradient) return std::vector<double>(count, 0.0);  // not trained (fixed position tables)
         double sumOfSquares = 0.0;
         for (float g : gradient->values) sumOfSquares += double(g) * g;
-        const double noise = kGradientRounding * std::sqrt(sumOfSquares / double(count));
+        noise = std::max(noise, gradientRounding() * std::sqrt(sumOfSquares / double(count)));
+        const double correction = 1.0 - std::pow(kAdamBeta2, double(step + 1));
         const double scale = name == online ? schedule.values[step] : schedule.values[step] * (1.0 - schedule.values[steps + step]);
         for (std::size_t i = 0; i < count; ++i) {
-            smallestGradient[i] = std::min(smallestGradient[i], std::abs(double(gradient->values[i])));
-            allowance[i] += scale * std::min(kFlippedStep, noise / std::max(smallestGradient[i], kAdamEpsilon));
+            const double g = gradient->values[i];
+            secondMoment[i] = kAdamBeta2 * secondMoment[i] + (1.0 - kAdamBeta2) * g * g;
+            allowance[i] += scale * std::min(kFlippedStep, noise / (std::sqrt(secondMoment[i] / correction) + kAdamEpsilon));
         }
     }
     for (double& a : allowance)
@@ -97,20 +107,27 @@ std::vector<double> updateAllowance(const NpzFile::Arrays& reference, const std:
 
 /// Largest error per parameter family, printed so that a run under each OpenBLAS kernel can be tabulated.
 struct ErrorReport {
-    std::map<std::string, std::pair<double, std::size_t>> largest;  // family -> (largest raw error, sensitive elements)
+    struct Entry {
+        double beyondAllowance = 0.0;  // the bound that kWeights.maxAbs checks
+        double raw = 0.0;
+        std::size_t sensitive = 0;
+    };
+    std::map<std::string, Entry> largest;  // by parameter family
     void add(const std::string& name, const test::Comparison& comparison) {
         const std::string family = name.compare(0, 9, "optimizer") == 0 ? "AdamW moments"
                                  : name.compare(0, 7, "target_") == 0   ? "EMA target"
                                  : name.compare(0, 7, "decoder") == 0 || name.compare(0, 4, "mask") == 0 ? "predictor"
                                  : name.compare(0, 7, "offline") == 0 ? "offline head"
                                                                       : "online encoder";
-        auto& [worst, sensitive] = largest[family];
-        worst = std::max(worst, comparison.largestError);
-        sensitive += comparison.sensitive;
+        Entry& entry = largest[family];
+        entry.beyondAllowance = std::max(entry.beyondAllowance, comparison.maxAbs);
+        entry.raw = std::max(entry.raw, comparison.largestError);
+        entry.sensitive += comparison.sensitive;
     }
     void print() const {
         for (const auto& [family, entry] : largest)
-            qInfo("%-15s largest abs error %.3e (%zu rounding-sensitive elements)", family.c_str(), entry.first, entry.second);
+            qInfo("%-15s max abs error %.3e beyond allowances; %zu rounding-sensitive elements, largest raw error %.3e", family.c_str(),
+                  entry.beyondAllowance, entry.sensitive, entry.raw);
     }
 };
 
