@@ -1,7 +1,7 @@
 #pragma once
 #include <vector>
 
-#include "data/DeterministicRandom.h"
+#include "common/DeterministicRandom.h"
 #include "data/PreparedUtterance.h"
 #include "data/SampleSettings.h"
 

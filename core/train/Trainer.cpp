@@ -10,7 +10,7 @@
 #include "common/Errors.h"
 #include "common/ProgressMonitor.h"
 #include "data/DatasetStatisticsEstimator.h"
-#include "data/DeterministicRandom.h"
+#include "common/DeterministicRandom.h"
 #include "data/TrainingBatchLoader.h"
 #include "model/M2dsModel.h"
 #include "model/ModelPresets.h"
