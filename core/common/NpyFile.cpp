@@ -1,5 +1,6 @@
 #include "common/NpyFile.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -69,6 +70,33 @@ float readAs(const char* bytes) {
     return static_cast<float>(value);
 }
 
+/// Where the header dict starts (10 for format 1.0, 12 for 2.0/3.0), from the first 12 bytes or more.
+std::size_t headerDictOffset(const std::string& label, const std::string& bytes) {
+    if (bytes.size() < 10 || std::memcmp(bytes.data(), kMagic, kMagicSize) != 0)
+        throw InputError(label, "not a NumPy .npy file (bad magic)");
+    const int major = static_cast<unsigned char>(bytes[6]);
+    const std::size_t offset = major >= 2 ? 12 : 10;
+    if (bytes.size() < offset) throw InputError(label, "truncated NPY header");
+    return offset;
+}
+
+/// The little-endian length of the header dict stored just before dictOffset.
+std::uint32_t headerDictLength(const std::string& bytes, std::size_t dictOffset) {
+    std::uint32_t length = 0;
+    for (std::size_t i = 8; i < dictOffset; ++i) length |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << (8 * (i - 8));
+    return length;
+}
+
+/// The header dict (C order checked) of `bytes`, which must hold at least the whole header.
+std::string headerDict(const std::string& label, const std::string& bytes, std::size_t dictOffset) {
+    const std::uint32_t headerLength = headerDictLength(bytes, dictOffset);
+    if (headerLength > (1u << 20) || bytes.size() < dictOffset + headerLength) throw InputError(label, "truncated NPY header");
+    std::string dict = bytes.substr(dictOffset, headerLength);
+    if (dict.find("'fortran_order': False") == std::string::npos)
+        throw InputError(label, "Fortran-order NPY arrays are not supported");
+    return dict;
+}
+
 ElementType elementType(const std::string& label, const std::string& dict) {
     if (dict.find("'<f4'") != std::string::npos) return {4, readAs<float>};
     if (dict.find("'<f8'") != std::string::npos) return {8, readAs<double>};
@@ -99,18 +127,9 @@ std::string encodeInt64Scalar(std::int64_t value) {
 }
 
 FloatArray decode(const std::string& label, const std::string& bytes) {
-    if (bytes.size() < 10 || std::memcmp(bytes.data(), kMagic, kMagicSize) != 0)
-        throw InputError(label, "not a NumPy .npy file (bad magic)");
-    const int major = static_cast<unsigned char>(bytes[6]);
-    std::size_t offset = major >= 2 ? 12 : 10;
-    if (bytes.size() < offset) throw InputError(label, "truncated NPY header");
-    std::uint32_t headerLength = 0;
-    for (std::size_t i = 8; i < offset; ++i) headerLength |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << (8 * (i - 8));
-    if (headerLength > (1u << 20) || bytes.size() < offset + headerLength) throw InputError(label, "truncated NPY header");
-    const std::string dict = bytes.substr(offset, headerLength);
-    offset += headerLength;
-    if (dict.find("'fortran_order': False") == std::string::npos)
-        throw InputError(label, "Fortran-order NPY arrays are not supported");
+    const std::size_t dictOffset = headerDictOffset(label, bytes);
+    const std::string dict = headerDict(label, bytes, dictOffset);
+    std::size_t offset = dictOffset + dict.size();
     const ElementType type = elementType(label, dict);
     FloatArray array{parseShape(label, dict), {}};
     const std::size_t count = array.elementCount();
@@ -130,6 +149,29 @@ FloatArray readFloat32(const std::string& path) {
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) throw InputError(path, "read error");
     return decode(path, bytes);
+}
+
+Layout readLayout(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) throw InputError(path, "cannot open file");
+    Layout layout;
+    layout.fileSize = static_cast<std::size_t>(in.tellg());
+    in.seekg(0);
+    std::string bytes(std::min<std::size_t>(layout.fileSize, 12), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    const std::size_t dictOffset = headerDictOffset(path, bytes);
+    const std::size_t headerLength = std::min<std::uint32_t>(headerDictLength(bytes, dictOffset), 1u << 20);
+    bytes.resize(std::min<std::size_t>(layout.fileSize, dictOffset + headerLength));
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!in) throw InputError(path, "read error in the NPY header");
+    const std::string dict = headerDict(path, bytes, dictOffset);
+    std::smatch match;
+    if (!std::regex_search(dict, match, std::regex(R"('descr'\s*:\s*'([^']*)')"))) throw InputError(path, "NPY header has no descr");
+    layout.descr = match[1];
+    layout.shape = parseShape(path, dict);
+    layout.dataOffset = dictOffset + dict.size();
+    return layout;
 }
 
 }  // namespace NpyFile
