@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "cluster/FeatureBlocks.h"
+#include "features/FeatureBlocks.h"
 #include "cluster/FeatureMoments.h"
 #include "cluster/KMeansSettings.h"
 #include "common/FloatArray.h"

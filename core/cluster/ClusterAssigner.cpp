@@ -4,7 +4,7 @@
 
 #include "cluster/CentredFeatures.h"
 #include "cluster/CentroidSearch.h"
-#include "cluster/FeatureBlocks.h"
+#include "features/FeatureBlocks.h"
 #include "common/Errors.h"
 
 namespace m2ds {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cluster/FeatureSource.h"
+#include "features/FeatureSource.h"
 #include "common/FloatArray.h"
 #include "common/ProgressMonitor.h"
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "cluster/FeatureBlocks.h"
+#include "features/FeatureBlocks.h"
 
 namespace m2ds {
 

@@ -2,7 +2,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "cluster/FeatureSource.h"
+#include "features/FeatureSource.h"
 #include "common/ProgressMonitor.h"
 
 namespace m2ds {

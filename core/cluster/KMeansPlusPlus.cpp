@@ -5,7 +5,7 @@
 #include <torch/torch.h>
 
 #include "cluster/ClusterTensors.h"
-#include "cluster/FeatureBlocks.h"
+#include "features/FeatureBlocks.h"
 #include "cluster/RandomRows.h"
 #include "common/Errors.h"
 

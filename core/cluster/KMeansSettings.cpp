@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cluster/FeatureSource.h"
+#include "features/FeatureSource.h"
 #include "common/Errors.h"
 
 namespace m2ds {

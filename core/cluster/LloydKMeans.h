@@ -1,5 +1,5 @@
 #pragma once
-#include "cluster/FeatureSource.h"
+#include "features/FeatureSource.h"
 #include "cluster/KMeansResult.h"
 #include "cluster/KMeansSettings.h"
 #include "common/FloatArray.h"

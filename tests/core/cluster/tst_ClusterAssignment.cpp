@@ -9,7 +9,7 @@
 #include "ClusterFixtures.h"
 #include "cluster/ClusterAssigner.h"
 #include "cluster/ClusterQuality.h"
-#include "cluster/InMemoryFeatureSource.h"
+#include "features/InMemoryFeatureSource.h"
 #include "common/Errors.h"
 
 using namespace m2ds;

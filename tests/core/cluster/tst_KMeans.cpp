@@ -10,10 +10,10 @@
 
 #include "ArrayComparison.h"
 #include "ClusterFixtures.h"
-#include "cluster/InMemoryFeatureSource.h"
+#include "features/InMemoryFeatureSource.h"
 #include "cluster/LloydKMeans.h"
 #include "cluster/MiniBatchKMeans.h"
-#include "cluster/NpyShardFeatureSource.h"
+#include "features/NpyShardFeatureSource.h"
 #include "common/Errors.h"
 
 using namespace m2ds;

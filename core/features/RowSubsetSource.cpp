@@ -1,4 +1,4 @@
-#include "cluster/RowSubsetSource.h"
+#include "features/RowSubsetSource.h"
 
 #include <algorithm>
 

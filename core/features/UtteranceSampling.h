@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "cluster/FeatureSource.h"
+#include "features/FeatureSource.h"
 
 namespace m2ds {
 

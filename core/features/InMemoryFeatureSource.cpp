@@ -1,4 +1,4 @@
-#include "cluster/InMemoryFeatureSource.h"
+#include "features/InMemoryFeatureSource.h"
 
 #include <cstring>
 

@@ -3,7 +3,7 @@
 #include <functional>
 #include <vector>
 
-#include "cluster/FeatureSource.h"
+#include "features/FeatureSource.h"
 #include "common/ProgressMonitor.h"
 
 namespace m2ds {

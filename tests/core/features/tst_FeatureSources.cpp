@@ -9,11 +9,11 @@
 #include <numeric>
 
 #include "ClusterFixtures.h"
-#include "cluster/FeatureBlocks.h"
-#include "cluster/InMemoryFeatureSource.h"
-#include "cluster/NpyShardFeatureSource.h"
-#include "cluster/RowSubsetSource.h"
-#include "cluster/UtteranceSampling.h"
+#include "features/FeatureBlocks.h"
+#include "features/InMemoryFeatureSource.h"
+#include "features/NpyShardFeatureSource.h"
+#include "features/RowSubsetSource.h"
+#include "features/UtteranceSampling.h"
 #include "common/Errors.h"
 #include "common/NpyFile.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "cluster/FeatureSource.h"
+#include "features/FeatureSource.h"
 #include "common/FloatArray.h"
 
 namespace m2ds {

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "cluster/FeatureSource.h"
+#include "features/FeatureSource.h"
 
 namespace m2ds {
 

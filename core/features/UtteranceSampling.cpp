@@ -1,4 +1,4 @@
-#include "cluster/UtteranceSampling.h"
+#include "features/UtteranceSampling.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "cluster/NpyShardFeatureSource.h"
+#include "features/NpyShardFeatureSource.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "cluster/FeatureBlocks.h"
+#include "features/FeatureBlocks.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "cluster/FeatureSource.h"
+#include "features/FeatureSource.h"
 
 namespace m2ds {
 
