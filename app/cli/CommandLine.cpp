@@ -4,6 +4,9 @@
 #include <iostream>
 
 #include "cli/CheckpointCommands.h"
+#include "cli/ClusterAssignCommand.h"
+#include "cli/ClusterLearnCommand.h"
+#include "cli/ClusterScoreCommand.h"
 #include "cli/ExitCode.h"
 #include "cli/ExtractCommand.h"
 #include "cli/InfoCommand.h"
@@ -103,6 +106,15 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     TrainCommand train;
     CLI::App* trainApp = train.addTo(app);
 
+    CLI::App* clusterApp = app.add_subcommand("cluster", "k-means codebooks of frame features, fairseq HuBERT labels, cluster quality");
+    clusterApp->require_subcommand(1);
+    ClusterLearnCommand clusterLearn;
+    CLI::App* clusterLearnApp = clusterLearn.addTo(*clusterApp);
+    ClusterAssignCommand clusterAssign;
+    CLI::App* clusterAssignApp = clusterAssign.addTo(*clusterApp);
+    ClusterScoreCommand clusterScore;
+    CLI::App* clusterScoreApp = clusterScore.addTo(*clusterApp);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -115,6 +127,9 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     if (extractApp->parsed()) return runReportingErrors(extract, context, "extract");
     if (prepareApp->parsed()) return runReportingErrors(prepare, context, "prepare");
     if (trainApp->parsed()) return runReportingErrors(train, context, "train");
+    if (clusterLearnApp->parsed()) return runReportingErrors(clusterLearn, context, "cluster learn");
+    if (clusterAssignApp->parsed()) return runReportingErrors(clusterAssign, context, "cluster assign");
+    if (clusterScoreApp->parsed()) return runReportingErrors(clusterScore, context, "cluster score");
     return runReportingErrors(melspec, context, "melspec");
 }
 

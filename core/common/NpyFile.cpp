@@ -120,6 +120,12 @@ std::string encode(const std::vector<std::size_t>& shape, const float* values) {
     return bytes;
 }
 
+void writeInt64(const std::string& path, const std::vector<std::int64_t>& values) {
+    std::string bytes = headerFor("<i8", {values.size()});
+    bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(std::int64_t));
+    AtomicFileWriter::writeFile(path, bytes);
+}
+
 std::string encodeInt64Scalar(std::int64_t value) {
     std::string bytes = headerFor("<i8", {});
     bytes.append(reinterpret_cast<const char*>(&value), sizeof value);

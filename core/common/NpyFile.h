@@ -26,6 +26,8 @@ std::string header(const std::vector<std::size_t>& shape);
 void writeFloat32(const std::string& path, const std::vector<std::size_t>& shape, const float* values);
 /// The bytes of a float32 .npy file (header + C-order data) for `shape`.
 std::string encode(const std::vector<std::size_t>& shape, const float* values);
+/// Writes a 1-D int64 .npy (ids, counts) atomically; throws OutputError.
+void writeInt64(const std::string& path, const std::vector<std::int64_t>& values);
 /// The bytes of a 0-d int64 .npy file (how numpy saves a Python int).
 std::string encodeInt64Scalar(std::int64_t value);
 /// Parses .npy bytes ('<f4', '<f8', '<i4', '<i8'; converted to float32); `label` names the source in errors.

@@ -1,0 +1,97 @@
+#include "cli/ClusterFeatureOptions.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cli/ModelLoading.h"
+#include "common/Errors.h"
+#include "common/TextUtilities.h"
+#include "data/DataSourceList.h"
+#include "features/FeatureDump.h"
+#include "features/MfccFeatures.h"
+#include "features/ModelLayerFeatures.h"
+#include "features/NpyShardFeatureSource.h"
+#include "features/PreparedTeacherFeatures.h"
+#include "model/M2dsModel.h"
+
+namespace m2ds::cli {
+
+void ClusterFeatureOptions::addTo(CLI::App& command) {
+    command.add_option("SOURCE", sources, "Recordings: folders, M2D .csv or fairseq .tsv (with --model or --mfcc)");
+    command.add_option("--model", model, "M2D / M2D-S checkpoint whose --layer gives the features");
+    command.add_option("--layer", layer, "Layer of --model: 0 = patch embedding .. depth = last")->check(CLI::NonNegativeNumber);
+    command.add_flag("--mfcc", mfcc, "fairseq dump_mfcc features: 13 MFCCs + deltas + delta-deltas at 100 Hz");
+    command.add_option("--prepared", prepared, "A prepared corpus (m2ds prepare): its teacher features arr_1");
+    command.add_option("--features", features, "A float32 [N, D] .npy of feature rows");
+    command.add_option("--cache", cache, "Feature cache folder (default $XDG_CACHE_HOME/m2ds/features)");
+    command.add_option("--device", device, "cpu, cuda or cuda:N (model features, distances)")->capture_default_str();
+}
+
+std::string ClusterFeatureOptions::usageProblem() const {
+    const int kinds = int(!model.empty()) + int(mfcc) + int(!prepared.empty()) + int(!features.empty());
+    if (kinds != 1) return "choose one of --model CKPT --layer L, --mfcc, --prepared DIR or --features X.npy";
+    if (!model.empty() && layer < 0) return "--model needs --layer L";
+    if ((!model.empty() || mfcc) && sources.empty()) return "name the recordings (SOURCE…) to take features of";
+    if ((!prepared.empty() || !features.empty()) && !sources.empty()) return "SOURCE… goes with --model or --mfcc only";
+    return "";
+}
+
+std::string ClusterFeatureOptions::cacheRoot() const {
+    if (!cache.empty()) return cache;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/m2ds/features";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/m2ds/features";
+    return ".m2ds-cache/features";
+}
+
+std::vector<std::string> ClusterFeatureOptions::inputFiles() const {
+    std::vector<std::string> files;
+    for (const std::string& source : prepared.empty() ? sources : std::vector<std::string>{prepared})
+        for (std::string& file : DataSourceList::resolve(source))
+            if (prepared.empty() ? DataSourceList::isAudioPath(file) : endsWith(file, ".npz")) files.push_back(std::move(file));
+    if (files.empty())
+        throw InputError(prepared.empty() ? sources.front() : prepared, prepared.empty() ? "holds no recordings" : "holds no prepared .npz files");
+    return files;
+}
+
+ClusterFeatures ClusterFeatureOptions::fromDump(const CommandContext& context) const {
+    const std::vector<std::string> files = inputFiles();
+    std::unique_ptr<M2dsModel> network;
+    std::unique_ptr<FrameFeatureExtractor> extractor;
+    if (!model.empty()) {
+        const ImportedCheckpoint checkpoint = importCheckpoint(model);
+        network = std::make_unique<M2dsModel>(M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights, M2dsModel::Parts::EncoderOnly));
+        M2dsModel::setComputeThreads(context.threads);
+        network->setDevice(device);
+        extractor = std::make_unique<ModelLayerFeatures>(*network, layer, model, context.threads);
+    } else if (mfcc) {
+        extractor = std::make_unique<MfccFeatures>(context.threads);
+    } else {
+        extractor = std::make_unique<PreparedTeacherFeatures>(files.front());
+    }
+    FeatureDump dump = FeatureDump::ensure(cacheRoot(), files, *extractor, context.progress("features"));
+    ClusterFeatures result;
+    auto source = std::make_unique<NpyShardFeatureSource>(dump.source());
+    result.utterances = source->utterances().front();
+    result.source = std::move(source);
+    result.files = std::move(dump.files);
+    result.frames = std::move(dump.frames);
+    result.skipped = std::move(dump.skipped);
+    result.framesPerSecond = dump.framesPerSecond;
+    result.identity = nlohmann::json{{"extractor", nlohmann::json::parse(dump.identity)}, {"feature_dump", dump.folder}}.dump();
+    return result;
+}
+
+ClusterFeatures ClusterFeatureOptions::resolve(const CommandContext& context) const {
+    if (features.empty()) return fromDump(context);
+    ClusterFeatures result;
+    auto source = std::make_unique<NpyShardFeatureSource>(std::vector<std::string>{features}, false);
+    result.utterances = {{0, source->rowCount()}};
+    result.frames = {source->rowCount()};
+    result.source = std::move(source);
+    result.identity = nlohmann::json{{"extractor", {{"kind", "npy"}, {"path", features}}}}.dump();
+    return result;
+}
+
+}  // namespace m2ds::cli

@@ -1,0 +1,30 @@
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "common/FloatArray.h"
+
+namespace m2ds {
+
+class ProgressMonitor;
+
+/// Turns one input file (a recording, or a prepared `.npz`) into frame features at a fixed frame rate: what
+/// clustering and probing learn from. Implementations are const and reusable across files.
+class FrameFeatureExtractor {
+public:
+    /// Polymorphic base.
+    virtual ~FrameFeatureExtractor();
+
+    /// Columns D of every frame.
+    virtual std::size_t dimension() const = 0;
+    /// Frames per second of the output (50 for M2D-S layers and HuBERT-style teachers, 100 for MFCCs).
+    virtual double framesPerSecond() const = 0;
+    /// A JSON object naming what is computed (kind, checkpoint and its SHA-256, layer, settings): the cache key of a
+    /// dump and the provenance written next to every output.
+    virtual std::string identity() const = 0;
+    /// Features of `path`: [T, D] float32, row t covering [t, t + 1) / framesPerSecond() s. Throws InputError naming
+    /// the file when it is unusable, CancelledError through `monitor` (which may be null).
+    virtual FloatArray extract(const std::string& path, const ProgressMonitor* monitor) const = 0;
+};
+
+}  // namespace m2ds
