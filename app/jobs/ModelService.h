@@ -1,20 +1,22 @@
 #pragma once
 #include <QObject>
-#include <QThread>
-#include <atomic>
 #include <memory>
 #include <optional>
 
-#include "session/InspectionData.h"
-#include "session/ModelSummary.h"
-#include "session/RecordingData.h"
+#include "jobs/JobQueue.h"
+#include "views/InspectionData.h"
+#include "views/ModelSummary.h"
+#include "views/RecordingData.h"
 
 namespace m2ds {
 
-class ModelWorker;
+class M2dsModel;
+struct InspectionRequest;
 
-/// Owns the model thread. Loading a model and inspecting a recording run there; for inspections the latest
-/// request wins (older ones are skipped or their results dropped), so dragging a seed or ratio stays fluid.
+/// The loaded model and the model jobs of the Inspect page. Loading runs on its own job queue, inspections on
+/// another; both are "latest request wins", so dragging a seed or ratio stays fluid and opening a second checkpoint
+/// supersedes the first. Jobs hold the model read-only through a shared pointer: replacing it never disturbs a job
+/// in flight. Further model jobs (reconstructions, layer views) take model() and a JobQueue of their own.
 class ModelService : public QObject {
     Q_OBJECT
 public:
@@ -22,11 +24,16 @@ public:
     explicit ModelService(const QString& presetsDirectory, QObject* parent = nullptr);
     ~ModelService() override;
 
+    /// Starts loading `path`; modelLoaded() or modelFailed() follows unless a newer load supersedes it.
     void loadModel(const QString& path);
     /// The summary of the loaded model, if any.
     const std::optional<ModelSummary>& model() const { return summary_; }
-    /// Masked forward of the model inputs overlapping [fromSeconds, toSeconds] of `recording`.
+    /// The loaded network, shared read-only with the jobs that use it; null before a model loads.
+    std::shared_ptr<const M2dsModel> network() const { return network_; }
+    /// Masked forward of the model inputs overlapping [fromSeconds, toSeconds] of `recording`; supersedes older ones.
     void inspect(RecordingDataPtr recording, unsigned seed, double maskRatio, double fromSeconds, double toSeconds);
+    /// The queue inspections run on (to watch or cancel them).
+    JobQueue& inspections() { return inspections_; }
 
 signals:
     void modelLoaded(const m2ds::ModelSummary& summary);
@@ -35,12 +42,11 @@ signals:
     void inspectionFailed(const QString& message);
 
 private:
-    std::shared_ptr<std::atomic<int>> latestInspection_ = std::make_shared<std::atomic<int>>(0);  // before worker_
-    QThread thread_;
-    ModelWorker* worker_;
+    QString presetsDirectory_;
+    JobQueue loads_;
+    JobQueue inspections_;
+    std::shared_ptr<const M2dsModel> network_;
     std::optional<ModelSummary> summary_;
-    int nextId_ = 1;
-    int loadingRequest_ = 0;
 };
 
 }  // namespace m2ds

@@ -3,7 +3,7 @@
 #include <QTimer>
 #include <memory>
 
-#include "session/RecordingData.h"
+#include "views/RecordingData.h"
 
 class QAudioSink;
 

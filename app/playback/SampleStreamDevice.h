@@ -1,7 +1,7 @@
 #pragma once
 #include <QIODevice>
 
-#include "session/RecordingData.h"
+#include "views/RecordingData.h"
 
 namespace m2ds {
 

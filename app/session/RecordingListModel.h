@@ -2,7 +2,7 @@
 #include <QAbstractListModel>
 #include <QVector>
 
-#include "session/RecordingData.h"
+#include "views/RecordingData.h"
 
 namespace m2ds {
 

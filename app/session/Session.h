@@ -2,13 +2,13 @@
 #include <QObject>
 #include <QStringList>
 
+#include "jobs/JobQueue.h"
 #include "session/RecentFiles.h"
 #include "session/RecordingListModel.h"
 
 namespace m2ds {
 
 class ModelService;
-class RecordingLoader;
 
 /// The workbench's document: the open recordings and their loading, the loaded model, the recent-files lists.
 class Session : public QObject {
@@ -40,11 +40,14 @@ signals:
     void recordingAlreadyOpen(int row);
 
 private:
+    void onLoaded(int jobId, RecordingDataPtr data);
+    void onFailed(int jobId, const QString& message);
+
     QString presetsDirectory_;
     RecordingListModel recordings_;
     RecentFiles recentFiles_;
     RecentFiles recentModels_{QStringLiteral("recentModels")};
-    RecordingLoader* loader_;
+    JobQueue loader_{QStringLiteral("recording-loader"), JobQueue::Policy::RunAll};
     ModelService* models_;
 };
 

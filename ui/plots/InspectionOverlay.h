@@ -1,7 +1,7 @@
 #pragma once
 #include <QString>
 
-#include "session/InspectionData.h"
+#include "views/InspectionData.h"
 
 class QCustomPlot;
 class QCPAxisRect;

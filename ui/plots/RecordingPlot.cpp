@@ -6,7 +6,7 @@
 
 #include "plots/InspectionOverlay.h"
 #include "plots/MelFrequencyTicker.h"
-#include "session/MinMaxPyramid.h"
+#include "views/MinMaxPyramid.h"
 #include "plots/PerceptualColorGradient.h"
 
 namespace m2ds {

@@ -2,8 +2,8 @@
 #include <QWidget>
 #include <memory>
 
-#include "session/InspectionData.h"
-#include "session/RecordingData.h"
+#include "views/InspectionData.h"
+#include "views/RecordingData.h"
 
 class QCustomPlot;
 class QCPAxisRect;

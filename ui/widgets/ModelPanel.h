@@ -1,7 +1,7 @@
 #pragma once
 #include <QWidget>
 
-#include "session/ModelSummary.h"
+#include "views/ModelSummary.h"
 
 class QCheckBox;
 class QDoubleSpinBox;

@@ -1,4 +1,4 @@
-#include "session/MinMaxPyramid.h"
+#include "views/MinMaxPyramid.h"
 
 #include <algorithm>
 #include <cmath>

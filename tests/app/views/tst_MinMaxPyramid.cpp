@@ -1,7 +1,7 @@
 #include <QtTest>
 #include <random>
 
-#include "session/MinMaxPyramid.h"
+#include "views/MinMaxPyramid.h"
 
 using namespace m2ds;
 

@@ -1,7 +1,6 @@
-#include "jobs/RecordingLoadWorker.h"
+#include "jobs/RecordingLoadJob.h"
 
-#include <QElapsedTimer>
-#include <QFileInfo>
+#include <QStringList>
 
 #include "audio/RecordingAnalyser.h"
 #include "common/Errors.h"
@@ -40,27 +39,16 @@ RecordingDataPtr toRecordingData(AnalysedRecording&& analysed, const RecordingAn
 
 }  // namespace
 
-void RecordingLoadWorker::load(int requestId, const QString& path, const ProgressMonitor& cancelHandle) {
-    QElapsedTimer sinceReport;
-    sinceReport.start();
-    const ProgressMonitor monitor = cancelHandle.withCallback([&](double fraction) {
-        if (sinceReport.elapsed() < 50 && fraction < 1.0) return;
-        sinceReport.restart();
-        emit progress(requestId, fraction);
-    });
-    try {
-        monitor.throwIfCancelled();
-        const RecordingAnalyser analyser;
-        emit loaded(requestId, toRecordingData(analyser.analyse(path.toStdString(), &monitor), analyser, path));
-    } catch (const CancelledError&) {
-        // The requester no longer wants it: say nothing.
-    } catch (const InputError& error) {
-        emit failed(requestId, QString::fromUtf8(error.what()));
-    } catch (const std::bad_alloc&) {
-        emit failed(requestId, path + QStringLiteral(": not enough memory to open this recording"));
-    } catch (const std::exception& error) {
-        emit failed(requestId, path + QStringLiteral(": ") + QString::fromUtf8(error.what()));
-    }
+RecordingDataPtr RecordingLoadJob::operator()(const ProgressMonitor& monitor) const {
+    monitor.throwIfCancelled();
+    const RecordingAnalyser analyser;
+    return toRecordingData(analyser.analyse(path_.toStdString(), &monitor), analyser, path_);
+}
+
+QString RecordingLoadJob::describeFailure(const std::exception& error) const {
+    if (dynamic_cast<const InputError*>(&error)) return QString::fromUtf8(error.what());
+    if (dynamic_cast<const std::bad_alloc*>(&error)) return path_ + QStringLiteral(": not enough memory to open this recording");
+    return path_ + QStringLiteral(": ") + QString::fromUtf8(error.what());
 }
 
 }  // namespace m2ds

@@ -4,7 +4,7 @@
 #include <memory>
 #include <vector>
 
-#include "session/MinMaxPyramid.h"
+#include "views/MinMaxPyramid.h"
 
 namespace m2ds {
 

@@ -1,0 +1,34 @@
+#include "jobs/InspectionJob.h"
+
+#include "analysis/MaskedInspection.h"
+#include "common/ProgressMonitor.h"
+#include "model/M2dsModel.h"
+
+namespace m2ds {
+
+InspectionDataPtr InspectionJob::operator()(const ProgressMonitor& monitor) const {
+    monitor.throwIfCancelled();
+    const RecordingData& recording = *recording_;
+    const MaskedInspection inspection(*model_, recording.logMel.data(), recording.melCount, recording.frameCount, recording.framesPerSecond);
+    MaskedInspectionResult result = inspection.run(request_.seed, request_.maskRatio, request_.fromSeconds, request_.toSeconds, kMaxChunks);
+    const ModelConfig& config = model_->config();
+    auto data = std::make_shared<InspectionData>();
+    data->firstChunk = result.chunks.first;
+    data->chunkCount = result.chunks.count;
+    data->gridRows = config.gridRows();
+    data->gridCols = config.gridCols();
+    data->patchTime = config.patchTime;
+    data->patchFrequency = config.patchFrequency;
+    data->inputFrames = config.inputFrames;
+    data->recordingFrames = recording.frameCount;
+    data->seed = request_.seed;
+    data->maskRatio = request_.maskRatio;
+    data->masked = std::move(result.masked);
+    data->tokenLoss = std::move(result.tokenLoss);
+    data->meanLoss = result.meanLoss;
+    data->offlineDim = result.offlineDim;
+    data->offline = std::move(result.offline);
+    return data;
+}
+
+}  // namespace m2ds
