@@ -21,7 +21,7 @@ test_packages=(
   codec2-examples klettres-data sonic-pi-samples
 )
 # Only for regenerating reference fixtures (tests/golden) and for the benchmarks (bench/).
-reference_packages=(python3-torch python3-torchaudio python3-sklearn)
+reference_packages=(python3-torch python3-torchaudio python3-sklearn python3-faiss)
 
 wanted=("${build_packages[@]}")
 for arg in "$@"; do

@@ -79,7 +79,7 @@ FeatureDump FeatureDump::read(const std::string& folder) {
 
 FeatureDump FeatureDump::ensure(const std::string& cacheRoot, const std::vector<std::string>& files, const FrameFeatureExtractor& extractor,
                                 const ProgressMonitor& progress) {
-    const std::string folder = cacheRoot + "/" + cacheKey(files, extractor);
+    const std::string folder = (fs::absolute(cacheRoot) / cacheKey(files, extractor)).lexically_normal().string();
     if (fs::exists(folder + "/dump.json")) return read(folder);
     std::error_code error;
     fs::create_directories(folder, error);
