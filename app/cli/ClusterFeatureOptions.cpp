@@ -10,6 +10,7 @@
 #include "common/TextUtilities.h"
 #include "data/DataSourceList.h"
 #include "features/FeatureDump.h"
+#include "features/InMemoryFeatureSource.h"
 #include "features/MfccFeatures.h"
 #include "features/ModelLayerFeatures.h"
 #include "features/NpyShardFeatureSource.h"
@@ -17,6 +18,17 @@
 #include "model/M2dsModel.h"
 
 namespace m2ds::cli {
+namespace {
+
+/// Features up to this size are read into memory once: mini-batch k-means draws random rows every step.
+constexpr std::size_t kInMemoryBytes = std::size_t(2) << 30;
+
+std::unique_ptr<FeatureSource> inMemoryWhenSmall(std::unique_ptr<FeatureSource> source) {
+    if (source->rowCount() * source->dimension() * sizeof(float) > kInMemoryBytes) return source;
+    return std::make_unique<InMemoryFeatureSource>(InMemoryFeatureSource::copyOf(*source));
+}
+
+}  // namespace
 
 void ClusterFeatureOptions::addTo(CLI::App& command) {
     command.add_option("SOURCE", sources, "Recordings: folders, M2D .csv or fairseq .tsv (with --model or --mfcc)");
@@ -74,7 +86,7 @@ ClusterFeatures ClusterFeatureOptions::fromDump(const CommandContext& context) c
     ClusterFeatures result;
     auto source = std::make_unique<NpyShardFeatureSource>(dump.source());
     result.utterances = source->utterances().front();
-    result.source = std::move(source);
+    result.source = inMemoryWhenSmall(std::move(source));
     result.files = std::move(dump.files);
     result.frames = std::move(dump.frames);
     result.skipped = std::move(dump.skipped);
@@ -89,7 +101,7 @@ ClusterFeatures ClusterFeatureOptions::resolve(const CommandContext& context) co
     auto source = std::make_unique<NpyShardFeatureSource>(std::vector<std::string>{features}, false);
     result.utterances = {{0, source->rowCount()}};
     result.frames = {source->rowCount()};
-    result.source = std::move(source);
+    result.source = inMemoryWhenSmall(std::move(source));
     result.identity = nlohmann::json{{"extractor", {{"kind", "npy"}, {"path", features}}}}.dump();
     return result;
 }

@@ -13,6 +13,12 @@ InMemoryFeatureSource::InMemoryFeatureSource(FloatArray features, std::string la
                               " dimensions");
 }
 
+InMemoryFeatureSource InMemoryFeatureSource::copyOf(const FeatureSource& source) {
+    FloatArray rows{{source.rowCount(), source.dimension()}, std::vector<float>(source.rowCount() * source.dimension())};
+    source.readRows(0, source.rowCount(), rows.values.data());
+    return InMemoryFeatureSource(std::move(rows), source.label());
+}
+
 std::size_t InMemoryFeatureSource::rowCount() const { return features_.shape[0]; }
 
 std::size_t InMemoryFeatureSource::dimension() const { return features_.shape[1]; }

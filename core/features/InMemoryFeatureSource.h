@@ -12,6 +12,9 @@ public:
     /// features: [N, D] float32; label names it in errors. Throws InvalidArgument unless it is 2-D.
     explicit InMemoryFeatureSource(FloatArray features, std::string label = "in-memory features");
 
+    /// All rows of `source` read into memory (the label kept): random row access without disk reads. Throws InputError.
+    static InMemoryFeatureSource copyOf(const FeatureSource& source);
+
     /// Rows N.
     std::size_t rowCount() const override;
     /// Columns D.
