@@ -5,6 +5,8 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "plots/StepPrecisionTicker.h"
+
 namespace m2ds {
 namespace {
 
@@ -43,8 +45,7 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
     addSeries(plots_[2], false, tr("gradient norm"), QColor(198, 40, 40), &TrainingStep::gradNorm);
     addSeries(plots_[2], true, tr("samples/s"), QColor(0, 131, 143), &TrainingStep::samplesPerSecond);
     plots_[1]->yAxis->setNumberFormat(QStringLiteral("g"));
-    plots_[1]->yAxis2->setNumberFormat(QStringLiteral("f"));
-    plots_[1]->yAxis2->setNumberPrecision(6);  // EMA decays differ in the fifth decimal
+    plots_[1]->yAxis2->setTicker(QSharedPointer<QCPAxisTicker>(new StepPrecisionTicker));  // EMA decays differ in the fifth decimal
 }
 
 QCustomPlot* TrainingCurves::createPlot(const QString& leftLabel, const QString& rightLabel) {

@@ -5,11 +5,23 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
 
 namespace m2ds {
+namespace {
+
+/// HTML of `text` that may wrap after '_', '-', '.', '/' and ',' too, so that file and model names fit a narrow dock.
+QString wrappable(const QString& text) {
+    QString html = text.toHtmlEscaped();
+    static const QRegularExpression breakAfter(QStringLiteral("([_\\-./,])"));
+    html.replace(breakAfter, QStringLiteral("\\1&#8203;"));
+    return html.replace('\n', QStringLiteral("<br>"));
+}
+
+}  // namespace
 
 ModelPanel::ModelPanel(QWidget* parent)
     : QWidget(parent), summary_(new QLabel(tr("No model. File ▸ Open Model… or drop a .pth / .safetensors here."), this)),
@@ -45,9 +57,8 @@ void ModelPanel::showLoading(const QString& path) { summary_->setText(tr("Loadin
 
 void ModelPanel::showModel(const ModelSummary& summary) {
     summary_->setText(QStringLiteral("<b>%1</b><br>%2 · %3<br>geometry from %4<br>%5")
-                          .arg(summary.name.toHtmlEscaped(), QFileInfo(summary.path).fileName().toHtmlEscaped(),
-                               summary.format.toHtmlEscaped(), summary.geometrySource.toHtmlEscaped(),
-                               summary.description.toHtmlEscaped().replace('\n', QStringLiteral("<br>"))));
+                          .arg(wrappable(summary.name), wrappable(QFileInfo(summary.path).fileName()), wrappable(summary.format),
+                               wrappable(summary.geometrySource), wrappable(summary.description)));
     summary_->setToolTip(summary.path);
     const QSignalBlocker blocker(ratio_);
     ratio_->setValue(summary.maskRatio);
@@ -55,7 +66,7 @@ void ModelPanel::showModel(const ModelSummary& summary) {
     patch_->clear();
 }
 
-void ModelPanel::showError(const QString& message) { summary_->setText(tr("Could not load the model:\n%1").arg(message)); }
+void ModelPanel::showError(const QString& message) { summary_->setText(tr("Could not load the model:<br>%1").arg(wrappable(message))); }
 
 void ModelPanel::showInspection(float meanLoss, int chunks, int maskedPatches) {
     const QString where = tr("%n model input(s), ", "", chunks) + tr("%n masked patch(es)", "", maskedPatches);

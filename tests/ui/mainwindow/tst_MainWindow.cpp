@@ -3,6 +3,8 @@
 // Inspect and Train pages switch, and a checkpoint offered by the Train page opens in Inspect.
 #include <QDockWidget>
 #include <QListView>
+#include <QScreen>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QMessageBox>
 #include <QMimeData>
@@ -17,6 +19,7 @@
 #include "mainwindow/MainWindow.h"
 #include "pages/TrainPage.h"
 #include "plots/RecordingPlot.h"
+#include "plots/lanes/InspectionOverlay.h"
 #include "widgets/ModelPanel.h"
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
@@ -43,6 +46,14 @@ private slots:
     void cleanup() {
         window_.reset();
         session_.reset();
+    }
+
+    // Most of the screen, never more than it unless the pages' own minimum needs it.
+    void opensAtASizeThatFitsTheScreen() {
+        const QRect available = window_->screen()->availableGeometry();
+        const QSize limit = available.size().expandedTo(window_->minimumSizeHint());
+        QVERIFY(window_->width() <= limit.width() && window_->height() <= limit.height());
+        QVERIFY(window_->width() >= int(0.8 * available.width()) && window_->height() >= int(0.8 * available.height()));
     }
 
     void opensTheDemoRecordingIntoBothPlots() {
@@ -114,6 +125,10 @@ private slots:
         QVERIFY(data->hasLosses() && data->meanLoss > 0.0f && data->meanLoss < 4.0f);
         QCOMPARE(data->offlineDim, 40);
         QCOMPARE(data->offline.size(), std::size_t(data->chunkCount) * 32 * 40);
+        auto* modelScroll = qobject_cast<QScrollArea*>(window_->modelPanel()->parentWidget()->parentWidget());
+        QVERIFY(modelScroll);  // the Model dock's text wraps: nothing wider than the dock
+        QVERIFY2(window_->modelPanel()->width() <= modelScroll->viewport()->width(),
+                 qPrintable(QString("%1 > %2").arg(window_->modelPanel()->width()).arg(modelScroll->viewport()->width())));
         for (std::size_t i = 0; i < data->masked.size(); ++i) QCOMPARE(std::isnan(data->tokenLoss[i]), !data->masked[i]);
 
         auto* seed = window_->modelPanel()->findChild<QSpinBox*>("maskSeed");
@@ -126,11 +141,14 @@ private slots:
 
         plot->setVisibleRange(1.0, 2.0);  // zoomed in: the patch grid shows, the request follows the view
         QTRY_VERIFY_WITH_TIMEOUT(plot->inspection()->firstChunk == 1, 30000);
-        QSignalSpy patch(plot, &RecordingPlot::patchClicked);
+        QSignalSpy patch(plot, &LaneStack::laneClicked);
         QCustomPlot* custom = plot->customPlot();
-        QTest::mouseClick(custom, Qt::LeftButton, {}, custom->axisRect(1)->rect().center());
+        QTest::mouseClick(custom, Qt::LeftButton, {}, plot->laneRect("spectrogram")->rect().center());
         QCOMPARE(patch.count(), 1);
-        QVERIFY2(patch.first().first().toString().startsWith("Patch "), qPrintable(patch.first().first().toString()));
+        QCOMPARE(patch.first().at(0).toString(), QString("spectrogram"));
+        QVERIFY2(patch.first().at(1).toString().startsWith("Patch "), qPrintable(patch.first().at(1).toString()));
+        QVERIFY(plot->inspectionOverlay()->hatchedCount() > 0);  // one second in view: masked patches are hatched
+        QCOMPARE(plot->visibleLanes(), (QStringList{"waveform", "spectrogram", "patches", "offline"}));
         if (!qEnvironmentVariableIsEmpty("M2DS_SCREENSHOT")) window_->grab().save(qEnvironmentVariable("M2DS_SCREENSHOT"));
     }
 
@@ -141,6 +159,7 @@ private slots:
         QVERIFY(!data->hasLosses());
         QCOMPARE(int(std::count(data->masked.begin(), data->masked.begin() + 32, 1)), 20);
         QCOMPARE(data->offlineDim, 0);
+        QCOMPARE(window_->recordingPlot()->visibleLanes(), (QStringList{"waveform", "spectrogram", "patches"}));
     }
 
     void badModelFileIsReported() {

@@ -7,6 +7,9 @@
 
 #include "plots/MelFrequencyTicker.h"
 #include "plots/RecordingPlot.h"
+#include "plots/lanes/InspectionOverlay.h"
+#include "plots/lanes/OfflineHeadLane.h"
+#include "plots/lanes/PatchLossLane.h"
 
 using namespace m2ds;
 
@@ -23,6 +26,26 @@ RecordingDataPtr syntheticRecording(double seconds) {
     for (std::size_t i = 0; i < data->logMel.size(); ++i) data->logMel[i] = float(i % 80) * 0.1f - 8.0f;
     for (int mel = 0; mel < 80; ++mel) data->melCentreHz.push_back(60.0 + mel * 98.0);
     data->summarise();
+    return data;
+}
+
+/// Tiny-model geometry (1 x 32 patches of 80 x 2 frames, 64-frame inputs) over the first `chunks` inputs; every
+/// other patch masked with loss 0.1 · column; an 8-dimensional offline head output.
+InspectionDataPtr syntheticInspection(const RecordingData& recording, int chunks, bool withLosses) {
+    auto data = std::make_shared<InspectionData>();
+    data->chunkCount = chunks;
+    data->gridCols = 32;
+    data->inputFrames = 64;
+    data->recordingFrames = recording.frameCount;
+    data->masked.resize(std::size_t(chunks) * 32);
+    data->tokenLoss.assign(data->masked.size(), std::nanf(""));
+    for (std::size_t i = 0; i < data->masked.size(); ++i) {
+        data->masked[i] = char(i % 2);
+        if (withLosses && data->masked[i]) data->tokenLoss[i] = 0.1f * float(i % 32);
+    }
+    if (withLosses) data->meanLoss = 1.6f;
+    data->offlineDim = withLosses ? 8 : 0;
+    data->offline.assign(data->masked.size() * std::size_t(data->offlineDim), 0.5f);
     return data;
 }
 
@@ -78,7 +101,7 @@ private slots:
         QSignalSpy readout(plot_.get(), &RecordingPlot::readoutChanged);
         QSignalSpy clicked(plot_.get(), &RecordingPlot::positionClicked);
         QCustomPlot* custom = plot_->customPlot();
-        QCPAxisRect* spectrogram = custom->axisRect(1);
+        QCPAxisRect* spectrogram = plot_->laneRect("spectrogram");
         const QPoint inside = spectrogram->rect().center();
         QTest::mouseMove(custom, inside);
         QTRY_VERIFY(!readout.isEmpty());
@@ -88,6 +111,51 @@ private slots:
         QCOMPARE(clicked.count(), 1);
         QVERIFY(qAbs(clicked.first().first().toDouble() - 5.0) < 0.1);
         QCOMPARE(plot_->playPosition(), clicked.first().first().toDouble());
+    }
+
+    // Each Inspect lane appears with data of the right shape, and goes again without it.
+    void inspectLanesAppearWithTheirData() {
+        const RecordingDataPtr recording = syntheticRecording(10.0);  // 1001 frames: 16 inputs of 64
+        plot_->setRecording(recording);
+        QCOMPARE(plot_->visibleLanes(), (QStringList{"waveform", "spectrogram"}));
+        plot_->setInspection(syntheticInspection(*recording, 16, true));
+        QCOMPARE(plot_->visibleLanes(), (QStringList{"waveform", "spectrogram", "patches", "offline"}));
+        QCOMPARE(plot_->patchLossLane()->columnCount(), 16 * 32);
+        QCOMPARE(plot_->patchLossLane()->rowCount(), 2);  // one patch row, doubled for QCustomPlot
+        QCOMPARE(plot_->offlineHeadLane()->columnCount(), 16 * 32);
+        QCOMPARE(plot_->offlineHeadLane()->rowCount(), 8);
+        QCOMPARE(plot_->inspectionOverlay()->hatchedCount(), 0);  // 500 patches across: too fine to hatch
+        plot_->setVisibleRange(1.0, 1.5);                          // 25 patches: the masked ones are hatched
+        const int hatched = plot_->inspectionOverlay()->hatchedCount();
+        QVERIFY2(hatched >= 12 && hatched <= 14, qPrintable(QString::number(hatched)));
+        plot_->setInspection(syntheticInspection(*recording, 16, false));  // encoder only: mask, no loss, no head
+        QCOMPARE(plot_->visibleLanes(), (QStringList{"waveform", "spectrogram", "patches"}));
+        plot_->setInspection(nullptr);
+        QCOMPARE(plot_->visibleLanes(), (QStringList{"waveform", "spectrogram"}));
+    }
+
+    // A click in the patch strip describes the patch; zoom and pan keep the strip aligned with the spectrogram.
+    void patchStripIsDescribedAndStaysAligned() {
+        const RecordingDataPtr recording = syntheticRecording(10.0);
+        plot_->setRecording(recording);
+        plot_->setInspection(syntheticInspection(*recording, 16, true));
+        plot_->setVisibleRange(2.0, 4.0);
+        QSignalSpy clicked(plot_.get(), &LaneStack::laneClicked);
+        QCustomPlot* custom = plot_->customPlot();
+        QTest::mouseClick(custom, Qt::LeftButton, {}, plot_->laneRect("patches")->rect().center());
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().at(0).toString(), QString("patches"));
+        QVERIFY2(clicked.first().at(1).toString().startsWith("Patch "), qPrintable(clicked.first().at(1).toString()));
+        for (const QString& lane : plot_->visibleLanes()) {
+            const QCPRange range = plot_->laneRect(lane)->axis(QCPAxis::atBottom)->range();
+            QCOMPARE(range.lower, 2.0);
+            QCOMPARE(range.upper, 4.0);
+        }
+        for (const QString& lane : plot_->visibleLanes()) {  // the same pixel for the same time in every lane
+            const QRect rect = plot_->laneRect(lane)->rect(), spectrogram = plot_->laneRect("spectrogram")->rect();
+            QCOMPARE(rect.left(), spectrogram.left());
+            QCOMPARE(rect.right(), spectrogram.right());
+        }
     }
 
     void melTickerPlacesHertzLabelsBetweenBandCentres() {

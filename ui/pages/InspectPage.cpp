@@ -1,0 +1,158 @@
+#include "pages/InspectPage.h"
+
+#include <QAction>
+#include <QListView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "jobs/ModelService.h"
+#include "playback/AudioPlayer.h"
+#include "plots/RecordingPlot.h"
+#include "session/Session.h"
+#include "widgets/ModelPanel.h"
+
+namespace m2ds {
+namespace {
+
+bool isModelFile(const QString& path) {
+    return path.endsWith(".pth", Qt::CaseInsensitive) || path.endsWith(".pt", Qt::CaseInsensitive) ||
+           path.endsWith(".safetensors", Qt::CaseInsensitive);
+}
+
+}  // namespace
+
+InspectPage::InspectPage(Session& session, QWidget* parent)
+    : QWidget(parent), session_(session), player_(new AudioPlayer(this)), plot_(new RecordingPlot(this)), list_(new QListView(this)),
+      modelPanel_(new ModelPanel(this)), inspectDelay_(new QTimer(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    list_->setModel(session_.recordings());
+    list_->setSelectionMode(QAbstractItemView::SingleSelection);
+    list_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    inspectDelay_->setSingleShot(true);
+    inspectDelay_->setInterval(120);  // coalesces zoom/pan and spin-box steps; the job queue makes the latest request win
+    connect(inspectDelay_, &QTimer::timeout, this, &InspectPage::requestInspection);
+    createActions();
+    connectModel();
+
+    connect(list_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) { showRow(current.row()); });
+    connect(&session_, &Session::recordingReady, this, &InspectPage::onRecordingReady);
+    connect(&session_, &Session::recordingFailed, this,
+            [this](int, const QString& message) { emit errorOccurred(tr("Could not open a recording"), message); });
+    connect(&session_, &Session::recordingAlreadyOpen, this, [this](int row) { list_->setCurrentIndex(session_.recordings()->index(row)); });
+    connect(session_.recordings(), &QAbstractItemModel::rowsRemoved, this, [this] {
+        shownRow_ = -1;
+        showRow(list_->currentIndex().row());
+    });
+    connect(plot_, &LaneStack::readoutChanged, this, &InspectPage::readoutChanged);
+    connect(plot_, &LaneStack::positionClicked, this, [this](double seconds) {
+        if (player_->isPlaying()) player_->play(seconds);
+    });
+    connect(plot_, &LaneStack::visibleRangeChanged, inspectDelay_, qOverload<>(&QTimer::start));
+    connect(plot_, &LaneStack::laneClicked, modelPanel_, [this](const QString&, const QString& description) { modelPanel_->showPatch(description); });
+    connect(player_, &AudioPlayer::positionChanged, plot_, &LaneStack::setPlayPosition);
+    connect(player_, &AudioPlayer::errorOccurred, this, [this](const QString& message) { emit statusMessage(message, 8000); });
+}
+
+InspectPage::~InspectPage() = default;
+
+void InspectPage::createActions() {
+    const auto action = [this](const QString& text, const QList<QKeySequence>& keys, auto slot) {
+        auto* created = new QAction(text, this);
+        created->setShortcuts(keys);
+        connect(created, &QAction::triggered, this, slot);
+        return created;
+    };
+    actions_.closeRecording = action(tr("&Close Recording"), {QKeySequence::Close, QKeySequence::Delete},
+                                     [this] { session_.close(list_->currentIndex().row()); });
+    actions_.view = {action(tr("Zoom &In"), {QKeySequence::ZoomIn, Qt::Key_Plus, Qt::Key_Equal}, [this] { plot_->zoomBy(2.0); }),
+                     action(tr("Zoom &Out"), {QKeySequence::ZoomOut, Qt::Key_Minus}, [this] { plot_->zoomBy(0.5); }),
+                     action(tr("Zoom to &Fit"), {Qt::CTRL | Qt::Key_0, Qt::Key_0}, [this] { plot_->zoomToFit(); }),
+                     action(tr("Scroll &Left"), {Qt::Key_Left}, [this] { plot_->panBy(-0.25); }),
+                     action(tr("Scroll &Right"), {Qt::Key_Right}, [this] { plot_->panBy(0.25); })};
+    actions_.play = action(tr("&Play / Stop"), {Qt::Key_Space}, [this] { togglePlayback(); });
+    actions_.playback = {actions_.play, action(tr("Go to &Start"), {Qt::Key_Home}, [this] {
+                             player_->stop();
+                             plot_->setPlayPosition(0.0);
+                         })};
+}
+
+void InspectPage::connectModel() {
+    ModelService* models = session_.models();
+    connect(models, &ModelService::modelLoaded, this, [this](const ModelSummary& summary) {
+        modelPanel_->showModel(summary);
+        requestInspection();
+    });
+    connect(models, &ModelService::modelFailed, this, [this](const QString& message) {
+        modelPanel_->showError(message);
+        emit errorOccurred(tr("Could not load a model"), message);
+    });
+    connect(models, &ModelService::inspectionReady, this, [this](InspectionDataPtr inspection) {
+        if (!modelPanel_->overlaysEnabled()) return;
+        const int masked = int(std::count(inspection->masked.begin(), inspection->masked.end(), 1));
+        modelPanel_->showInspection(inspection->meanLoss, inspection->chunkCount, masked);
+        plot_->setInspection(std::move(inspection));
+    });
+    connect(models, &ModelService::inspectionFailed, this, [this](const QString& message) { emit statusMessage(message, 8000); });
+    connect(modelPanel_, &ModelPanel::inspectSettingsChanged, inspectDelay_, qOverload<>(&QTimer::start));
+}
+
+void InspectPage::openFiles(const QStringList& paths) {
+    QStringList recordings;
+    for (const QString& path : paths) {
+        if (!isModelFile(path)) {
+            recordings << path;
+            continue;
+        }
+        modelPanel_->showLoading(path);
+        session_.models()->loadModel(path);
+    }
+    if (!recordings.isEmpty()) session_.open(recordings);
+}
+
+void InspectPage::setActive(bool active) {
+    for (QAction* action : actions_.view + actions_.playback + QList<QAction*>{actions_.closeRecording}) action->setEnabled(active);
+    if (!active && player_->isPlaying()) player_->stop();
+}
+
+void InspectPage::showRow(int row) {
+    if (row == shownRow_) return;
+    RecordingDataPtr recording = row >= 0 ? session_.recordings()->recording(row) : nullptr;
+    player_->setRecording(recording);
+    if (!recording) {
+        if (row >= 0) emit readoutChanged(session_.recordings()->data(session_.recordings()->index(row), Qt::ToolTipRole).toString());
+        return;
+    }
+    shownRow_ = row;
+    plot_->setRecording(recording);
+    requestInspection();
+    emit recordingShown(recording->path, recording->sourceDescription);
+}
+
+void InspectPage::onRecordingReady(int row) {
+    // Latest request wins: a finished recording is shown when nothing else is, or when the user selected it.
+    if (shownRow_ < 0 || list_->currentIndex().row() == row || session_.loadingCount() == 0) {
+        list_->setCurrentIndex(session_.recordings()->index(row));
+        showRow(row);
+    }
+}
+
+void InspectPage::requestInspection() {
+    const RecordingDataPtr recording = plot_->recording();
+    if (!session_.models()->model() || !recording || !modelPanel_->overlaysEnabled()) {
+        plot_->setInspection(nullptr);
+        return;
+    }
+    session_.models()->inspect(recording, modelPanel_->seed(), modelPanel_->maskRatio(), plot_->visibleBegin(), plot_->visibleEnd());
+}
+
+void InspectPage::togglePlayback() {
+    if (player_->isPlaying())
+        player_->stop();
+    else
+        player_->play(plot_->playPosition());
+}
+
+}  // namespace m2ds

@@ -1,0 +1,71 @@
+#pragma once
+#include <QList>
+#include <QWidget>
+
+class QAction;
+class QListView;
+class QTimer;
+
+namespace m2ds {
+
+class AudioPlayer;
+class ModelPanel;
+class RecordingPlot;
+class Session;
+
+/// The actions of the Inspect page, for the window's menus and toolbar; enabled only while the page is current.
+struct InspectActions {
+    QAction* closeRecording;
+    QList<QAction*> view;      ///< zoom in/out/fit, scroll left/right
+    QList<QAction*> playback;  ///< play/stop, go to start
+    QAction* play;
+};
+
+/// The Inspect page: the lanes of the recording chosen in the recordings list (RecordingPlot), its playback, and the
+/// loaded model's Inspect marks, requested again ("latest wins") whenever the view, the mask seed or ratio change.
+/// The recordings list and the Model panel are the page's, shown in the window's docks.
+class InspectPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit InspectPage(Session& session, QWidget* parent = nullptr);
+    ~InspectPage() override;
+
+    /// Opens recordings and models (.pth, .pt, .safetensors).
+    void openFiles(const QStringList& paths);
+    /// Enables the page's actions while it is current; leaving it stops playback.
+    void setActive(bool active);
+
+    RecordingPlot* recordingPlot() const { return plot_; }
+    QListView* recordingList() const { return list_; }
+    ModelPanel* modelPanel() const { return modelPanel_; }
+    const InspectActions& actions() const { return actions_; }
+
+signals:
+    /// One line about what is under the mouse.
+    void readoutChanged(const QString& text);
+    /// A recording is now shown.
+    void recordingShown(const QString& path, const QString& sourceDescription);
+    /// A passing message for the status bar.
+    void statusMessage(const QString& text, int milliseconds);
+    /// Something the user asked for failed (a recording or model that cannot be opened).
+    void errorOccurred(const QString& title, const QString& message);
+
+private:
+    void createActions();
+    void connectModel();
+    void showRow(int row);
+    void onRecordingReady(int row);
+    void requestInspection();
+    void togglePlayback();
+
+    Session& session_;
+    AudioPlayer* player_;
+    RecordingPlot* plot_;
+    QListView* list_;
+    ModelPanel* modelPanel_;
+    QTimer* inspectDelay_;
+    InspectActions actions_{};
+    int shownRow_ = -1;
+};
+
+}  // namespace m2ds
