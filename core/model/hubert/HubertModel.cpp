@@ -1,0 +1,101 @@
+#include "model/hubert/HubertModel.h"
+
+#include <algorithm>
+#include <torch/torch.h>
+
+#include "common/Errors.h"
+#include "model/TensorConversion.h"
+#include "model/hubert/nn/HubertNetwork.h"
+
+namespace m2ds {
+namespace {
+
+std::string shapeText(c10::IntArrayRef shape) {
+    std::string text = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
+    return text + "]";
+}
+
+/// Copies every weight into the parameter of the same name; each key must exist with the config's shape, and every
+/// parameter must be given.
+void assignWeights(nn::HubertNetworkImpl& network, const HubertCheckpoint& checkpoint) {
+    auto parameters = network.named_parameters();
+    const std::string& path = checkpoint.weightsPath;
+    const std::string geometry = " (" + checkpoint.configPath + ": " + checkpoint.config.summary() + ")";
+    torch::NoGradGuard noGrad;
+    for (const auto& [name, array] : checkpoint.weights) {
+        auto* parameter = parameters.find(name);
+        if (!parameter) throw InputError(path, "unexpected key '" + name + "': not a parameter of the model its config describes" + geometry);
+        const auto tensor = toTensor(array);
+        if (tensor.sizes() != parameter->sizes())
+            throw InputError(path, "key '" + name + "' has shape " + shapeText(tensor.sizes()) + ", the config expects " +
+                                       shapeText(parameter->sizes()) + geometry);
+        parameter->copy_(tensor);
+    }
+    for (const auto& item : parameters) {
+        const auto given = [&](const auto& entry) { return entry.first == item.key(); };
+        if (std::none_of(checkpoint.weights.begin(), checkpoint.weights.end(), given))
+            throw InputError(path, "missing key '" + item.key() + "'" + geometry);
+    }
+}
+
+}  // namespace
+
+struct HubertModel::Impl {
+    explicit Impl(const HubertConfig& c) : config(c), network(c) {}
+    HubertConfig config;
+    nn::HubertNetwork network;
+    torch::Device device = torch::kCPU;
+};
+
+HubertModel::HubertModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+HubertModel::~HubertModel() = default;
+HubertModel::HubertModel(HubertModel&&) noexcept = default;
+HubertModel& HubertModel::operator=(HubertModel&&) noexcept = default;
+
+HubertModel HubertModel::load(const std::string& path) { return fromCheckpoint(HubertCheckpoint::read(path)); }
+
+HubertModel HubertModel::fromCheckpoint(const HubertCheckpoint& checkpoint) {
+    auto impl = std::make_unique<Impl>(checkpoint.config);
+    assignWeights(*impl->network, checkpoint);
+    impl->network->eval();
+    return HubertModel(std::move(impl));
+}
+
+const HubertConfig& HubertModel::config() const { return impl_->config; }
+
+int HubertModel::stateCount() const { return impl_->config.layers + 1; }
+
+void HubertModel::setDevice(const std::string& device) {
+    torch::Device target = torch::kCPU;
+    try {
+        target = torch::Device(device);
+    } catch (const c10::Error&) {
+        throw InvalidArgument("unknown device '" + device + "' (cpu, cuda, cuda:N)");
+    }
+    if (target.is_cuda() && !torch::cuda::is_available()) throw InvalidArgument("device '" + device + "' requested but CUDA is not available");
+    impl_->network->to(target);
+    impl_->device = target;
+}
+
+std::string HubertModel::device() const { return impl_->device.str(); }
+
+std::vector<FloatArray> HubertModel::hiddenStates(const std::vector<float>& wave, const std::vector<int>& layers) const {
+    int deepest = 0;
+    for (int layer : layers) {
+        if (layer < 0 || layer >= stateCount())
+            throw InvalidArgument("hidden state " + std::to_string(layer) + " requested; this model has 0.." + std::to_string(stateCount() - 1));
+        deepest = std::max(deepest, layer);
+    }
+    const auto hidden = std::size_t(impl_->config.hiddenSize);
+    if (impl_->config.frameCount(wave.size()) == 0)
+        return std::vector<FloatArray>(layers.size(), FloatArray{{0, hidden}, {}});
+    torch::NoGradGuard noGrad;
+    FloatArray input{{1, wave.size()}, wave};
+    const auto states = impl_->network->hiddenStates(toTensor(input).to(impl_->device), deepest);
+    std::vector<FloatArray> out;
+    for (int layer : layers) out.push_back(toFloatArray(states[std::size_t(layer)][0]));
+    return out;
+}
+
+}  // namespace m2ds

@@ -1,0 +1,25 @@
+#include "model/hubert/nn/FeatureEncoder.h"
+
+#include <torch/torch.h>
+
+#include "model/hubert/nn/ConvLayer.h"
+
+namespace m2ds::nn {
+
+FeatureEncoderImpl::FeatureEncoderImpl(const HubertConfig& config) : convLayers(register_module("conv_layers", torch::nn::ModuleList())) {
+    const bool group = config.featureNorm == HubertConfig::FeatureNorm::Group;
+    int64_t channels = 1;
+    for (std::size_t i = 0; i < config.convDim.size(); ++i) {
+        const ConvNorm norm = group ? (i == 0 ? ConvNorm::Group : ConvNorm::None) : ConvNorm::Layer;
+        convLayers->push_back(ConvLayer(channels, config.convDim[i], config.convKernel[i], config.convStride[i], config.convBias, norm));
+        channels = config.convDim[i];
+    }
+}
+
+torch::Tensor FeatureEncoderImpl::forward(const torch::Tensor& wave) {
+    torch::Tensor x = wave.unsqueeze(1);
+    for (const auto& layer : *convLayers) x = layer->as<ConvLayer>()->forward(x);
+    return x.transpose(1, 2);
+}
+
+}  // namespace m2ds::nn

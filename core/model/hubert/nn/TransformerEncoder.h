@@ -1,0 +1,31 @@
+#pragma once
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/normalization.h>
+#include <torch/nn/pimpl.h>
+#include <vector>
+
+#include "model/hubert/HubertConfig.h"
+#include "model/hubert/nn/PositionalConvEmbedding.h"
+
+namespace m2ds::nn {
+
+/// HF's `encoder` (HubertEncoder / …StableLayerNorm): `pos_conv_embed`, `layer_norm`, `layers.i`.
+class TransformerEncoderImpl : public torch::nn::Module {
+public:
+    explicit TransformerEncoderImpl(const HubertConfig& config);
+    /// HF's hidden_states 0..lastState of x [B, T, hidden] (projected features), each [B, T, hidden]: [0] = x + the
+    /// positional term (then `layer_norm` for post-LN), [i] = output of layer i; for pre-LN models the state after the
+    /// last layer gets `layer_norm`. Runs only the layers it needs; lastState ≤ layer count.
+    std::vector<torch::Tensor> hiddenStates(const torch::Tensor& x, int lastState);
+
+    PositionalConvEmbedding posConvEmbed{nullptr};
+    torch::nn::LayerNorm layerNorm{nullptr};
+    torch::nn::ModuleList layers{nullptr};
+
+private:
+    bool preNorm_;
+};
+TORCH_MODULE(TransformerEncoder);
+
+}  // namespace m2ds::nn

@@ -1,0 +1,157 @@
+// Parity of the C++ HuBERT / wav2vec 2.0 encoder with torchaudio (HF architecture and hidden_states indexing) on the
+// tiny models of tests/golden/hubert/make_hubert_references.py: real speech and edge-case lengths, a post-LN
+// group-norm model and a pre-LN layer-norm one, every checkpoint spelling, and each bad file a clear error.
+#include <QtTest>
+
+#include "ArrayComparison.h"
+#include "TestData.h"
+#include "common/Errors.h"
+#include "common/NpyFile.h"
+#include "model/hubert/HubertModel.h"
+#include "model/hubert/HubertWeightNames.h"
+#include "model/hubert/TeacherNormalisation.h"
+
+using namespace m2ds;
+
+namespace {
+// Issue #12 aims at max abs 1e-4 on base layers in float32; the tiny models hold 1e-5.
+const test::Tolerance kFloat32{1e-5, 1e-6};
+const char* const kWaves[] = {"speech", "exact400", "odd401", "odd5557"};
+
+std::string fixture(const QString& relative) { return test::sourcePath("tests/golden/hubert/tiny/" + relative).toStdString(); }
+
+FloatArray array(const QString& name) { return NpyFile::readFloat32(fixture(name + ".npy")); }
+
+/// The wave a reference was computed on: speech normalised as Wav2Vec2Processor does, the edge cases as they are.
+std::vector<float> input(const QString& wave) { return array(wave == "speech" ? "normalised_speech" : "wave_" + wave).values; }
+
+std::vector<int> allStates(const HubertModel& model) {
+    std::vector<int> states(std::size_t(model.stateCount()));
+    std::iota(states.begin(), states.end(), 0);
+    return states;
+}
+
+/// Compares every hidden state of every reference wave; prints the max abs error per state.
+void compareWithReferences(const HubertModel& model, const QString& label) {
+    for (const char* wave : kWaves) {
+        const std::vector<FloatArray> states = model.hiddenStates(input(wave), allStates(model));
+        for (int i = 0; i < model.stateCount(); ++i) {
+            const FloatArray expected = array(QString("%1_%2_h%3").arg(label, wave).arg(i));
+            QCOMPARE(states[std::size_t(i)].shape, expected.shape);
+            const auto comparison = test::compareArrays(states[std::size_t(i)].values.data(), expected.values.data(), expected.values.size());
+            qInfo("%s %s hidden_states[%d] %s", qPrintable(label), wave, i, comparison.describe(kFloat32).c_str());
+            M2DS_COMPARE_ARRAYS(comparison, kFloat32);
+        }
+    }
+}
+
+/// The InputError message loading `relative` gives (fails the test when it loads).
+QString loadError(const QString& relative) {
+    try {
+        HubertModel::load(fixture(relative));
+    } catch (const InputError& error) {
+        return QString::fromStdString(error.what());
+    }
+    return "loaded without an error";
+}
+}  // namespace
+
+class TestHubertModel : public QObject {
+    Q_OBJECT
+private slots:
+    void readsTheGeometryFromConfigJson() {
+        const HubertModel model = HubertModel::load(fixture("base"));
+        const HubertConfig& config = model.config();
+        QCOMPARE(config.hiddenSize, 32);
+        QCOMPARE(config.layers, 2);
+        QCOMPARE(config.heads, 4);
+        QCOMPARE(config.positionKernel, 128);
+        QVERIFY(config.featureNorm == HubertConfig::FeatureNorm::Group);
+        QVERIFY(!config.stableLayerNorm);
+        QCOMPARE(config.receptiveField(), std::size_t(400));
+        QCOMPARE(config.hopSamples(), std::size_t(320));
+        QCOMPARE(config.frameCount(399), std::size_t(0));
+        QCOMPARE(config.frameCount(400), std::size_t(1));
+        QCOMPARE(config.frameCount(32000), std::size_t(99));
+        QCOMPARE(model.stateCount(), 3);
+        const HubertModel large = HubertModel::load(fixture("large"));
+        QVERIFY(large.config().featureNorm == HubertConfig::FeatureNorm::Layer);
+        QVERIFY(large.config().stableLayerNorm && large.config().convBias);
+        QCOMPARE(large.config().modelType, std::string("wav2vec2"));
+    }
+
+    void normalisesLikeWav2Vec2Processor() {
+        const std::vector<float> normalised = normaliseForHubert(array("wave_speech").values);
+        const FloatArray expected = array("normalised_speech");
+        QCOMPARE(normalised.size(), expected.values.size());
+        M2DS_COMPARE_ARRAYS(test::compareArrays(normalised.data(), expected.values.data(), normalised.size()), (test::Tolerance{2e-6, 2e-7}));
+        QVERIFY(normaliseForHubert({}).empty());
+    }
+
+    void postLayerNormModelMatchesTorchaudio() { compareWithReferences(HubertModel::load(fixture("base")), "base"); }
+
+    void preLayerNormModelMatchesTorchaudio() { compareWithReferences(HubertModel::load(fixture("large")), "large"); }
+
+    void everySpellingLoadsTheSameWeights() {
+        const std::vector<float> wave = input("speech");
+        const HubertModel reference = HubertModel::load(fixture("base"));
+        const FloatArray expected = reference.hiddenStates(wave, {2})[0];
+        // pytorch_model.bin with `hubert.` prefixes and parametrizations.weight.original0/1; torchaudio's own names.
+        for (const char* spelling : {"base_bin", "base_bin/pytorch_model.bin", "base_torchaudio", "base_torchaudio/hubert_tiny.pth"}) {
+            const FloatArray actual = HubertModel::load(fixture(spelling)).hiddenStates(wave, {2})[0];
+            QCOMPARE(actual.shape, expected.shape);
+            M2DS_COMPARE_ARRAYS(test::compareArrays(actual.values.data(), expected.values.data(), expected.values.size()), (test::Tolerance{0.0, 0.0}));
+        }
+    }
+
+    void namesCheckpointKeysLikeHuggingFace() {
+        QCOMPARE(hubertParameterName("hubert.encoder.pos_conv_embed.conv.parametrizations.weight.original0"),
+                 std::string("encoder.pos_conv_embed.conv.weight_g"));
+        QCOMPARE(hubertParameterName("wav2vec2.encoder.pos_conv_embed.conv.parametrizations.weight.original1"),
+                 std::string("encoder.pos_conv_embed.conv.weight_v"));
+        QCOMPARE(hubertParameterName("encoder.transformer.layers.3.attention.q_proj.weight"), std::string("encoder.layers.3.attention.q_proj.weight"));
+        QCOMPARE(hubertParameterName("encoder.feature_projection.projection.bias"), std::string("feature_projection.projection.bias"));
+        QCOMPARE(hubertParameterName("feature_extractor.conv_layers.0.conv.weight"), std::string("feature_extractor.conv_layers.0.conv.weight"));
+        QCOMPARE(hubertParameterName("lm_head.weight"), std::string());
+        QCOMPARE(hubertParameterName("masked_spec_embed"), std::string());
+    }
+
+    void returnsRequestedStatesOnlyAndNoFramesBelowTheReceptiveField() {
+        const HubertModel model = HubertModel::load(fixture("base"));
+        const std::vector<float> wave = input("odd5557");
+        const std::vector<FloatArray> some = model.hiddenStates(wave, {2, 0});
+        QCOMPARE(some.size(), std::size_t(2));
+        const FloatArray expected = array("base_odd5557_h0");
+        M2DS_COMPARE_ARRAYS(test::compareArrays(some[1].values.data(), expected.values.data(), expected.values.size()), kFloat32);
+        const std::vector<FloatArray> none = model.hiddenStates(std::vector<float>(399, 0.1f), {0, 2});
+        QCOMPARE(none[1].shape, (std::vector<std::size_t>{0, 32}));
+        QVERIFY(none[1].values.empty());
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.hiddenStates(wave, {3}));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.hiddenStates(wave, {-1}));
+    }
+
+    void badFilesGiveClearErrors_data() {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QStringList>("mentions");
+        QTest::newRow("missing key") << "bad/missing_key" << QStringList{"model.safetensors", "missing key 'encoder.layers.1.final_layer_norm.bias'"};
+        QTest::newRow("wrong shape") << "bad/wrong_shape"
+                                     << QStringList{"model.safetensors", "'encoder.layers.0.attention.q_proj.weight' has shape [16, 32]", "expects [32, 32]"};
+        QTest::newRow("config does not match the weights")
+            << "bad/config_mismatch" << QStringList{"model.safetensors", "config.json", "hidden 48", "expects"};
+        QTest::newRow("unsupported feat_extract_norm") << "bad/unsupported_norm" << QStringList{"config.json", "unsupported feat_extract_norm \"batch\""};
+        QTest::newRow("no weights") << "bad/no_weights" << QStringList{"no_weights", "no model.safetensors, pytorch_model.bin or .pth"};
+        QTest::newRow("config not JSON") << "bad/not_json" << QStringList{"config.json", "is not a JSON object"};
+        QTest::newRow("no config") << "bad" << QStringList{"no config.json in this folder"};
+        QTest::newRow("no such folder") << "bad/absent" << QStringList{"absent", "no such file or folder"};
+    }
+
+    void badFilesGiveClearErrors() {
+        QFETCH(QString, folder);
+        QFETCH(QStringList, mentions);
+        const QString message = loadError(folder);
+        for (const QString& mention : mentions) QVERIFY2(message.contains(mention), qPrintable(message));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestHubertModel)
+#include "tst_HubertModel.moc"
