@@ -14,11 +14,19 @@
 using namespace m2ds;
 
 namespace {
-// Issue #12 aims at max abs 1e-4 on base layers in float32; the tiny models hold 1e-5.
-const test::Tolerance kFloat32{1e-5, 1e-6};
+// The tiny models hold 1e-5 under every OpenBLAS kernel; issue #12 aims at max abs 1e-4 on hubert_base layers in
+// float32, the bound of the `slow` run on that geometry (tst_HubertModel_base, $M2DS_HUBERT_FIXTURES set).
+const test::Tolerance kFloat32{1e-5, 2e-6};
+const test::Tolerance kBaseFloat32{1e-4, 1e-5};
 const char* const kWaves[] = {"speech", "exact400", "odd401", "odd5557"};
 
-std::string fixture(const QString& relative) { return test::sourcePath("tests/golden/hubert/tiny/" + relative).toStdString(); }
+bool baseGeometry() { return qEnvironmentVariableIsSet("M2DS_HUBERT_FIXTURES"); }
+
+/// <fixtures>/<relative>: tests/golden/hubert/tiny, or $M2DS_HUBERT_FIXTURES (the hubert_base references).
+std::string fixture(const QString& relative) {
+    const QString root = baseGeometry() ? qEnvironmentVariable("M2DS_HUBERT_FIXTURES") : test::sourcePath("tests/golden/hubert/tiny");
+    return QDir(root).filePath(relative).toStdString();
+}
 
 FloatArray array(const QString& name) { return NpyFile::readFloat32(fixture(name + ".npy")); }
 
@@ -33,14 +41,15 @@ std::vector<int> allStates(const HubertModel& model) {
 
 /// Compares every hidden state of every reference wave; prints the max abs error per state.
 void compareWithReferences(const HubertModel& model, const QString& label) {
+    const test::Tolerance tolerance = baseGeometry() ? kBaseFloat32 : kFloat32;
     for (const char* wave : kWaves) {
         const std::vector<FloatArray> states = model.hiddenStates(input(wave), allStates(model));
         for (int i = 0; i < model.stateCount(); ++i) {
             const FloatArray expected = array(QString("%1_%2_h%3").arg(label, wave).arg(i));
             QCOMPARE(states[std::size_t(i)].shape, expected.shape);
             const auto comparison = test::compareArrays(states[std::size_t(i)].values.data(), expected.values.data(), expected.values.size());
-            qInfo("%s %s hidden_states[%d] %s", qPrintable(label), wave, i, comparison.describe(kFloat32).c_str());
-            M2DS_COMPARE_ARRAYS(comparison, kFloat32);
+            qInfo("%s %s hidden_states[%d] %s", qPrintable(label), wave, i, comparison.describe(tolerance).c_str());
+            M2DS_COMPARE_ARRAYS(comparison, tolerance);
         }
     }
 }
