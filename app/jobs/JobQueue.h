@@ -54,7 +54,6 @@ public:
     int pendingCount() const { return int(pending_.size()); }
     /// True while `jobId` is queued or running and wanted.
     bool isPending(int jobId) const { return pending_.contains(jobId); }
-    Policy policy() const { return policy_; }
 
 signals:
     void progress(int jobId, double fraction);

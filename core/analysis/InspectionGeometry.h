@@ -39,7 +39,7 @@ public:
     /// The token covering log-mel `frame` and mel bin `melBin` (clamped into the grid).
     TokenAddress tokenAt(std::size_t frame, int melBin) const;
 
-    const ModelConfig& config() const { return config_; }
+    /// Log-mel frames of the recording.
     std::size_t recordingFrames() const { return recordingFrames_; }
 
 private:

@@ -31,6 +31,7 @@ public:
 
     /// Inspects the chunks covering [fromSeconds, toSeconds] (at most maxChunks of them).
     MaskedInspectionResult run(unsigned seed, double maskRatio, double fromSeconds, double toSeconds, int maxChunks) const;
+    /// Where the model's patches lie in this recording.
     const InspectionGeometry& geometry() const { return geometry_; }
 
     /// The normalised model inputs [count, 1, F, inputFrames] of `chunks`, zero past the recording's end.

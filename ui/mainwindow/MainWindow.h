@@ -29,6 +29,7 @@ public:
 
     /// Opens recordings and models (.pth, .pt, .safetensors) in Inspect, as if dropped on the window.
     void openFiles(const QStringList& paths);
+    /// The pages and the Inspect page's parts, for tests and diagnostics.
     InspectPage* inspectPage() const { return inspectPage_; }
     ModelPanel* modelPanel() const;
     RecordingPlot* recordingPlot() const;

@@ -35,9 +35,11 @@ public:
     /// Enables the page's actions while it is current; leaving it stops playback.
     void setActive(bool active);
 
+    /// The page's parts: the recording view, and the widgets the window puts into docks.
     RecordingPlot* recordingPlot() const { return plot_; }
     QListView* recordingList() const { return list_; }
     ModelPanel* modelPanel() const { return modelPanel_; }
+    /// The page's actions, for the window's menus.
     const InspectActions& actions() const { return actions_; }
 
 signals:

@@ -22,14 +22,14 @@ public:
 
     /// Shows (or, with null, hides) the Inspect marks: patch grid, hatched mask, loss strip, offline head output.
     void setInspection(InspectionDataPtr inspection);
+    /// The inspection shown, or null.
     const InspectionDataPtr& inspection() const;
 
     /// What is drawn now, for tests and diagnostics.
     int spectrogramColumns() const;
     int spectrogramRows() const;
     int waveformPoints() const;
-    WaveformLane* waveformLane() const { return waveform_; }
-    SpectrogramLane* spectrogramLane() const { return spectrogram_; }
+    /// The Inspect lanes and overlay, for tests and diagnostics.
     InspectionOverlay* inspectionOverlay() const { return overlay_; }
     PatchLossLane* patchLossLane() const { return patches_; }
     OfflineHeadLane* offlineHeadLane() const { return offline_; }

@@ -34,6 +34,7 @@ public:
     LaneOverlay* addOverlay(const QString& laneId, std::unique_ptr<LaneOverlay> overlay);
     /// The user's choice to show or hide a lane; a lane without content stays out either way.
     void setLaneShown(const QString& laneId, bool shown);
+    /// The user's choice for the lane (false for an unknown id).
     bool isLaneShown(const QString& laneId) const;
     /// Moves a lane to position `index` (0 = top), clamped to the lane count.
     void moveLane(const QString& laneId, int index);
@@ -50,6 +51,7 @@ public:
 
     /// Shows `recording` over its whole length in every lane; null clears them.
     void setRecording(RecordingDataPtr recording);
+    /// The recording shown, or null.
     RecordingDataPtr recording() const { return recording_; }
     /// Visible time span in seconds.
     double visibleBegin() const { return begin_; }
@@ -58,6 +60,7 @@ public:
     void setVisibleRange(double begin, double end);
     /// factor > 1 zooms in around the view's centre, < 1 zooms out.
     void zoomBy(double factor);
+    /// Shows the whole recording.
     void zoomToFit();
     /// Moves the view by a fraction of its width (negative = earlier).
     void panBy(double fraction);
