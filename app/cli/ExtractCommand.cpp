@@ -7,6 +7,7 @@
 #include "analysis/LayerSelection.h"
 #include "analysis/RecordingEmbeddings.h"
 #include "audio/FrontEndConfig.h"
+#include "audio/WaveformLoader.h"
 #include "cli/ExitCode.h"
 #include "cli/ModelLoading.h"
 #include "common/AtomicFileWriter.h"
@@ -16,6 +17,10 @@
 #include "common/NpyStreamWriter.h"
 #include "common/Sha256.h"
 #include "model/M2dsModel.h"
+#include "model/hubert/HubertModel.h"
+#include "model/hubert/TeacherNormalisation.h"
+
+#include <filesystem>
 
 namespace m2ds::cli {
 namespace {
@@ -72,6 +77,47 @@ private:
     std::size_t recordings_ = 0;
 };
 
+/// Where the embeddings go: the CSV table or the .npy collector, one recording after the other.
+class EmbeddingOutput {
+public:
+    EmbeddingOutput(const std::string& path, std::size_t layers, std::size_t dim, bool clip)
+        : table_(endsWith(path, ".csv") ? std::make_unique<EmbeddingCsvWriter>(path, dim, clip) : nullptr), arrays_(path, layers, dim, clip) {}
+    void beginRecording(const std::string& file, const std::vector<int>& layers, double frameSeconds) {
+        if (table_) table_->beginRecording(file, layers, frameSeconds);
+    }
+    void add(std::size_t first, std::size_t total, const std::vector<FloatArray>& part) {
+        if (table_) table_->addFrames(first, part);
+        else arrays_.add(total, part);
+    }
+    void endRecording() {
+        if (table_) table_->endRecording();
+        else arrays_.endRecording();
+    }
+    void finish() {
+        if (table_) table_->finish();
+        else arrays_.write();
+    }
+
+private:
+    std::unique_ptr<EmbeddingCsvWriter> table_;
+    NpyCollector arrays_;
+};
+
+/// The provenance of HuBERT / wav2vec 2.0 embeddings: the HF folder, its weights' hash, geometry and input pipeline.
+void writeHubertSidecar(const std::string& output, const HubertCheckpoint& checkpoint, const std::vector<int>& layers,
+                        const std::vector<std::string>& files, bool clip) {
+    const HubertConfig& config = checkpoint.config;
+    const nlohmann::json sidecar = {
+        {"checkpoint", checkpoint.weightsPath}, {"checkpoint_sha256", sha256OfFile(checkpoint.weightsPath)}, {"config", checkpoint.configPath},
+        {"model", {{"model_type", config.modelType}, {"hidden_size", config.hiddenSize}, {"num_hidden_layers", config.layers},
+                   {"do_stable_layer_norm", config.stableLayerNorm}}},
+        {"layers", layers}, {"layer_indexing", "hidden_states (0 = transformer input, i = layer i)"}, {"level", clip ? "clip" : "frame"},
+        {"frame_seconds", double(config.hopSamples()) / 16000.0}, {"sample_rate", 16000},
+        {"input_normalisation", "Wav2Vec2Processor do_normalize: (x - mean) / sqrt(var + 1e-7) per recording"},
+        {"files", files}, {"m2ds_version", M2DS_VERSION}};
+    AtomicFileWriter::writeFile(output + ".json", sidecar.dump(2) + "\n");
+}
+
 void writeSidecar(const std::string& output, const std::string& checkpoint, const ModelConfig& config,
                   const std::vector<int>& layers, const std::vector<std::string>& files, bool clip) {
     const FrontEndConfig frontEnd;
@@ -101,6 +147,7 @@ int ExtractCommand::run(const CommandContext& context) const {
     if (!csv && !endsWith(output, ".npy")) throw OutputError(output, "unknown output format: use .csv or .npy");
     if (!csv && !clip && files.size() > 1)
         throw OutputError(output, "an .npy holds the frames of one recording; use .csv or --clip for several");
+    if (std::filesystem::is_directory(std::filesystem::u8path(model))) return runHubert(context);
     M2dsModel network = loadEncoder();
     const ModelConfig& config = network.config();
     M2dsModel::setComputeThreads(context.threads);
@@ -113,22 +160,47 @@ int ExtractCommand::run(const CommandContext& context) const {
         return kUsageError;
     }
     const RecordingEmbeddings embeddings(network, selected, context.threads);
-    const std::size_t dim = static_cast<std::size_t>(config.frameFeatureDim());
-    std::unique_ptr<EmbeddingCsvWriter> table = csv ? std::make_unique<EmbeddingCsvWriter>(output, dim, clip) : nullptr;
-    NpyCollector arrays(output, selected.size(), dim, clip);
+    EmbeddingOutput out(output, selected.size(), static_cast<std::size_t>(config.frameFeatureDim()), clip);
     for (const std::string& file : files) {
         const ProgressMonitor monitor = context.progress(file);
-        if (table) table->beginRecording(file, selected, embeddings.frameSeconds());
-        embeddings.extract(file, [&](std::size_t first, std::size_t total, const std::vector<FloatArray>& part) {
-            if (table) table->addFrames(first, part);
-            else arrays.add(total, part);
-        }, &monitor);
-        if (table) table->endRecording();
-        else arrays.endRecording();
+        out.beginRecording(file, selected, embeddings.frameSeconds());
+        embeddings.extract(file, [&](std::size_t first, std::size_t total, const std::vector<FloatArray>& part) { out.add(first, total, part); },
+                           &monitor);
+        out.endRecording();
     }
-    if (table) table->finish();
-    else arrays.write();
+    out.finish();
     writeSidecar(output, model, config, selected, files, clip);
+    return kSuccess;
+}
+
+int ExtractCommand::runHubert(const CommandContext& context) const {
+    if (mean || std) {
+        context.err << "m2ds extract: --mean/--std normalise M2D log-mels; a HuBERT folder normalises the wave itself\n";
+        return kUsageError;
+    }
+    const HubertCheckpoint checkpoint = HubertCheckpoint::read(model);
+    HubertModel network = HubertModel::fromCheckpoint(checkpoint);
+    M2dsModel::setComputeThreads(context.threads);
+    network.setDevice(device);
+    std::vector<int> selected;
+    try {
+        selected = parseLayerSelection(layers, checkpoint.config.layers);
+    } catch (const InvalidArgument& error) {
+        context.err << "m2ds extract: " << error.what() << '\n';
+        return kUsageError;
+    }
+    EmbeddingOutput out(output, selected.size(), std::size_t(checkpoint.config.hiddenSize), clip);
+    const double frameSeconds = double(checkpoint.config.hopSamples()) / 16000.0;
+    for (const std::string& file : files) {
+        const ProgressMonitor monitor = context.progress(file);
+        const std::vector<float> wave = normaliseForHubert(WaveformLoader(16000).load(file, &monitor).samples);
+        const std::vector<FloatArray> states = network.hiddenStates(wave, selected);
+        out.beginRecording(file, selected, frameSeconds);
+        out.add(0, states.front().shape[0], states);
+        out.endRecording();
+    }
+    out.finish();
+    writeHubertSidecar(output, checkpoint, selected, files, clip);
     return kSuccess;
 }
 

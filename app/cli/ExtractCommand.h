@@ -9,7 +9,9 @@
 namespace m2ds::cli {
 
 /// `m2ds extract --model CKPT [--layers all|last|0-12|3,6] [--clip] FILES… -o OUT.csv|OUT.npy`: embeddings with the
-/// official runtime's semantics, plus a provenance sidecar OUT.json.
+/// official runtime's semantics, plus a provenance sidecar OUT.json. A folder as --model is a Hugging Face HuBERT /
+/// wav2vec 2.0 model: the plain HF pipeline (whole recording at 16 kHz, Wav2Vec2Processor normalisation, no padding),
+/// layers in hidden_states indexing, [T, hidden] at 50 Hz.
 struct ExtractCommand {
     std::string model;
     std::string layers = "last";
@@ -24,6 +26,8 @@ struct ExtractCommand {
 
 private:
     M2dsModel loadEncoder() const;
+    /// The HuBERT folder path: every recording in one pass, hidden states written as the M2D path writes embeddings.
+    int runHubert(const CommandContext& context) const;
 };
 
 }  // namespace m2ds::cli
