@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QListView>
+#include <QSettings>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -14,6 +15,9 @@
 
 namespace m2ds {
 namespace {
+
+const char* const kLaneOrderKey = "inspect/laneOrder";
+const char* const kHiddenLanesKey = "inspect/hiddenLanes";
 
 bool isModelFile(const QString& path) {
     return path.endsWith(".pth", Qt::CaseInsensitive) || path.endsWith(".pt", Qt::CaseInsensitive) ||
@@ -36,6 +40,8 @@ InspectPage::InspectPage(Session& session, QWidget* parent)
     connect(inspectDelay_, &QTimer::timeout, this, &InspectPage::requestInspection);
     createActions();
     connectModel();
+    restoreLanes();
+    connect(plot_, &LaneStack::lanesChanged, this, &InspectPage::saveLanes);
 
     connect(list_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) { showRow(current.row()); });
     connect(&session_, &Session::recordingReady, this, &InspectPage::onRecordingReady);
@@ -77,6 +83,22 @@ void InspectPage::createActions() {
                              player_->stop();
                              plot_->setPlayPosition(0.0);
                          })};
+}
+
+void InspectPage::restoreLanes() {
+    const QSettings settings;
+    const QStringList order = settings.value(kLaneOrderKey).toStringList();
+    for (int index = 0; index < order.size(); ++index) plot_->moveLane(order[index], index);
+    for (const QString& lane : settings.value(kHiddenLanesKey).toStringList()) plot_->setLaneShown(lane, false);
+}
+
+void InspectPage::saveLanes() const {
+    QSettings settings;
+    QStringList hidden;
+    for (const QString& lane : plot_->laneOrder())
+        if (!plot_->isLaneShown(lane)) hidden << lane;
+    settings.setValue(kLaneOrderKey, plot_->laneOrder());
+    settings.setValue(kHiddenLanesKey, hidden);
 }
 
 void InspectPage::connectModel() {

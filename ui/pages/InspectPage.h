@@ -55,6 +55,9 @@ signals:
 private:
     void createActions();
     void connectModel();
+    /// Lane order and the lanes the user hid are a UI preference, kept in QSettings.
+    void restoreLanes();
+    void saveLanes() const;
     void showRow(int row);
     void onRecordingReady(int row);
     void requestInspection();

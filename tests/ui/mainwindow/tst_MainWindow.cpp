@@ -195,6 +195,23 @@ private slots:
         QCOMPARE(session_->models()->model()->path, QString(M2DS_TINY_CHECKPOINT));
     }
 
+    // Which lanes show, and in which order, is remembered for the next window.
+    void laneChoicesAreRemembered() {
+        RecordingPlot* plot = window_->recordingPlot();
+        const QStringList defaults = plot->laneOrder();
+        const int last = int(defaults.size()) - 1;
+        plot->setLaneShown("waveform", false);
+        plot->moveLane("spectrogram", last);
+        const QStringList order = plot->laneOrder();
+        QCOMPARE(order.last(), QString("spectrogram"));
+        window_ = std::make_unique<MainWindow>(*session_);
+        QCOMPARE(window_->recordingPlot()->laneOrder(), order);
+        QVERIFY(!window_->recordingPlot()->isLaneShown("waveform"));
+        window_->recordingPlot()->setLaneShown("waveform", true);  // back to the defaults for the tests after this one
+        for (const QString& lane : defaults) window_->recordingPlot()->moveLane(lane, last);
+        QCOMPARE(window_->recordingPlot()->laneOrder(), defaults);
+    }
+
     // A long recording loads on the worker thread: the event loop keeps turning while it does.
     void longRecordingLoadsWithoutBlockingTheEventLoop() {
         const QString longFile = dir_.filePath("five-minutes.wav");

@@ -148,9 +148,17 @@ private slots:
         QVERIFY2(clicked.first().at(1).toString().startsWith("Patch "), qPrintable(clicked.first().at(1).toString()));
         for (const QString& lane : plot_->visibleLanes()) {
             const QCPRange range = plot_->laneRect(lane)->axis(QCPAxis::atBottom)->range();
-            QCOMPARE(range.lower, 2.0);
-            QCOMPARE(range.upper, 4.0);
+            QCOMPARE(range.lower, plot_->visibleBegin());
+            QCOMPARE(range.upper, plot_->visibleEnd());
         }
+        const QPoint start = plot_->laneRect("offline")->rect().center();  // a drag in the lowest lane moves them all
+        for (const auto& [type, offset, buttons] : {std::tuple{QEvent::MouseButtonPress, 0, Qt::LeftButton}, std::tuple{QEvent::MouseMove, -150, Qt::LeftButton},
+                                                    std::tuple{QEvent::MouseButtonRelease, -150, Qt::NoButton}}) {
+            QMouseEvent event(type, QPointF(start + QPoint(offset, 0)), custom->mapToGlobal(QPointF(start + QPoint(offset, 0))), Qt::LeftButton,
+                              buttons, Qt::NoModifier);
+            QApplication::sendEvent(custom, &event);
+        }
+        QVERIFY(plot_->visibleBegin() > 2.2 && qAbs(plot_->visibleEnd() - plot_->visibleBegin() - 2.0) < 1e-9);
         for (const QString& lane : plot_->visibleLanes()) {  // the same pixel for the same time in every lane
             const QRect rect = plot_->laneRect(lane)->rect(), spectrogram = plot_->laneRect("spectrogram")->rect();
             QCOMPARE(rect.left(), spectrogram.left());
