@@ -22,7 +22,7 @@ std::vector<torch::Tensor> TransformerEncoderImpl::hiddenStates(const torch::Ten
         state = layers[std::size_t(i)]->as<EncoderLayer>()->forward(state);
         states.push_back(state);
     }
-    if (preNorm_ && lastState == int(layers->size()) && lastState > 0) states.back() = layerNorm(states.back());
+    if (preNorm_ && lastState == int(layers->size())) states.back() = layerNorm(states.back());
     return states;
 }
 

@@ -15,8 +15,8 @@ class TransformerEncoderImpl : public torch::nn::Module {
 public:
     explicit TransformerEncoderImpl(const HubertConfig& config);
     /// HF's hidden_states 0..lastState of x [B, T, hidden] (projected features), each [B, T, hidden]: [0] = x + the
-    /// positional term (then `layer_norm` for post-LN), [i] = output of layer i; for pre-LN models the state after the
-    /// last layer gets `layer_norm`. Runs only the layers it needs; lastState ≤ layer count.
+    /// positional term (then `layer_norm` for post-LN), [i] = output of layer i; in pre-LN models state [layer count]
+    /// gets `layer_norm` (as HF applies it after the loop). Runs only the layers it needs; lastState ≤ layer count.
     std::vector<torch::Tensor> hiddenStates(const torch::Tensor& x, int lastState);
 
     PositionalConvEmbedding posConvEmbed{nullptr};
