@@ -1,0 +1,60 @@
+#pragma once
+#include <QWidget>
+
+#include "views/ClusterTiers.h"
+
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace m2ds {
+
+/// The Clusters dock: learn a codebook from the open recordings (a model layer, k, seed) or load someone's
+/// centroids, follow the job, and the list of clusters (frames, share, mean duration) where choosing one highlights
+/// its segments and plays them one after another.
+class ClusterPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ClusterPanel(QWidget* parent = nullptr);
+
+    /// Layers 0..depth of the loaded model; without a model (depth < 0) learning is disabled.
+    void setModelDepth(int depth);
+    /// The job runs (fraction in [0, 1]) or ended (fraction < 0).
+    void showProgress(double fraction);
+    void showError(const QString& message);
+    /// New assignments: fills the cluster list.
+    void showTiers(const ClusterTiersPtr& tiers);
+
+    int layer() const;
+    int clusterCount() const;
+    unsigned seed() const;
+    /// The cluster chosen in the list, or -1.
+    int chosenCluster() const;
+
+signals:
+    /// Learn a codebook of clusterCount() clusters on layer() of the open recordings.
+    void learnRequested();
+    /// Assign with the centroids in `path` (.npy [K, D]).
+    void centroidsChosen(const QString& path);
+    void cancelRequested();
+    /// A cluster was chosen in the list (-1: none).
+    void clusterChosen(int id);
+    /// Play the chosen cluster's segments one after another.
+    void playClusterRequested(int id);
+
+private:
+    void chooseCentroidsFile();
+
+    QSpinBox* layer_;
+    QSpinBox* clusters_;
+    QSpinBox* seed_;
+    QPushButton* learn_;
+    QPushButton* load_;
+    QPushButton* cancel_;
+    QPushButton* play_;
+    QLabel* status_;
+    QTableWidget* table_;
+};
+
+}  // namespace m2ds
