@@ -24,11 +24,13 @@ public:
     HubertModel(HubertModel&&) noexcept;
     HubertModel& operator=(HubertModel&&) noexcept;
 
+    /// The geometry the model was built with (from config.json).
     const HubertConfig& config() const;
     /// Number of hidden states: transformer layers + 1 (index 0 = the transformer's input).
     int stateCount() const;
     /// "cpu", "cuda", "cuda:1"; throws InvalidArgument if unavailable.
     void setDevice(const std::string& device);
+    /// The device the weights live on and hiddenStates() runs on: "cpu" unless setDevice() moved it.
     std::string device() const;
 
     /// hidden_states[layer] of one utterance, HF's indexing: 0 = projected features + positional conv (+ the encoder

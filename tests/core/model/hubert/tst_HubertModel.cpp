@@ -7,6 +7,7 @@
 #include "TestData.h"
 #include "common/Errors.h"
 #include "common/NpyFile.h"
+#include "model/M2dsModel.h"
 #include "model/hubert/HubertModel.h"
 #include "model/hubert/HubertWeightNames.h"
 #include "model/hubert/TeacherNormalisation.h"
@@ -137,6 +138,15 @@ private slots:
         QVERIFY(none[1].values.empty());
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.hiddenStates(wave, {3}));
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.hiddenStates(wave, {-1}));
+    }
+
+    void runsOnTheDeviceItIsGiven() {
+        HubertModel model = HubertModel::load(fixture("base"));
+        QCOMPARE(model.device(), std::string("cpu"));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.setDevice("nonsense"));
+        if (!M2dsModel::cudaAvailable()) QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.setDevice("cuda"));
+        model.setDevice("cpu");
+        QCOMPARE(model.hiddenStates(input("odd401"), {1})[0].shape, (std::vector<std::size_t>{1, 32}));
     }
 
     void badFilesGiveClearErrors_data() {
