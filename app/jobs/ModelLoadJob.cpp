@@ -21,6 +21,7 @@ ModelSummary summarise(const ImportedCheckpoint& checkpoint, const M2dsModel& mo
     summary.format = QString::fromStdString(checkpoint.format);
     summary.geometrySource = QString::fromStdString(checkpoint.configSource);
     summary.maskRatio = config.maskRatio;
+    summary.depth = config.depth;
     QStringList lines;
     for (const DescriptionLine& line : describeModel(checkpoint, model))
         if (line.label != "format" && line.label != "model")  // shown in the dock's title lines

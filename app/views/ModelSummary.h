@@ -11,6 +11,7 @@ struct ModelSummary {
     QString geometrySource;  ///< where the geometry came from
     QString description;     ///< several lines: contents, encoder, predictor, offline head, parts, parameters, norm stats, device
     double maskRatio = 0.6;  ///< the model's training mask ratio
+    int depth = 0;           ///< encoder blocks: layers 0 (patch embedding) .. depth can be extracted
 };
 
 }  // namespace m2ds

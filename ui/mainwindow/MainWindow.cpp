@@ -20,6 +20,7 @@
 #include "pages/TrainPage.h"
 #include "plots/RecordingPlot.h"
 #include "session/Session.h"
+#include "widgets/ClusterPanel.h"
 #include "training/M2dsExecutable.h"
 #include "training/TrainPresets.h"
 #include "widgets/LoadingProgressBar.h"
@@ -74,7 +75,8 @@ void MainWindow::createDocks() {
     modelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     modelScroll->setMinimumWidth(inspectPage_->modelPanel()->minimumSizeHint().width() + modelScroll->verticalScrollBar()->sizeHint().width());
     inspectDocks_ = {createDock(tr("Recordings"), QStringLiteral("recordingsDock"), inspectPage_->recordingList()),
-                     createDock(tr("Model"), QStringLiteral("modelDock"), modelScroll)};
+                     createDock(tr("Model"), QStringLiteral("modelDock"), modelScroll),
+                     createDock(tr("Clusters"), QStringLiteral("clustersDock"), inspectPage_->clusterPanel())};
 }
 
 QDockWidget* MainWindow::createDock(const QString& title, const QString& objectName, QWidget* widget) {

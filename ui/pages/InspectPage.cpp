@@ -7,10 +7,14 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "jobs/ClusterService.h"
 #include "jobs/ModelService.h"
 #include "playback/AudioPlayer.h"
+#include "playback/SegmentPlaylist.h"
 #include "plots/RecordingPlot.h"
+#include "plots/lanes/ClusterTierLane.h"
 #include "session/Session.h"
+#include "widgets/ClusterPanel.h"
 #include "widgets/ModelPanel.h"
 
 namespace m2ds {
@@ -28,7 +32,9 @@ bool isModelFile(const QString& path) {
 
 InspectPage::InspectPage(Session& session, QWidget* parent)
     : QWidget(parent), session_(session), player_(new AudioPlayer(this)), plot_(new RecordingPlot(this)), list_(new QListView(this)),
-      modelPanel_(new ModelPanel(this)), inspectDelay_(new QTimer(this)) {
+      modelPanel_(new ModelPanel(this)), clusterPanel_(new ClusterPanel(this)), clusters_(new ClusterService(*session.models(), this)),
+      clusterLane_(static_cast<ClusterTierLane*>(plot_->addLane(std::make_unique<ClusterTierLane>()))),
+      playlist_(new SegmentPlaylist(*player_, this)), inspectDelay_(new QTimer(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
@@ -40,6 +46,7 @@ InspectPage::InspectPage(Session& session, QWidget* parent)
     connect(inspectDelay_, &QTimer::timeout, this, &InspectPage::requestInspection);
     createActions();
     connectModel();
+    connectClusters();
     restoreLanes();
     connect(plot_, &LaneStack::lanesChanged, this, &InspectPage::saveLanes);
 
@@ -105,6 +112,7 @@ void InspectPage::connectModel() {
     ModelService* models = session_.models();
     connect(models, &ModelService::modelLoaded, this, [this](const ModelSummary& summary) {
         modelPanel_->showModel(summary);
+        clusterPanel_->setModelDepth(summary.depth);
         requestInspection();
     });
     connect(models, &ModelService::modelFailed, this, [this](const QString& message) {
@@ -119,6 +127,43 @@ void InspectPage::connectModel() {
     });
     connect(models, &ModelService::inspectionFailed, this, [this](const QString& message) { emit statusMessage(message, 8000); });
     connect(modelPanel_, &ModelPanel::inspectSettingsChanged, inspectDelay_, qOverload<>(&QTimer::start));
+}
+
+void InspectPage::connectClusters() {
+    connect(clusterPanel_, &ClusterPanel::learnRequested, this, [this] {
+        clusters_->learn(readyRecordings(), clusterPanel_->layer(), clusterPanel_->clusterCount(), clusterPanel_->seed());
+    });
+    connect(clusterPanel_, &ClusterPanel::centroidsChosen, this,
+            [this](const QString& path) { clusters_->assign(readyRecordings(), clusterPanel_->layer(), path); });
+    connect(clusterPanel_, &ClusterPanel::cancelRequested, clusters_, &ClusterService::cancel);
+    connect(clusters_, &ClusterService::progress, clusterPanel_, &ClusterPanel::showProgress);
+    connect(clusters_, &ClusterService::failed, clusterPanel_, &ClusterPanel::showError);
+    connect(clusters_, &ClusterService::tiersReady, this, [this](ClusterTiersPtr tiers) {
+        clusterPanel_->showTiers(tiers);
+        clusterLane_->setTiers(std::move(tiers));
+        plot_->refresh();
+    });
+    connect(clusterPanel_, &ClusterPanel::clusterChosen, this, [this](int id) {
+        clusterLane_->chooseCluster(id);
+        plot_->refresh();
+    });
+    connect(clusterPanel_, &ClusterPanel::playClusterRequested, this, &InspectPage::playCluster);
+}
+
+QStringList InspectPage::readyRecordings() const {
+    QStringList paths;
+    for (int row = 0; row < session_.recordings()->rowCount(); ++row)
+        if (const RecordingDataPtr recording = session_.recordings()->recording(row)) paths << recording->path;
+    return paths;
+}
+
+void InspectPage::playCluster(int id) {
+    std::vector<std::pair<double, double>> stretches;
+    for (const ClusterSegment& segment : clusterLane_->segments())
+        if (segment.cluster == id) stretches.emplace_back(segment.start, segment.end);
+    if (stretches.empty()) return emit statusMessage(tr("Cluster %1 does not occur in this recording.").arg(id), 5000);
+    emit statusMessage(tr("Playing the %1 segments of cluster %2").arg(stretches.size()).arg(id), 5000);
+    playlist_->play(std::move(stretches));
 }
 
 void InspectPage::openFiles(const QStringList& paths) {

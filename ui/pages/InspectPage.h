@@ -9,8 +9,12 @@ class QTimer;
 namespace m2ds {
 
 class AudioPlayer;
+class ClusterPanel;
+class ClusterService;
+class ClusterTierLane;
 class ModelPanel;
 class RecordingPlot;
+class SegmentPlaylist;
 class Session;
 
 /// The actions of the Inspect page, for the window's menus and toolbar; enabled only while the page is current.
@@ -39,6 +43,7 @@ public:
     RecordingPlot* recordingPlot() const { return plot_; }
     QListView* recordingList() const { return list_; }
     ModelPanel* modelPanel() const { return modelPanel_; }
+    ClusterPanel* clusterPanel() const { return clusterPanel_; }
     /// The page's actions, for the window's menus.
     const InspectActions& actions() const { return actions_; }
 
@@ -55,6 +60,11 @@ signals:
 private:
     void createActions();
     void connectModel();
+    void connectClusters();
+    /// Paths of the open recordings that finished loading.
+    QStringList readyRecordings() const;
+    /// Plays the segments of cluster `id` in the shown recording, one after another.
+    void playCluster(int id);
     /// Lane order and the lanes the user hid are a UI preference, kept in QSettings.
     void restoreLanes();
     void saveLanes() const;
@@ -68,6 +78,10 @@ private:
     RecordingPlot* plot_;
     QListView* list_;
     ModelPanel* modelPanel_;
+    ClusterPanel* clusterPanel_;
+    ClusterService* clusters_;
+    ClusterTierLane* clusterLane_;
+    SegmentPlaylist* playlist_;
     QTimer* inspectDelay_;
     InspectActions actions_{};
     int shownRow_ = -1;
