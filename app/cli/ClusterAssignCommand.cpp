@@ -8,6 +8,7 @@
 
 #include "cli/ExitCode.h"
 #include "cluster/ClusterAssigner.h"
+#include "cluster/ClusterCollective.h"
 #include "cluster/ClusterQuality.h"
 #include "cluster/ClusterSegments.h"
 #include "cluster/FairseqLabels.h"
@@ -44,6 +45,19 @@ std::vector<std::string> segmentNames(const std::vector<std::string>& files) {
     return names;
 }
 
+/// OUT, or fairseq's shard name OUT_RANK_WORLD for one process of a job.
+std::string shardName(const std::string& base, const ClusterCollective* job) {
+    return job ? base + "_" + std::to_string(job->rank()) + "_" + std::to_string(job->worldSize()) : base;
+}
+
+/// Frames per cluster over the whole job (this process's own without one).
+std::vector<std::int64_t> jobCounts(const std::vector<std::int64_t>& local, ClusterCollective* job) {
+    if (!job) return local;
+    std::vector<double> totals(local.begin(), local.end());
+    job->sumInPlace(totals);
+    return std::vector<std::int64_t>(totals.begin(), totals.end());
+}
+
 }  // namespace
 
 CLI::App* ClusterAssignCommand::addTo(CLI::App& cluster) {
@@ -54,9 +68,10 @@ CLI::App* ClusterAssignCommand::addTo(CLI::App& cluster) {
     return assign;
 }
 
-void ClusterAssignCommand::writeRecordingLabels(const ClusterFeatures& input, const Assignments& assignments, std::size_t k) const {
-    const std::string base = withoutSuffix(output, ".km");
-    const fs::path folder = fs::path(base).parent_path().empty() ? fs::path(".") : fs::path(base).parent_path();
+void ClusterAssignCommand::writeRecordingLabels(const ClusterFeatures& input, const Assignments& assignments, std::size_t k,
+                                                ClusterCollective* job) const {
+    const std::string base = shardName(withoutSuffix(output, ".km"), job);
+    const fs::path folder = fs::path(output).parent_path().empty() ? fs::path(".") : fs::path(output).parent_path();
     std::error_code error;
     fs::create_directories(base + ".segments", error);
     if (error) throw OutputError(base + ".segments", "cannot create the folder: " + error.message());
@@ -71,7 +86,8 @@ void ClusterAssignCommand::writeRecordingLabels(const ClusterFeatures& input, co
         TextGrid::writeIntervalTier(stem + ".TextGrid", "clusters", segments, 0.0, double(range.count) / input.framesPerSecond);
     }
     FairseqLabels::writeKm(base + ".km", utterances);
-    FairseqLabels::writeDictionary((folder / "dict.km.txt").string(), ClusterQuality::clusterSizes(assignments.labels, k));
+    const std::vector<std::int64_t> counts = jobCounts(ClusterQuality::clusterSizes(assignments.labels, k), job);
+    if (!job || job->rank() == 0) FairseqLabels::writeDictionary((folder / "dict.km.txt").string(), counts);
     const nlohmann::json sidecar = {{"centroids", centroids}, {"k", k}, {"features", nlohmann::json::parse(input.identity)},
                                     {"frames_per_second", input.framesPerSecond}, {"files", input.files}, {"frames", input.frames},
                                     {"segment_names", names}, {"skipped", input.skipped},
@@ -85,21 +101,26 @@ int ClusterAssignCommand::run(const CommandContext& context) const {
         return kUsageError;
     }
     const FloatArray codebook = readCodebook(centroids);
-    const ClusterFeatures input = features.resolve(context);
+    const std::unique_ptr<ClusterCollective> job = ClusterCollective::fromEnvironment();  // launched by torchrun
+    if (job && job->rank() != 0) job->waitForRankZero("cluster-features");  // rank 0 fills the feature cache first
+    ClusterFeatures all = features.resolve(context);
+    if (job && job->rank() == 0) job->waitForRankZero("cluster-features");
+    const ClusterFeatures input = ClusterFeatures::shareOf(std::move(all), job ? job->rank() : 0, job ? job->worldSize() : 1);
     for (const std::string& line : input.skipped) context.err << "m2ds cluster assign: skipped " << line << '\n';
     const ClusterAssigner assigner(codebook, features.device);
     const Assignments assignments = assigner.assign(*input.source, context.progress("assign"));
     const std::size_t k = assigner.clusterCount();
     if (input.files.empty()) {
-        const std::string path = withoutSuffix(output, ".npy") + ".npy";
+        const std::string path = shardName(withoutSuffix(output, ".npy"), job.get()) + ".npy";
         NpyFile::writeInt64(path, std::vector<std::int64_t>(assignments.labels.begin(), assignments.labels.end()));
         context.out << "assigned " << assignments.labels.size() << " rows to " << k << " clusters: wrote " << path << '\n';
         return kSuccess;
     }
-    writeRecordingLabels(input, assignments, k);
+    writeRecordingLabels(input, assignments, k, job.get());
+    const std::string written = shardName(withoutSuffix(output, ".km"), job.get());
     context.out << "assigned " << assignments.labels.size() << " frames of " << input.files.size() << " recordings to " << k
                 << " clusters, inertia per frame " << ClusterQuality::inertia(assignments.distances) / double(assignments.labels.size())
-                << "\nwrote " << withoutSuffix(output, ".km") << ".km (+ .km.json, dict.km.txt, .segments/)\n";
+                << "\nwrote " << written << ".km (+ .km.json, dict.km.txt, .segments/)\n";
     return kSuccess;
 }
 

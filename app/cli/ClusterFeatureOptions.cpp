@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -10,12 +11,15 @@
 #include "common/TextUtilities.h"
 #include "data/DataSourceList.h"
 #include "features/FeatureDump.h"
+#include "features/HubertLayerFeatures.h"
 #include "features/InMemoryFeatureSource.h"
 #include "features/MfccFeatures.h"
 #include "features/ModelLayerFeatures.h"
 #include "features/NpyShardFeatureSource.h"
 #include "features/PreparedTeacherFeatures.h"
+#include "features/RowSubsetSource.h"
 #include "model/M2dsModel.h"
+#include "model/hubert/HubertModel.h"
 
 namespace m2ds::cli {
 namespace {
@@ -23,17 +27,50 @@ namespace {
 /// Features up to this size are read into memory once: mini-batch k-means draws random rows every step.
 constexpr std::size_t kInMemoryBytes = std::size_t(2) << 30;
 
+/// A Hugging Face model folder (config.json inside) is a HuBERT / wav2vec 2.0 encoder; anything else an M2D checkpoint.
+bool isHubertFolder(const std::string& path) { return std::filesystem::is_regular_file(std::filesystem::u8path(path) / "config.json"); }
+
 std::unique_ptr<FeatureSource> inMemoryWhenSmall(std::unique_ptr<FeatureSource> source) {
     if (source->rowCount() * source->dimension() * sizeof(float) > kInMemoryBytes) return source;
     return std::make_unique<InMemoryFeatureSource>(InMemoryFeatureSource::copyOf(*source));
+}
+
+/// The extractor of the chosen features, with the model it reads (kept alive as long as the extractor).
+struct FeatureExtraction {
+    std::unique_ptr<M2dsModel> network;
+    std::unique_ptr<HubertModel> hubert;
+    std::unique_ptr<FrameFeatureExtractor> extractor;
+};
+
+/// hidden_states[layer] of a HuBERT / wav2vec 2.0 folder, whole recordings, plain HF pipeline.
+FeatureExtraction hubertExtraction(const std::string& folder, int layer, const std::string& device, int threads) {
+    const HubertCheckpoint checkpoint = HubertCheckpoint::read(folder);
+    FeatureExtraction extraction;
+    extraction.hubert = std::make_unique<HubertModel>(HubertModel::fromCheckpoint(checkpoint));
+    M2dsModel::setComputeThreads(threads);
+    extraction.hubert->setDevice(device);
+    extraction.extractor = std::make_unique<HubertLayerFeatures>(*extraction.hubert, layer, checkpoint.weightsPath);
+    return extraction;
+}
+
+/// A layer of an M2D / M2D-S checkpoint's encoder, as `m2ds extract` computes it.
+FeatureExtraction modelExtraction(const std::string& path, int layer, const std::string& device, int threads) {
+    const ImportedCheckpoint checkpoint = importCheckpoint(path);
+    FeatureExtraction extraction;
+    extraction.network = std::make_unique<M2dsModel>(M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights, M2dsModel::Parts::EncoderOnly));
+    M2dsModel::setComputeThreads(threads);
+    extraction.network->setDevice(device);
+    extraction.extractor = std::make_unique<ModelLayerFeatures>(*extraction.network, layer, path, threads);
+    return extraction;
 }
 
 }  // namespace
 
 void ClusterFeatureOptions::addTo(CLI::App& command) {
     command.add_option("SOURCE", sources, "Recordings: folders, M2D .csv or fairseq .tsv (with --model or --mfcc)");
-    command.add_option("--model", model, "M2D / M2D-S checkpoint whose --layer gives the features");
-    command.add_option("--layer", layer, "Layer of --model: 0 = patch embedding .. depth = last")->check(CLI::NonNegativeNumber);
+    command.add_option("--model", model, "M2D / M2D-S checkpoint, or a Hugging Face HuBERT / wav2vec 2.0 folder, whose --layer gives the features");
+    command.add_option("--layer", layer, "Layer of --model: 0 = patch embedding .. depth = last (HuBERT: hidden_states index)")
+        ->check(CLI::NonNegativeNumber);
     command.add_flag("--mfcc", mfcc, "fairseq dump_mfcc features: 13 MFCCs + deltas + delta-deltas at 100 Hz");
     command.add_option("--prepared", prepared, "A prepared corpus (m2ds prepare): its teacher features arr_1");
     command.add_option("--features", features, "A float32 [N, D] .npy of feature rows");
@@ -69,20 +106,13 @@ std::vector<std::string> ClusterFeatureOptions::inputFiles() const {
 
 ClusterFeatures ClusterFeatureOptions::fromDump(const CommandContext& context) const {
     const std::vector<std::string> files = inputFiles();
-    std::unique_ptr<M2dsModel> network;
-    std::unique_ptr<FrameFeatureExtractor> extractor;
-    if (!model.empty()) {
-        const ImportedCheckpoint checkpoint = importCheckpoint(model);
-        network = std::make_unique<M2dsModel>(M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights, M2dsModel::Parts::EncoderOnly));
-        M2dsModel::setComputeThreads(context.threads);
-        network->setDevice(device);
-        extractor = std::make_unique<ModelLayerFeatures>(*network, layer, model, context.threads);
-    } else if (mfcc) {
-        extractor = std::make_unique<MfccFeatures>(context.threads);
-    } else {
-        extractor = std::make_unique<PreparedTeacherFeatures>(files.front());
-    }
-    FeatureDump dump = FeatureDump::ensure(cacheRoot(), files, *extractor, context.progress("features"));
+    FeatureExtraction extraction;
+    if (!model.empty() && isHubertFolder(model)) extraction = hubertExtraction(model, layer, device, context.threads);
+    else if (!model.empty()) extraction = modelExtraction(model, layer, device, context.threads);
+    else if (mfcc) extraction.extractor = std::make_unique<MfccFeatures>(context.threads);
+    else extraction.extractor = std::make_unique<PreparedTeacherFeatures>(files.front());
+    const FrameFeatureExtractor& extractor = *extraction.extractor;
+    FeatureDump dump = FeatureDump::ensure(cacheRoot(), files, extractor, context.progress("features"));
     ClusterFeatures result;
     auto source = std::make_unique<NpyShardFeatureSource>(dump.source());
     result.utterances = source->utterances().front();
@@ -104,6 +134,39 @@ ClusterFeatures ClusterFeatureOptions::resolve(const CommandContext& context) co
     result.source = inMemoryWhenSmall(std::move(source));
     result.identity = nlohmann::json{{"extractor", {{"kind", "npy"}, {"path", features}}}}.dump();
     return result;
+}
+
+}  // namespace m2ds::cli
+
+namespace m2ds::cli {
+
+ClusterFeatures ClusterFeatures::shareOf(ClusterFeatures all, int rank, int world) {
+    if (world <= 1) return all;
+    ClusterFeatures share;
+    const bool byRows = all.files.empty();
+    const std::size_t units = byRows ? all.source->rowCount() : all.utterances.size();
+    const std::size_t first = units * std::size_t(rank) / std::size_t(world), end = units * std::size_t(rank + 1) / std::size_t(world);
+    std::vector<RowRange> rows;
+    if (byRows) {
+        rows = {{first, end - first}};
+        share.utterances = {{0, end - first}};
+        share.frames = {end - first};
+    } else {
+        std::size_t offset = 0;
+        for (std::size_t u = first; u < end; ++u) {
+            rows.push_back(all.utterances[u]);
+            share.utterances.push_back({offset, all.utterances[u].count});
+            share.files.push_back(all.files[u]);
+            share.frames.push_back(all.frames[u]);
+            offset += all.utterances[u].count;
+        }
+    }
+    share.whole = std::move(all.source);
+    share.source = std::make_unique<RowSubsetSource>(*share.whole, rows);
+    share.skipped = std::move(all.skipped);
+    share.framesPerSecond = all.framesPerSecond;
+    share.identity = std::move(all.identity);
+    return share;
 }
 
 }  // namespace m2ds::cli

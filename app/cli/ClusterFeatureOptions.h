@@ -21,9 +21,14 @@ struct ClusterFeatures {
     std::vector<std::string> skipped;        ///< "FILE: reason" of unusable inputs
     double framesPerSecond = 0.0;            ///< 0 when unknown (--features)
     std::string identity;                    ///< JSON: the extractor (or the .npy), for sidecars
+    std::unique_ptr<FeatureSource> whole;    ///< for a share (shareOf): the features `source` is part of
+
+    /// Process `rank` of `world`'s contiguous share of the utterances (of the rows, for --features), as fairseq's
+    /// dump scripts split a manifest into nshard shards.
+    static ClusterFeatures shareOf(ClusterFeatures all, int rank, int world);
 };
 
-/// `SOURCE… (--model CKPT --layer L | --mfcc | --prepared DIR | --features X.npy) [--cache DIR] [--device D]`, shared
+/// `SOURCE… (--model CKPT|HUBERT_DIR --layer L | --mfcc | --prepared DIR | --features X.npy) [--cache DIR] [--device D]`, shared
 /// by `cluster learn` and `cluster assign`: recordings' features are computed once into the feature cache (fairseq's
 /// .npy + .len layout) and read from there.
 struct ClusterFeatureOptions {

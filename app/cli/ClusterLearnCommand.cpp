@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/ExitCode.h"
+#include "cluster/ClusterCollective.h"
 #include "cluster/LloydKMeans.h"
 #include "cluster/MiniBatchKMeans.h"
 #include "common/AtomicFileWriter.h"
@@ -18,7 +19,7 @@ namespace m2ds::cli {
 namespace {
 
 nlohmann::json describe(const ClusterLearnCommand& command, const ClusterFeatures& features, const FeatureSource& learnt,
-                        const KMeansResult& result) {
+                        const KMeansResult& result, int processes) {
     const KMeansSettings& s = command.settings;
     return {{"features", nlohmann::json::parse(features.identity)},
             {"utterances", features.files.empty() ? features.frames.size() : features.files.size()},
@@ -29,6 +30,7 @@ nlohmann::json describe(const ClusterLearnCommand& command, const ClusterFeature
             {"k", s.k},
             {"dimension", learnt.dimension()},
             {"algorithm", command.algorithm},
+            {"processes", processes},
             {"settings", {{"seed", s.seed}, {"percent", command.percent}, {"max_iter", s.maxIter}, {"batch_size", s.batchSize},
                           {"n_init", s.nInit}, {"max_no_improvement", s.maxNoImprovement}, {"reassignment_ratio", s.reassignmentRatio},
                           {"tol", s.tol}, {"init", "k-means++"}, {"device", s.device}}},
@@ -69,18 +71,29 @@ int ClusterLearnCommand::run(const CommandContext& context) const {
     KMeansSettings chosen = settings;
     chosen.device = features.device;
     chosen.validate();
+    const std::unique_ptr<ClusterCollective> job = ClusterCollective::fromEnvironment();  // launched by torchrun
+    if (job && algorithm == "lloyd") {
+        context.err << "m2ds cluster learn: --algorithm lloyd runs in one process; several processes learn with minibatch\n";
+        return kUsageError;
+    }
+    if (job && job->rank() != 0) job->waitForRankZero("cluster-features");  // rank 0 fills the feature cache first
     const ClusterFeatures input = features.resolve(context);
+    if (job && job->rank() == 0) job->waitForRankZero("cluster-features");
     for (const std::string& line : input.skipped) context.err << "m2ds cluster learn: skipped " << line << '\n';
     const RowSubsetSource sampled(*input.source, sampleUtterances({input.utterances}, percent, chosen.seed));
     const FeatureSource& learnt = percent < 0 ? static_cast<const FeatureSource&>(*input.source) : sampled;
     chosen.validateFor(learnt);
     const ProgressMonitor progress = context.progress("k-means");
-    const KMeansResult result = algorithm == "lloyd" ? LloydKMeans(chosen).fit(learnt, progress) : MiniBatchKMeans(chosen).fit(learnt, progress);
+    const KMeansResult result = algorithm == "lloyd" ? LloydKMeans(chosen).fit(learnt, progress) : MiniBatchKMeans(chosen, job.get()).fit(learnt, progress);
+    if (job && job->rank() != 0) {
+        context.out << "k-means: rank " << job->rank() << " of " << job->worldSize() << " done; rank 0 writes the codebook\n";
+        return kSuccess;
+    }
     std::error_code error;
     std::filesystem::create_directories(output, error);
     if (error) throw OutputError(output, "cannot create the folder: " + error.message());
     NpyFile::writeFloat32(output + "/centroids.npy", result.centroids.shape, result.centroids.values.data());
-    AtomicFileWriter::writeFile(output + "/kmeans.json", describe(*this, input, learnt, result).dump(2) + "\n");
+    AtomicFileWriter::writeFile(output + "/kmeans.json", describe(*this, input, learnt, result, job ? job->worldSize() : 1).dump(2) + "\n");
     context.out << "k-means: " << chosen.k << " clusters of " << learnt.rowCount() << " frames x " << learnt.dimension() << ", inertia per frame "
                 << result.inertia / double(learnt.rowCount()) << ", " << result.iterations << " passes (" << result.steps << " steps)"
                 << (result.converged ? ", converged" : "") << "\nwrote " << output << "/centroids.npy and kmeans.json\n";

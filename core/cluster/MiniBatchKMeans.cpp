@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "cluster/CentredFeatures.h"
+#include "cluster/ClusterCollective.h"
 #include "cluster/CentroidSearch.h"
 #include "cluster/KMeansPlusPlus.h"
 #include "cluster/RandomRows.h"
@@ -53,22 +54,43 @@ private:
     int noImprovement_ = 0;
 };
 
-/// The per-centre learning-rate update (_minibatch_update_dense): counts and centres in float64.
-void updateCentres(std::vector<double>& centres, std::vector<double>& counts, const std::vector<float>& rows,
-                   const std::vector<std::int32_t>& labels, std::size_t d) {
-    const std::size_t k = counts.size();
-    std::vector<double> sums(k * d, 0.0), members(k, 0.0);
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        const auto label = static_cast<std::size_t>(labels[i]);
-        for (std::size_t j = 0; j < d; ++j) sums[label * d + j] += rows[i * d + j];
-        members[label] += 1.0;
+/// One process's share of a mini-batch: float64 sums [K, D], member counts [K] and the share's inertia, packed in one
+/// vector so that the processes of a job add them up in one collective.
+struct BatchSums {
+    std::vector<double> packed;  ///< [K·D sums | K members | inertia]
+
+    /// rows: [count, D] float32 with their labels and squared distances [count].
+    BatchSums(const float* rows, const std::vector<std::int32_t>& labels, const std::vector<float>& distances, std::size_t count,
+              std::size_t k, std::size_t d)
+        : packed(k * d + k + 1, 0.0) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const auto label = static_cast<std::size_t>(labels[i]);
+            for (std::size_t j = 0; j < d; ++j) packed[label * d + j] += rows[i * d + j];
+            packed[k * d + label] += 1.0;
+            packed.back() += distances[i];
+        }
     }
+    double inertia() const { return packed.back(); }
+};
+
+/// The per-centre learning-rate update (_minibatch_update_dense): counts and centres in float64.
+void updateCentres(std::vector<double>& centres, std::vector<double>& counts, const BatchSums& batch, std::size_t d) {
+    const std::size_t k = counts.size();
     for (std::size_t c = 0; c < k; ++c) {
-        if (members[c] == 0.0) continue;
-        const double total = counts[c] + members[c];
-        for (std::size_t j = 0; j < d; ++j) centres[c * d + j] = (centres[c * d + j] * counts[c] + sums[c * d + j]) / total;
+        const double members = batch.packed[k * d + c];
+        if (members == 0.0) continue;
+        const double total = counts[c] + members;
+        for (std::size_t j = 0; j < d; ++j) centres[c * d + j] = (centres[c * d + j] * counts[c] + batch.packed[c * d + j]) / total;
         counts[c] = total;
     }
+}
+
+/// This process's share [first, first + count) of `rows` rows: contiguous, the whole for a single process.
+std::pair<std::size_t, std::size_t> shareOf(std::size_t rows, const ClusterCollective* collective) {
+    if (!collective) return {0, rows};
+    const auto world = static_cast<std::size_t>(collective->worldSize()), rank = static_cast<std::size_t>(collective->rank());
+    const std::size_t first = rows * rank / world;
+    return {first, rows * (rank + 1) / world - first};
 }
 
 /// sklearn's random reassignment of low-count centres to distinct rows of the batch.
@@ -101,7 +123,10 @@ void reassignLowCounts(std::vector<double>& centres, std::vector<double>& counts
 
 }  // namespace
 
-MiniBatchKMeans::MiniBatchKMeans(KMeansSettings settings) : settings_(std::move(settings)) { settings_.validate(); }
+MiniBatchKMeans::MiniBatchKMeans(KMeansSettings settings, ClusterCollective* collective)
+    : settings_(std::move(settings)), collective_(collective) {
+    settings_.validate();
+}
 
 KMeansResult MiniBatchKMeans::fit(const FeatureSource& source, const ProgressMonitor& progress) const {
     const CentredFeatures features(source, settings_, progress.slice(0.0, 0.02));
@@ -138,6 +163,30 @@ KMeansResult MiniBatchKMeans::fitFrom(const FeatureSource& source, const FloatAr
     return optimise(features, std::move(centres), progress.slice(0.02, 1.0));
 }
 
+void MiniBatchKMeans::finalPass(const CentredFeatures& features, const CentroidSearch& search, KMeansResult& result,
+                                const ProgressMonitor& progress) const {
+    const std::size_t k = search.centroidCount();
+    std::vector<double> totals(k + 1, 0.0);  // [K sizes | inertia], this process's blocks, then summed over the job
+    std::vector<std::int32_t> labels;
+    std::vector<float> distances;
+    std::size_t block = 0;
+    const auto world = collective_ ? static_cast<std::size_t>(collective_->worldSize()) : 1, rank = collective_ ? static_cast<std::size_t>(collective_->rank()) : 0;
+    features.blocks().forEach(
+        [&](std::size_t, std::size_t count, const float* rows) {
+            if (block++ % world != rank) return;  // blocks dealt round-robin over the processes
+            labels.resize(count);
+            distances.resize(count);
+            search.nearest(rows, count, labels.data(), distances.data());
+            for (std::size_t i = 0; i < count; ++i) totals[static_cast<std::size_t>(labels[i])] += 1.0;
+            totals[k] += std::accumulate(distances.begin(), distances.end(), 0.0);
+        },
+        progress);
+    if (collective_) collective_->sumInPlace(totals);
+    result.clusterSizes.assign(k, 0);
+    for (std::size_t c = 0; c < k; ++c) result.clusterSizes[c] = static_cast<std::int64_t>(totals[c]);
+    result.inertia = totals[k];
+}
+
 KMeansResult MiniBatchKMeans::optimise(const CentredFeatures& features, std::vector<double> centres, const ProgressMonitor& progress) const {
     const std::size_t n = features.rowCount(), d = features.dimension(), k = centres.size() / d;
     const std::size_t batch = std::min<std::size_t>(static_cast<std::size_t>(settings_.batchSize), n);
@@ -146,8 +195,9 @@ KMeansResult MiniBatchKMeans::optimise(const CentredFeatures& features, std::vec
     DeterministicRandom random{settings_.seed, kBatchStream};
     EarlyStopping stopping(settings_, n, batch, features.tolerance());
     std::vector<double> counts(k, 0.0);
-    std::vector<std::int32_t> labels(batch);
-    std::vector<float> distances(batch);
+    const auto share = shareOf(batch, collective_);
+    std::vector<std::int32_t> labels(share.second);
+    std::vector<float> distances(share.second);
     std::size_t sinceReassignment = 0;
     KMeansResult result;
     for (std::int64_t step = 0; step < steps; ++step) {
@@ -156,14 +206,16 @@ KMeansResult MiniBatchKMeans::optimise(const CentredFeatures& features, std::vec
         const bool reassign = std::find(counts.begin(), counts.end(), 0.0) != counts.end() || sinceReassignment >= 10 * k;
         if (reassign) sinceReassignment = 0;
         search.setCentroids(centres);
-        search.nearest(rows.data(), batch, labels.data(), distances.data());
+        search.nearest(rows.data() + share.first * d, share.second, labels.data(), distances.data());
+        BatchSums sums(rows.data() + share.first * d, labels, distances, share.second, k, d);
+        if (collective_) collective_->sumInPlace(sums.packed);
         const std::vector<double> before = settings_.tol > 0.0 ? centres : std::vector<double>{};
-        updateCentres(centres, counts, rows, labels, d);
+        updateCentres(centres, counts, sums, d);
         if (reassign && settings_.reassignmentRatio > 0.0) reassignLowCounts(centres, counts, rows, batch, settings_.reassignmentRatio, d, random);
         double change = 0.0;
         for (std::size_t i = 0; i < before.size(); ++i) change += (centres[i] - before[i]) * (centres[i] - before[i]);
         result.steps = step + 1;
-        if (stopping.stop(step, std::accumulate(distances.begin(), distances.end(), 0.0), change)) {
+        if (stopping.stop(step, sums.inertia(), change)) {
             result.converged = true;
             break;
         }
@@ -172,16 +224,7 @@ KMeansResult MiniBatchKMeans::optimise(const CentredFeatures& features, std::vec
     result.iterations = static_cast<int>((static_cast<std::size_t>(result.steps) * batch + n - 1) / n);
     result.centroids = features.uncentre(centres);
     search.setCentroids(centres);
-    result.clusterSizes.assign(k, 0);
-    features.blocks().forEach(
-        [&](std::size_t, std::size_t count, const float* block) {
-            labels.resize(count);
-            distances.resize(count);
-            search.nearest(block, count, labels.data(), distances.data());
-            for (std::size_t i = 0; i < count; ++i) ++result.clusterSizes[static_cast<std::size_t>(labels[i])];
-            result.inertia += std::accumulate(distances.begin(), distances.end(), 0.0);
-        },
-        progress.slice(0.95, 1.0));
+    finalPass(features, search, result, progress.slice(0.95, 1.0));
     return result;
 }
 

@@ -8,6 +8,8 @@
 namespace m2ds {
 
 class CentredFeatures;
+class CentroidSearch;
+class ClusterCollective;
 
 /// Mini-batch k-means with scikit-learn's MiniBatchKMeans semantics (1.x, dense, unit weights), as fairseq's HuBERT
 /// recipe runs it:
@@ -21,12 +23,15 @@ class CentredFeatures;
 ///  - early stop: from step 2 on an exponentially weighted average of the batch inertia per row (α = 2·batch/(N+1),
 ///    at most 1) that has not improved for max_no_improvement steps, or (tol > 0) a total squared centre change ≤
 ///    tol × mean variance.
-/// Rows are gathered from the source per batch, so features on disk never sit in memory whole. The result's inertia
+/// Rows are gathered from the source per batch, so features on disk never sit in memory whole. With a collective
+/// (several processes of one job, each reading the same features), every process draws the same batches, assigns its
+/// contiguous share of each, and the float64 sums are added up over the job before the identical update; the final
+/// pass is shared out by blocks. The codebook equals the single-process one up to the order of float64 additions. The result's inertia
 /// and cluster sizes come from one final pass over all rows; labels are not kept (assign them with ClusterAssigner).
 class MiniBatchKMeans {
 public:
-    /// Throws InvalidArgument for bad settings.
-    explicit MiniBatchKMeans(KMeansSettings settings);
+    /// Throws InvalidArgument for bad settings. collective: the job's processes (kept by pointer), or null for one.
+    explicit MiniBatchKMeans(KMeansSettings settings, ClusterCollective* collective = nullptr);
 
     /// Learns from k-means++ as above; throws InputError for a bad source (empty, k > N, NaN/inf), CancelledError.
     KMeansResult fit(const FeatureSource& source, const ProgressMonitor& progress = {}) const;
@@ -36,7 +41,10 @@ public:
 private:
     KMeansResult optimise(const CentredFeatures& features, std::vector<double> centres, const ProgressMonitor& progress) const;
 
+    void finalPass(const CentredFeatures& features, const CentroidSearch& search, KMeansResult& result, const ProgressMonitor& progress) const;
+
     KMeansSettings settings_;
+    ClusterCollective* collective_;
 };
 
 }  // namespace m2ds

@@ -107,6 +107,11 @@ void ProcessGroupConnection::averageInPlace(const std::vector<at::Tensor>& tenso
     }
 }
 
+void ProcessGroupConnection::sumInPlace(at::Tensor& tensor) {
+    std::vector<at::Tensor> one{tensor};
+    impl_->group->allreduce(one)->wait();
+}
+
 void ProcessGroupConnection::broadcastFromRankZero(const std::vector<at::Tensor>& tensors) {
     torch::NoGradGuard noGrad;
     for (const auto& tensor : tensors) {

@@ -18,6 +18,8 @@ public:
     ~ProcessGroupConnection() override;
     /// Averages the tensors over all processes in place (one flat all-reduce). All must be on one device, float32.
     void averageInPlace(const std::vector<at::Tensor>& tensors);
+    /// Adds `tensor` (any dtype Gloo/NCCL reduce, e.g. float64) element-wise over all processes, in place.
+    void sumInPlace(at::Tensor& tensor);
     /// Copies rank 0's tensors to every process in place.
     void broadcastFromRankZero(const std::vector<at::Tensor>& tensors);
     /// Short name of the backend in use: "gloo" or "nccl".

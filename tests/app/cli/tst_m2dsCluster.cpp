@@ -1,5 +1,5 @@
 // `m2ds cluster learn/assign/score` end to end on real speech (asterisk digits in three languages): features from
-// MFCCs, the demo model's layers and an .npy; the files fairseq's HuBERT recipe reads; scores against label CSVs
+// MFCCs, the demo model's layers, a HuBERT folder's hidden states and an .npy; the files fairseq's HuBERT recipe reads; scores against label CSVs
 // and TextGrids; and the bad inputs of issue 10 each a clear message with exit 1 or 2.
 #include <QDir>
 #include <QFile>
@@ -9,8 +9,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 
+#include "ProcessJob.h"
 #include "TestData.h"
 #include "common/NpyFile.h"
 #include "labels/TextGrid.h"
@@ -148,6 +150,64 @@ private slots:
         QFile ids(dir_.filePath("ids.npy"));
         QVERIFY(ids.open(QIODevice::ReadOnly));
         QVERIFY(ids.readAll().contains("'descr': '<i8'"));
+    }
+
+    void learnsOnAHubertFolderLayer() {
+        // A folder with config.json is a HuBERT model: hidden_states[1] of the whole recording, as `m2ds extract` gives it.
+        const QString hubert = test::sourcePath("tests/golden/hubert/tiny/base");
+        const Run learn = m2dsRun({"cluster", "learn", speech_, "--model", hubert, "--layer", "1", "-k", "4", "--n_init", "1", "--cache", cache_,
+                                   "-o", dir_.filePath("hubert")});
+        QVERIFY2(learn.exitCode == 0, qPrintable(learn.err));
+        const QJsonObject description = readJson(dir_.filePath("hubert/kmeans.json"));
+        QCOMPARE(description["frames_per_second"].toDouble(), 50.0);
+        QCOMPARE(description["dimension"].toInt(), 32);
+        const QJsonObject features = description["features"].toObject();
+        const QJsonObject extractor = features["extractor"].toObject();
+        QCOMPARE(extractor["kind"].toString(), QString("hubert_layer"));
+        QCOMPARE(extractor["layer"].toInt(), 1);
+        QVERIFY(extractor["checkpoint"].toString().endsWith("model.safetensors"));
+        QCOMPARE(extractor["checkpoint_sha256"].toString().size(), 64);
+
+        const QJsonObject dump = readJson(features["feature_dump"].toString() + "/dump.json");
+        const QString first = dump["files"].toArray()[0].toString();
+        const Run extract = m2dsRun({"extract", "--model", hubert, "--layers", "1", first, "-o", dir_.filePath("first.npy")});
+        QVERIFY2(extract.exitCode == 0, qPrintable(extract.err));
+        const FloatArray expected = NpyFile::readFloat32(dir_.filePath("first.npy").toStdString());
+        const FloatArray dumped = NpyFile::readFloat32((features["feature_dump"].toString() + "/features.npy").toStdString());
+        QCOMPARE(std::size_t(dump["frames"].toArray()[0].toInt()), expected.shape[0]);
+        QVERIFY(std::equal(expected.values.begin(), expected.values.end(), dumped.values.begin()));
+
+        const Run badLayer = m2dsRun({"cluster", "learn", speech_, "--model", hubert, "--layer", "3", "-k", "4", "--cache", cache_, "-o", dir_.filePath("x")});
+        QVERIFY(badLayer.exitCode != 0);
+        QVERIFY2(badLayer.err.contains("layer 3") && badLayer.err.contains("0 = transformer input .. 2"), qPrintable(badLayer.err));
+    }
+
+    // torchrun-style jobs of two processes (c10d Gloo over 127.0.0.1): one codebook, the same as one process learns;
+    // labels of disjoint shards that concatenate to the single process's .km, and one dict.km.txt for the job.
+    void twoProcessesMatchOneProcess() {
+        std::vector<float> rows(3000 * 6);
+        for (std::size_t i = 0; i < 3000; ++i)
+            for (std::size_t j = 0; j < 6; ++j) rows[i * 6 + j] = float((i % 5) * 4 + (j == i % 6 ? 1 : 0)) + 0.01f * float((i * 7 + j * 3) % 11);
+        NpyFile::writeFloat32(dir_.filePath("blobs.npy").toStdString(), {3000, 6}, rows.data());
+        const QStringList learn{"cluster", "learn", "--features", dir_.filePath("blobs.npy"), "-k", "5", "--batch_size", "400", "--n_init", "2", "--seed", "9"};
+        QCOMPARE(m2dsRun(learn + QStringList{"-o", dir_.filePath("one")}).exitCode, 0);
+        const test::JobOutcome job = test::runJob(QStringLiteral(M2DS_EXECUTABLE), learn + QStringList{"-o", dir_.filePath("two")}, 2);
+        QVERIFY(job.finished);
+        for (int rank = 0; rank < 2; ++rank) QVERIFY2(job.exitCodes[std::size_t(rank)] == 0, qPrintable(job.err[rank]));
+        QVERIFY2(job.out[1].contains("rank 1 of 2 done"), qPrintable(job.out[1]));
+        const FloatArray single = NpyFile::readFloat32(dir_.filePath("one/centroids.npy").toStdString());
+        const FloatArray pair = NpyFile::readFloat32(dir_.filePath("two/centroids.npy").toStdString());
+        QCOMPARE(pair.shape, single.shape);
+        for (std::size_t i = 0; i < single.values.size(); ++i)  // only the order of float64 additions differs
+            QVERIFY2(std::abs(pair.values[i] - single.values[i]) <= 1e-5f, qPrintable(QString::number(i)));
+        QCOMPARE(readJson(dir_.filePath("two/kmeans.json"))["processes"].toInt(), 2);
+
+        const QStringList assign{"cluster", "assign", "--centroids", dir_.filePath("km/centroids.npy"), speech_, "--mfcc", "--cache", cache_};
+        QCOMPARE(m2dsRun(assign + QStringList{"-o", dir_.filePath("single/train")}).exitCode, 0);
+        const test::JobOutcome labels = test::runJob(QStringLiteral(M2DS_EXECUTABLE), assign + QStringList{"-o", dir_.filePath("shards/train")}, 2);
+        for (int rank = 0; rank < 2; ++rank) QVERIFY2(labels.exitCodes[std::size_t(rank)] == 0, qPrintable(labels.err[rank]));
+        QCOMPARE(lines(dir_.filePath("shards/train_0_2.km")) + lines(dir_.filePath("shards/train_1_2.km")), lines(dir_.filePath("single/train.km")));
+        QCOMPARE(lines(dir_.filePath("shards/dict.km.txt")), lines(dir_.filePath("single/dict.km.txt")));
     }
 
     void badInputsAreClearMessages() {

@@ -8,16 +8,13 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <arpa/inet.h>
 #include <csignal>
-#include <netinet/in.h>
 #include <numeric>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "ArrayComparison.h"
 #include "TestData.h"
 #include "ModelFixtures.h"
+#include "ProcessJob.h"
 #include "common/NpyFile.h"
 #include "common/NpzFile.h"
 #include "train/TrainingCheckpoint.h"
@@ -58,19 +55,6 @@ QMap<int, double> losses(const QString& runFolder) {
     QMap<int, double> byIteration;
     for (const QJsonObject& record : logRecords(runFolder, "step")) byIteration[record.value("iteration").toInt()] = record.value("loss").toDouble();
     return byIteration;
-}
-
-/// A TCP port nothing listens on right now (the kernel picks one for a socket bound to port 0).
-int freePort() {
-    const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    ::bind(socket, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(socket);
-    return ntohs(address.sin_port);
 }
 
 }  // namespace
@@ -231,26 +215,11 @@ private slots:
         };
         const QString one = dir_.filePath("one-process"), two = dir_.filePath("two-processes");
         QCOMPARE(m2dsRun(fromAudio(trainArguments(one, 2, 4))).exitCode, 0);
-        const int port = freePort();
-        QList<QProcess*> ranks;
-        for (int rank = 0; rank < 2; ++rank) {
-            auto* process = new QProcess(this);
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert("WORLD_SIZE", "2");
-            environment.insert("RANK", QString::number(rank));
-            environment.insert("LOCAL_RANK", QString::number(rank));
-            environment.insert("MASTER_ADDR", "127.0.0.1");
-            environment.insert("MASTER_PORT", QString::number(port));
-            process->setProcessEnvironment(environment);
-            process->start(QStringLiteral(M2DS_EXECUTABLE), QStringList{"--threads", "1"} + fromAudio(trainArguments(two, 2, 2)).mid(2));
-            ranks << process;
-        }
-        QStringList errors;
-        for (QProcess* process : ranks) {
-            QVERIFY(process->waitForFinished(300000));
-            errors << QString::fromUtf8(process->readAllStandardError());
-            QVERIFY2(process->exitCode() == 0, qPrintable(errors.last()));
-        }
+        const test::JobOutcome job =
+            test::runJob(QStringLiteral(M2DS_EXECUTABLE), QStringList{"--threads", "1"} + fromAudio(trainArguments(two, 2, 2)).mid(2), 2);
+        QVERIFY(job.finished);
+        for (int rank = 0; rank < 2; ++rank) QVERIFY2(job.exitCodes[std::size_t(rank)] == 0, qPrintable(job.err[rank]));
+        const QStringList& errors = job.err;
         const auto single = TrainingCheckpoint::load(QDir(one).filePath("checkpoint-1.safetensors").toStdString());
         const auto pair = TrainingCheckpoint::load(QDir(two).filePath("checkpoint-1.safetensors").toStdString());
         QCOMPARE(pair.state.worldSize, 2);
