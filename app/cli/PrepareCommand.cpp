@@ -8,6 +8,7 @@
 #include "data/CorpusPreparer.h"
 #include "data/DataSourceList.h"
 #include "data/teachers/TeacherFactory.h"
+#include "model/M2dsModel.h"
 
 namespace m2ds::cli {
 
@@ -16,7 +17,7 @@ CLI::App* PrepareCommand::addTo(CLI::App& app) {
     prepare->add_option("SOURCE", source, "Folder, M2D .csv or fairseq .tsv of recordings")->required();
     prepare->add_option("-o,--output", output, "Output folder (.npz/.npy files + files.csv)")->required();
     prepare->add_flag("--noise", noise, "A noise set: log-mel .npy only, no padding, no teacher");
-    prepare->add_option("--teacher", teacher, "mfcc | npy[:FOLDER] | model:CKPT[:LAYER] | none")->capture_default_str();
+    prepare->add_option("--teacher", teacher, "mfcc | npy[:FOLDER] | model:CKPT[:LAYER] | hubert:HF_DIR[:LAYER] (official: layer 9) | none")->capture_default_str();
     prepare->add_option("--pad_seconds", padSeconds, "Zero-pad speech to at least this long")->capture_default_str();
     prepare->add_option("--mfcc_coefficients", mfccCoefficients)->capture_default_str();
     prepare->add_option("--workers", workers, "Recordings prepared at once")->capture_default_str();
@@ -25,6 +26,7 @@ CLI::App* PrepareCommand::addTo(CLI::App& app) {
 
 int PrepareCommand::run(const CommandContext& context) const {
     const auto recordings = DataSourceList::resolve(source);
+    M2dsModel::setComputeThreads(context.threads);  // a model teacher's LibTorch threads
     const auto teacherFeatures = noise ? nullptr : makeTeacher(teacher, mfccCoefficients, bundledPresets());
     PreparationSettings settings;
     settings.speech = !noise;

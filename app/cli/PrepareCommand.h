@@ -9,8 +9,9 @@ class App;
 
 namespace m2ds::cli {
 
-/// `m2ds prepare SRC -o DIR [--noise] [--teacher mfcc|npy|model:CKPT[:LAYER]|none]`: log-mels and teacher targets
-/// of a source, once, in the official per-utterance layout (.npz for speech, .npy for noise) plus files.csv.
+/// `m2ds prepare SRC -o DIR [--noise] [--teacher mfcc|npy|model:CKPT[:LAYER]|hubert:HF_DIR[:LAYER]|none]`: log-mels
+/// and teacher targets of a source, once, in the official per-utterance layout (.npz for speech, .npy for noise) plus
+/// files.csv.
 /// Parallel and resumable: run it again after an interruption and it continues.
 struct PrepareCommand {
     std::string source;

@@ -67,7 +67,7 @@ void CorpusPreparer::prepareOne(const std::string& recording, const std::string&
     utterance.logMel = FloatArray{{static_cast<std::size_t>(logMel.melCount), logMel.frameCount}, logMel.values};
     std::size_t teacherFrames = logMel.frameCount / 2;
     if (teacher_ && settings_.speech) {
-        utterance.teacher = teacher_->compute(recording, logMel);
+        utterance.teacher = teacher_->compute({recording, samples, logMel});
         teacherFrames = utterance.teacher.shape[0];
     }
     utterance.validTeacherFrames = teacherFrames * original / samples.size();  // org_hidden_len (spec 3.1)

@@ -19,8 +19,9 @@ MfccTeacher::MfccTeacher(int coefficients, int melCount)
 
 std::string MfccTeacher::kind() const { return "mfcc" + std::to_string(coefficients_); }
 
-FloatArray MfccTeacher::compute(const std::string& recordingPath, const LogMelSpectrogram& logMel) const {
-    if (logMel.melCount != melCount_) throw InputError(recordingPath, "log-mel has " + std::to_string(logMel.melCount) + " bands, MFCC expects " + std::to_string(melCount_));
+FloatArray MfccTeacher::compute(const TeacherInput& input) const {
+    const LogMelSpectrogram& logMel = input.logMel;
+    if (logMel.melCount != melCount_) throw InputError(input.recordingPath, "log-mel has " + std::to_string(logMel.melCount) + " bands, MFCC expects " + std::to_string(melCount_));
     const std::size_t frames = logMel.frameCount / 2, dim = static_cast<std::size_t>(coefficients_);
     FloatArray out{{frames, dim}, std::vector<float>(frames * dim, 0.0f)};
     for (std::size_t f = 0; f < frames; ++f)

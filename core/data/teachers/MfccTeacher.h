@@ -12,7 +12,7 @@ public:
     explicit MfccTeacher(int coefficients = 40, int melCount = 80);
     std::string kind() const override;
     /// [T / 2, coefficients] float32.
-    FloatArray compute(const std::string& recordingPath, const LogMelSpectrogram& logMel) const override;
+    FloatArray compute(const TeacherInput& input) const override;
 
 private:
     int coefficients_;

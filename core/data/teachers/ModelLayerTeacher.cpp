@@ -9,14 +9,15 @@ ModelLayerTeacher::ModelLayerTeacher(M2dsModel model, int layer, std::string lab
 
 std::string ModelLayerTeacher::kind() const { return "model:" + label_ + ":" + std::to_string(layer_); }
 
-FloatArray ModelLayerTeacher::compute(const std::string&, const LogMelSpectrogram& logMel) const {
+FloatArray ModelLayerTeacher::compute(const TeacherInput& input) const {
+    const LogMelSpectrogram& logMel = input.logMel;
     const ModelConfig& config = model_.config();
-    FloatArray input{{static_cast<std::size_t>(logMel.melCount), logMel.frameCount}, logMel.values};
-    for (float& value : input.values) value = (value - config.normMean) / config.normStd;
+    FloatArray normalised{{static_cast<std::size_t>(logMel.melCount), logMel.frameCount}, logMel.values};
+    for (float& value : normalised.values) value = (value - config.normMean) / config.normStd;
     FloatArray features;
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        features = model_.extract(input, {layer_}).front();
+        features = model_.extract(normalised, {layer_}).front();
     }
     const std::size_t frames = logMel.frameCount / 2, dim = features.shape[1];
     const std::size_t repeat = std::max(1, config.patchTime / 2);

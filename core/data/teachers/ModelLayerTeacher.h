@@ -15,7 +15,7 @@ public:
     ModelLayerTeacher(M2dsModel model, int layer, std::string label);
     std::string kind() const override;
     /// [T / 2, rows·D] float32; model calls are serialised.
-    FloatArray compute(const std::string& recordingPath, const LogMelSpectrogram& logMel) const override;
+    FloatArray compute(const TeacherInput& input) const override;
 
 private:
     M2dsModel model_;

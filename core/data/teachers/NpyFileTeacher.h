@@ -11,7 +11,7 @@ public:
     explicit NpyFileTeacher(std::string folder = {});
     std::string kind() const override { return "npy"; }
     /// Throws InputError naming the missing or malformed feature file.
-    FloatArray compute(const std::string& recordingPath, const LogMelSpectrogram& logMel) const override;
+    FloatArray compute(const TeacherInput& input) const override;
 
 private:
     std::string folder_;
