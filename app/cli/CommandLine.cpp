@@ -15,6 +15,7 @@
 #include "cli/TrainCommand.h"
 #include "common/BlasInfo.h"
 #include "common/Errors.h"
+#include "common/FileText.h"
 
 namespace m2ds::cli {
 namespace {
@@ -31,30 +32,35 @@ void addNormalisationOptions(CLI::App& command, std::optional<float>& mean, std:
     stdOption->needs(meanOption);
 }
 
+/// An error for the terminal: one line, at most ~1000 characters, no control characters or invalid UTF-8, whatever
+/// reached the message from a file.
+std::string terminalLine(const std::exception& error) { return FileText::escaped(error.what(), 1000); }
+
 template <typename Command>
 int runReportingErrors(const Command& command, const CommandContext& context, const std::string& name) {
+    const std::string prefix = "m2ds " + name + ": ";
     try {
         return command.run(context);
     } catch (const InvalidArgument& error) {  // a checkpoint whose weights do not fit its geometry, a bad device
-        context.err << "m2ds " << name << ": " << error.what() << '\n';
+        context.err << prefix << terminalLine(error) << '\n';
         return kInputError;
     } catch (const InputError& error) {
-        context.err << "m2ds " << name << ": " << error.what() << '\n';
+        context.err << prefix << terminalLine(error) << '\n';
         return kInputError;
     } catch (const OutputError& error) {
-        context.err << "m2ds " << name << ": " << error.what() << '\n';
+        context.err << prefix << terminalLine(error) << '\n';
         return kOutputError;
     } catch (const TrainingDiverged& error) {
-        context.err << "m2ds " << name << ": " << error.what() << '\n';
+        context.err << prefix << terminalLine(error) << '\n';
         return kTrainingDiverged;
     } catch (const CancelledError&) {
-        context.err << "m2ds " << name << ": interrupted; no output written\n";
+        context.err << prefix << "interrupted; no output written\n";
         return kInterrupted;
     } catch (const Error& error) {  // a setup problem the message explains (e.g. a process group that cannot be joined)
-        context.err << "m2ds " << name << ": " << error.what() << '\n';
+        context.err << prefix << terminalLine(error) << '\n';
         return kInputError;
     } catch (const std::exception& error) {
-        context.err << "m2ds " << name << ": internal error: " << error.what() << '\n';
+        context.err << prefix << "internal error: " << terminalLine(error) << '\n';
         return kInternalError;
     }
 }

@@ -21,6 +21,19 @@ void checkIsReadableFile(const std::string& path) {
     if (fs::file_size(fs::u8path(path), error) == 0) throw InputError(path, "is empty (0 bytes)");
 }
 
+constexpr int kMinSampleRate = 1000, kMaxSampleRate = 1000000;
+
+/// Why sf_open failed, in our words: libsndfile's own texts for malformed headers read like internal errors
+/// ("Internal error : SF_INFO struct incomplete.").
+std::string openFailure(int code) {
+    switch (code) {
+    case SF_ERR_UNRECOGNISED_FORMAT: return "format not recognised";
+    case SF_ERR_SYSTEM: return "the file cannot be read";
+    case SF_ERR_UNSUPPORTED_ENCODING: return "unsupported encoding";
+    default: return "malformed header, e.g. a sample rate or channel count of 0";
+    }
+}
+
 std::string formatName(int format) {
     auto name = [](int command, int code) -> std::string {
         SF_FORMAT_INFO formatInfo{};
@@ -53,7 +66,7 @@ AudioFile::AudioFile(const std::string& path) {
     checkIsReadableFile(path);
     SF_INFO sfInfo{};
     file_ = sf_open(path.c_str(), SFM_READ, &sfInfo);
-    if (!file_) throw InputError(path, std::string("not an audio file that can be decoded (") + sf_strerror(nullptr) + ")");
+    if (!file_) throw InputError(path, "not an audio file that can be decoded (" + openFailure(sf_error(nullptr)) + ")");
     info_.path = path;
     info_.format = formatName(sfInfo.format);
     info_.sampleRate = sfInfo.samplerate;
@@ -61,6 +74,9 @@ AudioFile::AudioFile(const std::string& path) {
     info_.frames = sfInfo.frames;
     std::string problem;
     if (info_.sampleRate <= 0 || info_.channels <= 0) problem = "header declares an invalid sample rate or channel count";
+    else if (info_.sampleRate < kMinSampleRate || info_.sampleRate > kMaxSampleRate)
+        problem = "header declares a sample rate of " + std::to_string(info_.sampleRate) + " Hz; recordings from " +
+                  std::to_string(kMinSampleRate) + " Hz to " + std::to_string(kMaxSampleRate) + " Hz are accepted";
     const auto [declaredBytes, presentBytes] = truncatedDataChunk(file_);
     if (declaredBytes > presentBytes)
         problem = "truncated: the header declares " + std::to_string(declaredBytes) + " bytes of audio data, the file holds " +

@@ -1,5 +1,6 @@
 #include "audio/WaveformLoader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <sstream>
@@ -13,6 +14,7 @@ namespace m2ds {
 namespace {
 
 constexpr std::size_t kBlockFrames = 1 << 16;
+constexpr double kMaxReservedSamples = 1 << 24;  // about 17 minutes at 16 kHz
 
 std::string secondsText(double seconds) {
     std::ostringstream text;
@@ -53,7 +55,8 @@ Waveform WaveformLoader::load(const std::string& path, const ProgressMonitor* mo
     if (waveform.resampled) resampler = std::make_unique<Resampler>(file.info().sampleRate, targetRate_);
 
     const double declared = static_cast<double>(std::max<std::int64_t>(file.info().frames, 0));
-    waveform.samples.reserve(static_cast<std::size_t>(declared * targetRate_ / file.info().sampleRate) + 1024);
+    // The declared length only sizes a first reservation: a hostile header may declare 2^63 frames.
+    waveform.samples.reserve(static_cast<std::size_t>(std::min(declared * targetRate_ / file.info().sampleRate, kMaxReservedSamples)) + 1024);
     std::vector<float> block(kBlockFrames * file.info().channels);
     std::int64_t framesRead = 0;
     while (const std::size_t got = file.read(block.data(), kBlockFrames)) {

@@ -8,6 +8,7 @@
 #include "checkpoint/PthArchive.h"
 #include "checkpoint/SafetensorsFile.h"
 #include "common/Errors.h"
+#include "common/FileText.h"
 #include "common/TextUtilities.h"
 
 namespace m2ds {
@@ -110,7 +111,7 @@ ImportedCheckpoint CheckpointImporter::readPth(const std::string& path) const {
     if (stateDict->kind != Kind::Dict) throw InputError(path, "'model' is a " + stateDict->describe() + ", not a state dict");
     for (const auto& [key, value] : stateDict->entries) {
         if (key->kind != Kind::String) throw InputError(path, "state dict key is a " + key->describe());
-        if (value->kind != Kind::Tensor) throw InputError(path, "state dict entry '" + key->text + "' is a " + value->describe());
+        if (value->kind != Kind::Tensor) throw InputError(path, "state dict entry " + FileText::quoted(key->text) + " is a " + value->describe());
         checkpoint.weights.emplace_back(stripPrefixes(key->text), archive.readTensor(*value, key->text));
     }
     if (const auto epoch = root.find("epoch"); epoch && epoch->kind == Kind::Int) checkpoint.epoch = static_cast<int>(epoch->integer);

@@ -1,9 +1,11 @@
 #include "checkpoint/PickleReader.h"
 
+#include <algorithm>
 #include <cstring>
 #include <set>
 
 #include "common/Errors.h"
+#include "common/FileText.h"
 
 namespace m2ds {
 namespace {
@@ -44,6 +46,8 @@ std::vector<int64_t> integers(const PickleRef& tuple, const char* what) {
     }
     return out;
 }
+
+constexpr std::size_t kMaxNesting = 100;  // a checkpoint nests dicts, tuples and tensors a few levels deep
 
 // Opcodes (Python's pickletools names).
 enum : unsigned char {
@@ -104,6 +108,19 @@ std::vector<PickleRef> PickleReader::popToMark() {
     std::vector<PickleRef> items(stack_.begin() + static_cast<std::ptrdiff_t>(mark), stack_.end());
     stack_.resize(mark);
     return items;
+}
+
+void PickleReader::adopt(PickleValue& container, const PickleRef& child) const {
+    container.depth = std::max(container.depth, child->depth + 1);
+    if (container.depth > kMaxNesting) fail("containers nested more than " + std::to_string(kMaxNesting) + " deep");
+}
+
+void PickleReader::adoptAll(PickleValue& container) const {
+    for (const auto& item : container.items) adopt(container, item);
+    for (const auto& [key, value] : container.entries) {
+        adopt(container, key);
+        adopt(container, value);
+    }
 }
 
 void PickleReader::memoPut(uint64_t index) { memo_[index] = top(); }
@@ -171,28 +188,33 @@ void PickleReader::step(unsigned char opcode) {
         auto tuple = make(Kind::Tuple);
         tuple->items.resize(opcode - TUPLE1 + 1);
         for (auto it = tuple->items.rbegin(); it != tuple->items.rend(); ++it) *it = pop();
+        adoptAll(*tuple);
         return push(tuple);
     }
     case TUPLE: {
         auto tuple = make(Kind::Tuple);
         tuple->items = popToMark();
+        adoptAll(*tuple);
         return push(tuple);
     }
     case EMPTY_LIST: return push(make(Kind::List));
     case LIST: {
         auto list = make(Kind::List);
         list->items = popToMark();
+        adoptAll(*list);
         return push(list);
     }
     case APPEND: {
         auto item = pop();
         if (top()->kind != Kind::List) fail("APPEND to a " + top()->describe());
+        adopt(*top(), item);
         top()->items.push_back(std::move(item));
         return;
     }
     case APPENDS: {
         auto items = popToMark();
         if (top()->kind != Kind::List) fail("APPENDS to a " + top()->describe());
+        for (const auto& item : items) adopt(*top(), item);
         top()->items.insert(top()->items.end(), items.begin(), items.end());
         return;
     }
@@ -202,6 +224,7 @@ void PickleReader::step(unsigned char opcode) {
         if (items.size() % 2) fail("odd number of dict items");
         if (opcode == DICT) push(make(Kind::Dict));
         if (top()->kind != Kind::Dict) fail("SETITEMS on a " + top()->describe());
+        for (const auto& item : items) adopt(*top(), item);
         for (std::size_t i = 0; i < items.size(); i += 2) top()->entries.emplace_back(items[i], items[i + 1]);
         return;
     }
@@ -209,6 +232,8 @@ void PickleReader::step(unsigned char opcode) {
         auto value = pop();
         auto key = pop();
         if (top()->kind != Kind::Dict) fail("SETITEM on a " + top()->describe());
+        adopt(*top(), key);
+        adopt(*top(), value);
         top()->entries.emplace_back(std::move(key), std::move(value));
         return;
     }
@@ -216,12 +241,14 @@ void PickleReader::step(unsigned char opcode) {
     case ADDITEMS: {
         auto items = popToMark();
         if (top()->kind != Kind::Set) fail("ADDITEMS on a " + top()->describe());
+        for (const auto& item : items) adopt(*top(), item);
         top()->items.insert(top()->items.end(), items.begin(), items.end());
         return;
     }
     case FROZENSET: {
         auto set = make(Kind::Set);
         set->items = popToMark();
+        adoptAll(*set);
         return push(set);
     }
     case BINPUT: return memoPut(readUnsigned(1));
@@ -268,7 +295,7 @@ PickleRef PickleReader::global(const std::string& module, const std::string& nam
                                                "torch._utils._rebuild_parameter", "argparse.Namespace",
                                                "torch.device", "_codecs.encode"};
     if (allowed.count(full) || (module == "torch" && storageTypes().count(name))) return makeString(Kind::Global, full);
-    fail("names '" + full + "', which a checkpoint importer does not load (only tensors, containers and "
+    fail("names " + FileText::quoted(full) + ", which a checkpoint importer does not load (only tensors, containers and "
          "argparse.Namespace are accepted)");
 }
 
@@ -303,7 +330,7 @@ PickleRef PickleReader::call(const PickleRef& callable, const PickleRef& argumen
         if (dynamic_cast<const InputError*>(&error)) throw;
         fail(error.what());
     }
-    fail("calls " + name + ", which cannot be called");
+    fail("calls " + FileText::escaped(name) + ", which cannot be called");
 }
 
 void PickleReader::build(const PickleRef& object, const PickleRef& state) const {

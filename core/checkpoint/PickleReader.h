@@ -28,6 +28,9 @@ private:
     std::vector<PickleRef> popToMark();
     PickleRef& top();
     void push(PickleRef value) { stack_.push_back(std::move(value)); }
+    /// Records that `child` now sits in `container`; fails past the nesting limit.
+    void adopt(PickleValue& container, const PickleRef& child) const;
+    void adoptAll(PickleValue& container) const;
     void memoPut(uint64_t index);
     PickleRef memoGet(uint64_t index) const;
     void step(unsigned char opcode);

@@ -14,7 +14,14 @@ using PickleRef = std::shared_ptr<PickleValue>;
 /// tensors as references into the archive's storages, argparse.Namespace as an object with its attribute dict.
 struct PickleValue {
     enum class Kind { None, Bool, Int, Float, String, Bytes, Tuple, List, Dict, Set, Tensor, Storage, Global, Object };
+    PickleValue() = default;
+    /// Frees the children iteratively: a list nested a million deep must not exhaust the stack.
+    ~PickleValue();
+    PickleValue(const PickleValue&) = delete;
+    PickleValue& operator=(const PickleValue&) = delete;
+
     Kind kind = Kind::None;
+    std::size_t depth = 1;                               ///< containers nested inside this one, plus one
     bool boolean = false;
     int64_t integer = 0;
     double real = 0.0;

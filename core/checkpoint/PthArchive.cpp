@@ -5,60 +5,114 @@
 #include "checkpoint/FloatDecoding.h"
 #include "checkpoint/PickleReader.h"
 #include "common/Errors.h"
+#include "common/FileText.h"
+#include "common/ZipDirectory.h"
 
 namespace m2ds {
+namespace {
+
+constexpr int64_t kMaxTensorElements = int64_t{1} << 40;
+
+/// The reason LibTorch's zip reader gives ("unsupported method"), without its "PytorchStreamReader failed ..." prefix
+/// and its backtrace, escaped.
+std::string libraryReason(const c10::Error& error) {
+    std::string text = error.what_without_backtrace();
+    text = text.substr(0, text.find('\n'));
+    const std::size_t colon = text.rfind(": ");
+    return FileText::escaped(colon == std::string::npos ? text : text.substr(colon + 2), 200);
+}
+
+/// The element after the last one a view of `tensor` touches, or -1 when a size, stride or offset is negative, a
+/// stride is zero where the size is not 1, or the arithmetic would overflow.
+int64_t viewEnd(const PickleValue& tensor) {
+    if (tensor.offset < 0) return -1;
+    int64_t last = tensor.offset, step = 0;
+    for (std::size_t d = 0; d < tensor.shape.size(); ++d) {
+        const int64_t size = tensor.shape[d], stride = tensor.strides[d];
+        if (size < 0 || stride < 0 || (stride == 0 && size > 1)) return -1;
+        if (size == 0) return tensor.offset;
+        if (__builtin_mul_overflow(size - 1, stride, &step) || __builtin_add_overflow(last, step, &last)) return -1;
+    }
+    return last == INT64_MAX ? -1 : last + 1;
+}
+
+/// Number of elements of `shape`, or -1 beyond kMaxTensorElements.
+int64_t elementCount(const std::vector<int64_t>& shape) {
+    int64_t count = 1;
+    for (const int64_t size : shape) {
+        if (size == 0) return 0;
+        if (size < 0 || count > kMaxTensorElements / size) return -1;
+        count *= size;
+    }
+    return count;
+}
+
+}  // namespace
+
 struct PthArchive::Reader {
-    explicit Reader(const std::string& path) : stream(path) {}
+    Reader(const std::string& path) : directory(path), stream(path) {}
+    ZipDirectory directory;
     caffe2::serialize::PyTorchStreamReader stream;
 };
 
 PthArchive::PthArchive(const std::string& path) : path_(path) {
     try {
         reader_ = std::make_unique<Reader>(path);
+    } catch (const InputError& error) {
+        throw InputError(path, "not a PyTorch checkpoint (torch.save zip container expected): " + error.reason());
     } catch (const c10::Error& error) {
-        throw InputError(path, "not a PyTorch checkpoint (torch.save zip container expected): " +
-                                   std::string(error.what_without_backtrace()));
+        throw InputError(path, "not a PyTorch checkpoint (torch.save zip container expected): " + libraryReason(error));
     }
+    if (const std::string twice = reader_->directory.duplicateName(); !twice.empty())
+        throw InputError(path, "the archive holds two entries named " + FileText::quoted(twice) + "; which one counts is ambiguous");
+    const std::string& first = reader_->directory.entries().front().name;
+    prefix_ = first.substr(0, first.find('/') + 1);
     if (!reader_->stream.hasRecord("data.pkl")) throw InputError(path, "the archive has no data.pkl");
-    try {
-        const auto [data, size] = reader_->stream.getRecord("data.pkl");
-        root_ = PickleReader(static_cast<const char*>(data.get()), size, path).read();
-    } catch (const c10::Error& error) {
-        throw InputError(path, std::string("cannot read data.pkl: ") + error.what_without_backtrace());
-    }
+    const std::string pickle = record("data.pkl", 0);
+    root_ = PickleReader(pickle.data(), pickle.size(), path).read();
 }
 
 PthArchive::~PthArchive() = default;
 
+std::string PthArchive::record(const std::string& name, uint64_t neededBytes) const {
+    const ZipDirectory::Entry* entry = reader_->directory.find(prefix_ + name);
+    if (!entry) throw InputError(path_, "the archive has no record " + FileText::quoted(name));
+    if (entry->size < neededBytes)
+        throw InputError(path_, "record " + FileText::quoted(name) + " holds " + std::to_string(entry->size) + " bytes, " +
+                                    std::to_string(neededBytes) + " are needed");
+    // torch.save stores records uncompressed; a deflated one may not inflate far beyond its size (a zip bomb).
+    if (entry->method != 0 && entry->size > 16 * entry->compressedSize + (uint64_t{1} << 20))
+        throw InputError(path_, "record " + FileText::quoted(name) + " would inflate " + std::to_string(entry->compressedSize) +
+                                    " bytes to " + std::to_string(entry->size) + "; refused (torch.save does not compress)");
+    try {
+        const auto [data, size] = reader_->stream.getRecord(name);
+        return std::string(static_cast<const char*>(data.get()), size);
+    } catch (const c10::Error& error) {
+        throw InputError(path_, "cannot read record " + FileText::quoted(name) + ", a corrupt zip entry (" + libraryReason(error) + ")");
+    }
+}
+
 FloatArray PthArchive::readTensor(const PickleValue& tensor, const std::string& name) const {
     const PickleValue& storage = *tensor.storage;
+    const std::string label = FileText::quoted(name);
     const StoredFloat type = storedFloatFromStorage(storage.dtype);
-    const std::size_t width = storedFloatWidth(type);
-    if (width == 0) throw InputError(path_, "'" + name + "' is a " + storage.dtype + " tensor, not a floating-point one");
-    // Highest element the view touches, checked against the declared and the actual storage size.
-    int64_t last = tensor.offset, count = 1;
-    for (std::size_t d = 0; d < tensor.shape.size(); ++d) {
-        if (tensor.shape[d] < 0 || tensor.strides[d] < 0) throw InputError(path_, "'" + name + "' has a negative size or stride");
-        if (tensor.shape[d] == 0) count = 0;
-        else last += (tensor.shape[d] - 1) * tensor.strides[d];
-        if (count && tensor.shape[d] > (int64_t{1} << 40) / count) throw InputError(path_, "'" + name + "' declares an absurd size");
-        count *= tensor.shape[d];
-    }
-    const std::string record = "data/" + storage.storageKey;
-    if (!reader_->stream.hasRecord(record)) throw InputError(path_, "'" + name + "' refers to storage " + record + ", missing from the archive");
-    const auto [data, size] = reader_->stream.getRecord(record);
-    if (count > 0 && (static_cast<std::size_t>(last + 1) * width > size || last + 1 > storage.storageElements))
-        throw InputError(path_, "'" + name + "' needs " + std::to_string((last + 1) * static_cast<int64_t>(width)) +
-                                    " bytes of storage " + record + ", which holds " + std::to_string(size));
+    const auto width = static_cast<int64_t>(storedFloatWidth(type));
+    if (width == 0) throw InputError(path_, label + " is a " + FileText::escaped(storage.dtype) + " tensor, not a floating-point one");
+    const int64_t count = elementCount(tensor.shape), end = viewEnd(tensor);
+    if (count < 0) throw InputError(path_, label + " declares an absurd size");
+    if (end < 0) throw InputError(path_, label + " has a negative or overflowing offset, size or stride, or a zero stride");
+    if (count > 0 && (end > storage.storageElements || end > kMaxTensorElements))
+        throw InputError(path_, label + " needs " + std::to_string(end) + " elements of storage data/" + FileText::escaped(storage.storageKey) +
+                                    ", which declares " + std::to_string(storage.storageElements));
+    const std::string bytes = record("data/" + storage.storageKey, static_cast<uint64_t>(count > 0 ? end * width : 0));
     FloatArray out;
     out.shape.assign(tensor.shape.begin(), tensor.shape.end());
     out.values.resize(static_cast<std::size_t>(count));
-    const char* bytes = static_cast<const char*>(data.get());
     std::vector<int64_t> index(tensor.shape.size(), 0);
     for (int64_t flat = 0; flat < count; ++flat) {
         int64_t element = tensor.offset;
         for (std::size_t d = 0; d < index.size(); ++d) element += index[d] * tensor.strides[d];
-        out.values[static_cast<std::size_t>(flat)] = decodeStoredFloat(type, bytes + element * static_cast<int64_t>(width));
+        out.values[static_cast<std::size_t>(flat)] = decodeStoredFloat(type, bytes.data() + element * width);
         for (std::size_t d = index.size(); d-- > 0;) {
             if (++index[d] < tensor.shape[d]) break;
             index[d] = 0;

@@ -19,12 +19,18 @@ public:
 
     const PickleRef& root() const { return root_; }
     /// The tensor's values as float32 in C order (float, half, bfloat16 and double storages); throws InputError
-    /// if the storage record is missing or smaller than the tensor needs.
+    /// if the storage record is missing or smaller than the tensor needs, or the view's offset, sizes or strides are
+    /// negative, zero where they must not be, or overflow.
     FloatArray readTensor(const PickleValue& tensor, const std::string& name) const;
 
 private:
+    /// The bytes of record `name` (relative to the archive folder) after checking what the zip declares for it: at
+    /// least `neededBytes`, and no deflate bomb. Throws InputError naming the file.
+    std::string record(const std::string& name, uint64_t neededBytes) const;
+
     struct Reader;
     std::string path_;
+    std::string prefix_;  ///< the archive folder, "archive/"
     std::unique_ptr<Reader> reader_;
     PickleRef root_;
 };

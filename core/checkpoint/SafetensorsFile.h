@@ -13,8 +13,9 @@ namespace SafetensorsFile {
 /// Writes F32 tensors in the given order plus string metadata (`__metadata__`), atomically; throws OutputError.
 void write(const std::string& path, const StateDict& tensors, const std::map<std::string, std::string>& metadata);
 
-/// Reads F32/F16/BF16/F64 tensors (as float32) in header order and the metadata; throws InputError naming the
-/// tensor or byte range that is wrong (offsets outside the file, overlapping data, shape/size mismatch, ...).
+/// Reads F32/F16/BF16/F64 tensors (as float32) in the order of their data and the metadata (a string-to-string map);
+/// throws InputError naming the tensor or byte range that is wrong (offsets outside the file, overlapping data,
+/// shape/size mismatch, nesting deeper than a header has, non-string metadata, ...). Linear in the number of entries.
 StateDict read(const std::string& path, std::map<std::string, std::string>* metadata = nullptr);
 
 }  // namespace SafetensorsFile

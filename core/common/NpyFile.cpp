@@ -11,6 +11,7 @@
 
 #include "common/AtomicFileWriter.h"
 #include "common/Errors.h"
+#include "common/FileText.h"
 
 namespace m2ds {
 
@@ -18,6 +19,7 @@ namespace {
 
 constexpr char kMagic[] = "\x93NUMPY";
 constexpr std::size_t kMagicSize = 6;
+constexpr std::size_t kMaxElements = std::size_t{1} << 48;  // keeps element counts and byte sizes far from overflow
 
 std::string shapeText(const std::vector<std::size_t>& shape) {
     std::string text = "(";
@@ -51,9 +53,17 @@ std::vector<std::size_t> parseShape(const std::string& path, const std::string& 
         throw InputError(path, "NPY header has no shape");
     std::vector<std::size_t> shape;
     const std::string dims = match[1];
-    const std::regex number(R"(\d+)");
-    for (std::sregex_iterator it(dims.begin(), dims.end(), number), end; it != end; ++it)
-        shape.push_back(std::stoull(it->str()));
+    const std::regex number(R"(-?\d+)");
+    std::size_t elements = 1;
+    for (std::sregex_iterator it(dims.begin(), dims.end(), number), end; it != end; ++it) {
+        const std::string dim = it->str();
+        if (dim[0] == '-') throw InputError(path, "NPY shape has a negative dimension (" + FileText::escaped(dim) + ")");
+        const std::size_t size = dim.size() <= 12 ? std::stoull(dim) : kMaxElements + 1;
+        if (size > 0 && elements > kMaxElements / size)
+            throw InputError(path, "NPY shape " + FileText::escaped(dims) + " declares more elements than any file holds");
+        elements *= size;
+        shape.push_back(size);
+    }
     return shape;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // NumPy .npz archives (what numpy.savez / savez_compressed write): a zip of .npy members.
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,8 +12,9 @@ namespace m2ds {
 namespace NpzFile {
 /// Named arrays in archive order; names without the ".npy" suffix ("arr_0", "arr_1", ...).
 using Arrays = std::vector<std::pair<std::string, FloatArray>>;
-/// Reads every member (stored or deflated, zip64 aware); throws InputError naming the file and member.
-Arrays read(const std::string& path);
+/// Reads every member (stored or deflated, zip64 aware); throws InputError naming the file and member. Members that
+/// declare more than `maxBytes` of data in total are refused from the zip directory alone, before anything is inflated.
+Arrays read(const std::string& path, std::uint64_t maxBytes = std::uint64_t{1} << 32);
 /// The member called `name`, or null.
 const FloatArray* find(const Arrays& arrays, const std::string& name);
 /// The member called `name`; throws InputError naming `label` (the file) when there is none.

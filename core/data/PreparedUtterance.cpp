@@ -8,6 +8,9 @@
 namespace m2ds {
 namespace {
 
+// A prepared item is one utterance: 512 MiB is hours of log-mel, far beyond any training crop source.
+constexpr std::uint64_t kMaxPreparedBytes = std::uint64_t{1} << 29;
+
 /// Drops a leading batch dimension of 1: [1, a, b] → [a, b].
 FloatArray withoutBatch(const std::string& path, const std::string& name, FloatArray array) {
     if (array.shape.size() == 3 && array.shape[0] == 1) array.shape.erase(array.shape.begin());
@@ -17,7 +20,7 @@ FloatArray withoutBatch(const std::string& path, const std::string& name, FloatA
 }
 
 PreparedUtterance readNpz(const std::string& path) {
-    const auto arrays = NpzFile::read(path);
+    const auto arrays = NpzFile::read(path, kMaxPreparedBytes);
     const FloatArray* logMel = NpzFile::find(arrays, "arr_0");
     if (!logMel) throw InputError(path, "has no arr_0 (the log-mel of the official M2D-S layout)");
     PreparedUtterance utterance;
@@ -29,7 +32,11 @@ PreparedUtterance readNpz(const std::string& path) {
     }
     if (const FloatArray* valid = NpzFile::find(arrays, "arr_2")) {
         if (valid->values.size() != 1) throw InputError(path, "arr_2 (valid length) must be a single number");
-        utterance.validTeacherFrames = static_cast<std::size_t>(valid->values[0]);
+        const float frames = valid->values[0];
+        if (!(frames >= 0.0f && frames <= static_cast<float>(utterance.frames())))
+            throw InputError(path, "arr_2 (valid length) is " + std::to_string(frames) + ", outside 0 to the " +
+                                       std::to_string(utterance.frames()) + " log-mel frames");
+        utterance.validTeacherFrames = static_cast<std::size_t>(frames);
     }
     return utterance;
 }

@@ -35,7 +35,8 @@ TrainingData::TrainingData(const TrainConfig& config, const std::vector<ModelCon
                            const ProgressMonitor& monitor, const std::function<void(const std::string&)>& say) {
     speech_ = std::make_unique<PreparedCorpus>(prepared(config.speech, true, config, presets, coordination, monitor.slice(0.0, 0.8), say));
     if (!config.noise.empty())
-        noise_ = std::make_unique<PreparedCorpus>(prepared(config.noise, false, config, presets, coordination, monitor.slice(0.8, 1.0), say));
+        noise_ = std::make_unique<PreparedCorpus>(prepared(config.noise, false, config, presets, coordination, monitor.slice(0.8, 1.0), say),
+                                                  80, std::size_t{1} << 30, /*teachers=*/false);
     teacherDim_ = static_cast<int>(speech_->load(0)->teacherDim());
 }
 

@@ -62,7 +62,7 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("reason");
         QTest::newRow("hostile pickle") << "hostile.pth" << "names 'posix.system'";
-        QTest::newRow("huge declared size") << "huge.pth" << "'cls_token' needs 4398046511104 bytes of storage data/0, which holds 16";
+        QTest::newRow("huge declared size") << "huge.pth" << "'cls_token' needs 1099511627776 elements of storage data/0, which declares 4";
         QTest::newRow("truncated") << "truncated.pth" << "not a PyTorch checkpoint";
         QTest::newRow("text") << "text.pth" << "not a PyTorch checkpoint";
         QTest::newRow("not a state dict") << "not_a_state_dict.pth" << "'model' is a list of 3, not a state dict";
