@@ -8,6 +8,7 @@
 #include "AudioFixtures.h"
 #include "ArrayComparison.h"
 #include "ModelFixtures.h"
+#include "ProcessJob.h"
 #include "audio/RecordingAnalyser.h"
 #include "common/NpyFile.h"
 
@@ -15,19 +16,9 @@ using namespace m2ds;
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QString out;
-    QString err;
-};
+using Run = test::ProcessRun;
 
-Run m2dsRun(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(M2DS_EXECUTABLE), arguments);
-    process.waitForFinished(120000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+Run m2dsRun(const QStringList& arguments) { return test::runProgram(QStringLiteral(M2DS_EXECUTABLE), arguments); }
 
 }  // namespace
 

@@ -24,18 +24,9 @@ namespace {
 const QString kDigits = "/usr/share/asterisk/sounds/%1/digits/%2.wav";
 const QStringList kLanguages{"en_US_f_Allison", "es_MX_f_Allison", "fr_CA_f_June"};
 
-struct Run {
-    int exitCode;
-    QString out;
-    QString err;
-};
+using Run = test::ProcessRun;
 
-Run m2dsRun(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(M2DS_EXECUTABLE), arguments);
-    process.waitForFinished(300000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+Run m2dsRun(const QStringList& arguments) { return test::runProgram(QStringLiteral(M2DS_EXECUTABLE), arguments); }
 
 QJsonObject readJson(const QString& path) {
     QFile file(path);

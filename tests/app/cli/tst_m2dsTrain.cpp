@@ -26,18 +26,9 @@ namespace {
 const QString kSpeech = "/usr/share/pocketsphinx/test/data";
 const QString kNoise = "/usr/share/sonic-pi/samples";
 
-struct Run {
-    int exitCode;
-    QString out;
-    QString err;
-};
+using Run = test::ProcessRun;
 
-Run m2dsRun(const QStringList& arguments, int timeoutMs = 300000) {
-    QProcess process;
-    process.start(QStringLiteral(M2DS_EXECUTABLE), arguments);
-    process.waitForFinished(timeoutMs);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+Run m2dsRun(const QStringList& arguments, int timeoutMs = 300000) { return test::runProgram(QStringLiteral(M2DS_EXECUTABLE), arguments, timeoutMs); }
 
 QList<QJsonObject> logRecords(const QString& runFolder, const QString& event) {
     QFile file(QDir(runFolder).filePath("log.jsonl"));
