@@ -29,8 +29,9 @@ std::string openFailure(int code) {
     switch (code) {
     case SF_ERR_UNRECOGNISED_FORMAT: return "format not recognised";
     case SF_ERR_SYSTEM: return "the file cannot be read";
+    case SF_ERR_MALFORMED_FILE: return "malformed or truncated file";
     case SF_ERR_UNSUPPORTED_ENCODING: return "unsupported encoding";
-    default: return "malformed header, e.g. a sample rate or channel count of 0";
+    default: return "inconsistent header, e.g. a sample rate or channel count of 0";
     }
 }
 
@@ -77,6 +78,8 @@ AudioFile::AudioFile(const std::string& path) {
     else if (info_.sampleRate < kMinSampleRate || info_.sampleRate > kMaxSampleRate)
         problem = "header declares a sample rate of " + std::to_string(info_.sampleRate) + " Hz; recordings from " +
                   std::to_string(kMinSampleRate) + " Hz to " + std::to_string(kMaxSampleRate) + " Hz are accepted";
+    if (sfInfo.frames == SF_COUNT_MAX)  // libsndfile's answer for an Ogg stream whose last page is missing
+        problem = "truncated or damaged: its length cannot be determined";
     const auto [declaredBytes, presentBytes] = truncatedDataChunk(file_);
     if (declaredBytes > presentBytes)
         problem = "truncated: the header declares " + std::to_string(declaredBytes) + " bytes of audio data, the file holds " +
