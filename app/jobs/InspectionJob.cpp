@@ -1,18 +1,35 @@
 #include "jobs/InspectionJob.h"
 
 #include "analysis/MaskedInspection.h"
+#include "analysis/PatchReconstruction.h"
 #include "common/ProgressMonitor.h"
+#include "analysis/LinearReadout.h"
 #include "model/M2dsModel.h"
 
 namespace m2ds {
+namespace {
+
+void moveImages(PatchImages images, InspectionData& data) {
+    data.melCount = images.melCount;
+    data.modelInput = std::move(images.modelInput);
+    data.reconstruction = std::move(images.reconstruction);
+    data.targetReadout = std::move(images.targetReadout);
+    data.patchError = std::move(images.patchError);
+    data.meanPatchError = images.meanPatchError;
+}
+
+}  // namespace
 
 InspectionDataPtr InspectionJob::operator()(const ProgressMonitor& monitor) const {
     monitor.throwIfCancelled();
     const RecordingData& recording = *recording_;
     const MaskedInspection inspection(*model_, recording.logMel.data(), recording.melCount, recording.frameCount, recording.framesPerSecond);
-    MaskedInspectionResult result = inspection.run(request_.seed, request_.maskRatio, request_.fromSeconds, request_.toSeconds, kMaxChunks);
+    const bool images = model_->hasTrainingParts();
+    MaskedInspectionResult result = inspection.run(request_.seed, request_.maskRatio, request_.fromSeconds, request_.toSeconds, kMaxChunks, images);
     const ModelConfig& config = model_->config();
     auto data = std::make_shared<InspectionData>();
+    if (images) moveImages(PatchReconstruction(config, inspection.geometry()).draw(result, readout_.get()), *data);
+    if (readout_) data->readoutR2 = readout_->r2();
     data->firstChunk = result.chunks.first;
     data->chunkCount = result.chunks.count;
     data->gridRows = config.gridRows();

@@ -6,6 +6,7 @@
 
 namespace m2ds {
 
+class LinearReadout;
 class M2dsModel;
 class ProgressMonitor;
 
@@ -18,11 +19,14 @@ struct InspectionRequest {
 };
 
 /// A JobQueue job: the masked forward passes of core's MaskedInspection over the model inputs in view, turned into
-/// the InspectionData the ui draws.
+/// the InspectionData the ui draws; with a predictor also the model input, and with a readout the reconstruction and
+/// target readout images (core PatchReconstruction) from the same pass.
 class InspectionJob {
 public:
-    InspectionJob(std::shared_ptr<const M2dsModel> model, RecordingDataPtr recording, const InspectionRequest& request)
-        : model_(std::move(model)), recording_(std::move(recording)), request_(request) {}
+    /// readout: the model's reconstruction readout, or null.
+    InspectionJob(std::shared_ptr<const M2dsModel> model, RecordingDataPtr recording, const InspectionRequest& request,
+                  std::shared_ptr<const LinearReadout> readout = nullptr)
+        : model_(std::move(model)), recording_(std::move(recording)), request_(request), readout_(std::move(readout)) {}
 
     /// Runs on a job thread; throws InvalidArgument when the model does not fit the recording.
     InspectionDataPtr operator()(const ProgressMonitor& monitor) const;
@@ -34,6 +38,7 @@ private:
     std::shared_ptr<const M2dsModel> model_;
     RecordingDataPtr recording_;
     InspectionRequest request_;
+    std::shared_ptr<const LinearReadout> readout_;
 };
 
 }  // namespace m2ds

@@ -2,14 +2,17 @@
 #include <QObject>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "jobs/JobQueue.h"
 #include "views/InspectionData.h"
 #include "views/ModelSummary.h"
+#include "views/ReadoutSummary.h"
 #include "views/RecordingData.h"
 
 namespace m2ds {
 
+class LinearReadout;
 class M2dsModel;
 struct InspectionRequest;
 
@@ -34,18 +37,30 @@ public:
     void inspect(RecordingDataPtr recording, unsigned seed, double maskRatio, double fromSeconds, double toSeconds);
     /// The queue inspections run on (to watch or cancel them).
     JobQueue& inspections() { return inspections_; }
+    /// Fits the loaded model's reconstruction readout on `recordings` (latest wins); readoutReady() follows. The
+    /// readout is kept in memory with the model and dropped when another model loads. False (and nothing queued)
+    /// without a model that has a predictor and a target encoder.
+    bool fitReadout(std::vector<RecordingDataPtr> recordings);
+    /// True once the loaded model has a readout, or one is being fitted.
+    bool hasReadout() const { return bool(readout_) || readouts_.pendingCount() > 0; }
+    /// The queue readout fits run on.
+    JobQueue& readouts() { return readouts_; }
 
 signals:
     void modelLoaded(const m2ds::ModelSummary& summary);
     void modelFailed(const QString& message);
     void inspectionReady(m2ds::InspectionDataPtr data);
     void inspectionFailed(const QString& message);
+    void readoutReady(const m2ds::ReadoutSummary& summary);
+    void readoutFailed(const QString& message);
 
 private:
     QString presetsDirectory_;
     JobQueue loads_;
     JobQueue inspections_;
+    JobQueue readouts_;
     std::shared_ptr<const M2dsModel> network_;
+    std::shared_ptr<const LinearReadout> readout_;
     std::optional<ModelSummary> summary_;
 };
 

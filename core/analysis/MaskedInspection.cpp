@@ -69,9 +69,27 @@ float MaskedInspection::scatterLosses(const InspectionGeometry& geometry, const 
     return counted ? float(sum / counted) : std::numeric_limits<float>::quiet_NaN();
 }
 
-MaskedInspectionResult MaskedInspection::run(unsigned seed, double maskRatio, double fromSeconds, double toSeconds, int maxChunks) const {
+std::vector<float> MaskedInspection::scatterRows(const std::vector<int64_t>& order, int tokens, int visible, const FloatArray& rows) {
+    const std::size_t dim = rows.shape.at(2), maskedCount = std::size_t(tokens - visible), batch = order.size() / std::size_t(tokens);
+    std::vector<float> out(order.size() * dim, 0.0f);
+    for (std::size_t b = 0; b < batch; ++b)
+        for (std::size_t m = 0; m < maskedCount; ++m) {
+            const auto token = std::size_t(order[b * std::size_t(tokens) + std::size_t(visible) + m]);
+            const float* source = rows.values.data() + (b * maskedCount + m) * dim;
+            std::copy(source, source + dim, out.begin() + std::ptrdiff_t((b * std::size_t(tokens) + token) * dim));
+        }
+    return out;
+}
+
+MaskedInspectionResult MaskedInspection::run(unsigned seed, double maskRatio, double fromSeconds, double toSeconds, int maxChunks,
+                                             bool keepLatents) const {
+    return run(seed, maskRatio, geometry_.chunksCovering(fromSeconds, toSeconds, maxChunks), keepLatents);
+}
+
+MaskedInspectionResult MaskedInspection::run(unsigned seed, double maskRatio, const ChunkSpan& chunks, bool keepLatents) const {
     MaskedInspectionResult result;
-    result.chunks = geometry_.chunksCovering(fromSeconds, toSeconds, maxChunks);
+    result.chunks.first = std::clamp(chunks.first, 0, geometry_.chunkCount() - 1);
+    result.chunks.count = std::clamp(chunks.count, 1, geometry_.chunkCount() - result.chunks.first);
     const int tokens = geometry_.tokensPerChunk(), visible = model_.visibleTokens(maskRatio);
     FloatArray noise{{std::size_t(result.chunks.count), std::size_t(tokens)}, {}};
     for (int c = 0; c < result.chunks.count; ++c) {
@@ -80,8 +98,15 @@ MaskedInspectionResult MaskedInspection::run(unsigned seed, double maskRatio, do
     }
     std::vector<int64_t> order;
     if (model_.hasTrainingParts()) {
-        const MaskedPrediction prediction = model_.predictMasked(inputBatch(result.chunks), noise, nullptr, 1.0f, 0.5f, maskRatio);
+        FloatArray input = inputBatch(result.chunks);
+        const MaskedPrediction prediction = model_.predictMasked(input, noise, nullptr, 1.0f, 0.5f, maskRatio);
         order = prediction.idsShuffle;
+        if (keepLatents) {
+            result.input = std::move(input);
+            result.latentDim = int(prediction.prediction.shape.at(2));
+            result.predicted = scatterRows(order, tokens, visible, prediction.prediction);
+            result.targetLatent = scatterRows(order, tokens, visible, prediction.target);
+        }
         result.meanLoss = scatterLosses(geometry_, result.chunks, order, visible, prediction.perTokenLoss.values, result.tokenLoss);
         if (!prediction.offline.values.empty()) {
             result.offlineDim = int(prediction.offline.shape[2]);

@@ -18,6 +18,11 @@ struct MaskedInspectionResult {
     float meanLoss = std::numeric_limits<float>::quiet_NaN();  ///< over masked non-padding tokens; NaN without predictor
     int offlineDim = 0;
     std::vector<float> offline;    ///< [chunks.count · cols, offlineDim] offline head output per patch column
+    // Only with keepLatents (and a predictor), for the readout views; token rows in token order, zero for visible ones:
+    FloatArray input;                  ///< [chunks.count, 1, F, inputFrames] the normalised model inputs
+    int latentDim = 0;
+    std::vector<float> predicted;      ///< [chunks.count · tokens, latentDim] predictor output of masked tokens
+    std::vector<float> targetLatent;   ///< [chunks.count · tokens, latentDim] target encoder output of masked tokens
 };
 
 /// The Inspect computation: masked forward passes of a loaded model over the model inputs that cover a span of a
@@ -29,8 +34,12 @@ public:
     /// it must outlive this object.
     MaskedInspection(const M2dsModel& model, const float* logMel, int melCount, std::size_t frames, double framesPerSecond);
 
-    /// Inspects the chunks covering [fromSeconds, toSeconds] (at most maxChunks of them).
-    MaskedInspectionResult run(unsigned seed, double maskRatio, double fromSeconds, double toSeconds, int maxChunks) const;
+    /// Inspects the chunks covering [fromSeconds, toSeconds] (at most maxChunks of them); keepLatents also returns
+    /// the inputs and the predictor's and target's latents per masked token.
+    MaskedInspectionResult run(unsigned seed, double maskRatio, double fromSeconds, double toSeconds, int maxChunks,
+                               bool keepLatents = false) const;
+    /// Inspects the chunks in `chunks` (clamped to the recording).
+    MaskedInspectionResult run(unsigned seed, double maskRatio, const ChunkSpan& chunks, bool keepLatents) const;
     /// Where the model's patches lie in this recording.
     const InspectionGeometry& geometry() const { return geometry_; }
 
@@ -42,6 +51,9 @@ public:
     static std::vector<char> maskFromOrder(const std::vector<int64_t>& order, int tokens, int visible);
     /// Scatters the masked tokens' losses [B, tokens − visible] (in `order`) to token positions, NaN for visible and
     /// padding tokens; returns the mean over the tokens written (NaN if none).
+    /// Scatters the masked tokens' rows [B, tokens − visible, dim] (in `order`) to token rows [B · tokens, dim], zero
+    /// for visible tokens.
+    static std::vector<float> scatterRows(const std::vector<int64_t>& order, int tokens, int visible, const FloatArray& rows);
     static float scatterLosses(const InspectionGeometry& geometry, const ChunkSpan& chunks, const std::vector<int64_t>& order,
                                int visible, const std::vector<float>& perTokenLoss, std::vector<float>& tokenLoss);
 

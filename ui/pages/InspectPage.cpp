@@ -113,6 +113,7 @@ void InspectPage::connectModel() {
     connect(models, &ModelService::modelLoaded, this, [this](const ModelSummary& summary) {
         modelPanel_->showModel(summary);
         clusterPanel_->setModelDepth(summary.depth);
+        fitReadout(false);
         requestInspection();
     });
     connect(models, &ModelService::modelFailed, this, [this](const QString& message) {
@@ -123,10 +124,28 @@ void InspectPage::connectModel() {
         if (!modelPanel_->overlaysEnabled()) return;
         const int masked = int(std::count(inspection->masked.begin(), inspection->masked.end(), 1));
         modelPanel_->showInspection(inspection->meanLoss, inspection->chunkCount, masked);
+        modelPanel_->showReconstruction(inspection->meanPatchError);
         plot_->setInspection(std::move(inspection));
     });
     connect(models, &ModelService::inspectionFailed, this, [this](const QString& message) { emit statusMessage(message, 8000); });
-    connect(modelPanel_, &ModelPanel::inspectSettingsChanged, inspectDelay_, qOverload<>(&QTimer::start));
+    // A seed or ratio step asks at once (the latest request wins in ModelService); only zoom and pan are coalesced.
+    connect(modelPanel_, &ModelPanel::inspectSettingsChanged, this, &InspectPage::requestInspection);
+    connect(modelPanel_, &ModelPanel::fitReadoutRequested, this, [this] { fitReadout(true); });
+    connect(models, &ModelService::readoutReady, this, [this](const ReadoutSummary& summary) {
+        modelPanel_->showReadout(summary);
+        requestInspection();
+    });
+    connect(models, &ModelService::readoutFailed, modelPanel_, &ModelPanel::showReadoutStatus);
+}
+
+void InspectPage::fitReadout(bool again) {
+    ModelService* models = session_.models();
+    const std::vector<RecordingDataPtr> recordings = readyRecordingData();
+    if (!models->network() || recordings.empty() || (!again && models->hasReadout())) return;
+    if (models->fitReadout(recordings))
+        modelPanel_->showReadoutStatus(tr("Fitting the reconstruction readout on %n recording(s)…", "", int(recordings.size())));
+    else
+        modelPanel_->showReadoutStatus(tr("Encoder-only weights: no predictor, so no masked reconstruction."));
 }
 
 void InspectPage::connectClusters() {
@@ -150,10 +169,16 @@ void InspectPage::connectClusters() {
     connect(clusterPanel_, &ClusterPanel::playClusterRequested, this, &InspectPage::playCluster);
 }
 
+std::vector<RecordingDataPtr> InspectPage::readyRecordingData() const {
+    std::vector<RecordingDataPtr> recordings;
+    for (int row = 0; row < session_.recordings()->rowCount(); ++row)
+        if (RecordingDataPtr recording = session_.recordings()->recording(row)) recordings.push_back(std::move(recording));
+    return recordings;
+}
+
 QStringList InspectPage::readyRecordings() const {
     QStringList paths;
-    for (int row = 0; row < session_.recordings()->rowCount(); ++row)
-        if (const RecordingDataPtr recording = session_.recordings()->recording(row)) paths << recording->path;
+    for (const RecordingDataPtr& recording : readyRecordingData()) paths << recording->path;
     return paths;
 }
 
@@ -199,6 +224,7 @@ void InspectPage::showRow(int row) {
 }
 
 void InspectPage::onRecordingReady(int row) {
+    fitReadout(false);
     // Latest request wins: a finished recording is shown when nothing else is, or when the user selected it.
     if (shownRow_ < 0 || list_->currentIndex().row() == row || session_.loadingCount() == 0) {
         list_->setCurrentIndex(session_.recordings()->index(row));

@@ -1,6 +1,9 @@
 #pragma once
 #include <QList>
 #include <QWidget>
+#include <vector>
+
+#include "views/RecordingData.h"
 
 class QAction;
 class QListView;
@@ -61,8 +64,11 @@ private:
     void createActions();
     void connectModel();
     void connectClusters();
-    /// Paths of the open recordings that finished loading.
+    /// The open recordings that finished loading, and their paths.
+    std::vector<RecordingDataPtr> readyRecordingData() const;
     QStringList readyRecordings() const;
+    /// Fits the model's reconstruction readout on the open recordings; unless `again`, only when it has none.
+    void fitReadout(bool again);
     /// Plays the segments of cluster `id` in the shown recording, one after another.
     void playCluster(int id);
     /// Lane order and the lanes the user hid are a UI preference, kept in QSettings.

@@ -14,12 +14,19 @@ LaneType* add(LaneStack* stack) {
     return static_cast<LaneType*>(stack->addLane(std::make_unique<LaneType>()));
 }
 
+PatchImageLane* addImage(LaneStack* stack, PatchImageLane::Image image) {
+    return static_cast<PatchImageLane*>(stack->addLane(std::make_unique<PatchImageLane>(image)));
+}
+
 }  // namespace
 
 RecordingPlot::RecordingPlot(QWidget* parent)
     : LaneStack(parent), waveform_(add<WaveformLane>(this)), spectrogram_(add<SpectrogramLane>(this)),
       overlay_(static_cast<InspectionOverlay*>(addOverlay(spectrogram_->id(), std::make_unique<InspectionOverlay>()))),
-      patches_(add<PatchLossLane>(this)), offline_(add<OfflineHeadLane>(this)) {}
+      patches_(add<PatchLossLane>(this)),
+      images_{addImage(this, PatchImageLane::Image::ModelInput), addImage(this, PatchImageLane::Image::Reconstruction),
+              addImage(this, PatchImageLane::Image::TargetReadout)},
+      offline_(add<OfflineHeadLane>(this)) {}
 
 RecordingPlot::~RecordingPlot() = default;
 
@@ -27,6 +34,7 @@ void RecordingPlot::setInspection(InspectionDataPtr inspection) {
     const double framesPerSecond = recording() ? recording()->framesPerSecond : 100.0;
     overlay_->setInspection(inspection, framesPerSecond);
     patches_->setInspection(inspection, framesPerSecond);
+    for (PatchImageLane* lane : images_) lane->setInspection(inspection, framesPerSecond);
     offline_->setInspection(std::move(inspection), framesPerSecond);
     refresh();
 }

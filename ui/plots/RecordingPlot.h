@@ -1,5 +1,8 @@
 #pragma once
+#include <array>
+
 #include "plots/lanes/LaneStack.h"
+#include "plots/lanes/PatchImageLane.h"
 #include "views/InspectionData.h"
 
 namespace m2ds {
@@ -11,7 +14,8 @@ class SpectrogramLane;
 class WaveformLane;
 
 /// The Inspect page's recording view: a LaneStack with the waveform, the log-mel spectrogram (with the patch grid and
-/// the hatched mask over it), the mask and per-patch M2D loss strip and the offline head's output. Further lanes
+/// the hatched mask over it), the mask and per-patch M2D loss strip, the masked-reconstruction lanes (model input,
+/// reconstruction, target readout) and the offline head's output. Further lanes
 /// (cluster tiers, layer views) are added with addLane(); overlays on the spectrogram with
 /// addOverlay(SpectrogramLane id).
 class RecordingPlot : public LaneStack {
@@ -33,12 +37,14 @@ public:
     InspectionOverlay* inspectionOverlay() const { return overlay_; }
     PatchLossLane* patchLossLane() const { return patches_; }
     OfflineHeadLane* offlineHeadLane() const { return offline_; }
+    PatchImageLane* patchImageLane(PatchImageLane::Image image) const { return images_[std::size_t(image)]; }
 
 private:
     WaveformLane* waveform_;
     SpectrogramLane* spectrogram_;
     InspectionOverlay* overlay_;
     PatchLossLane* patches_;
+    std::array<PatchImageLane*, 3> images_;
     OfflineHeadLane* offline_;
 };
 

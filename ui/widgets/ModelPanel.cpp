@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -26,8 +27,9 @@ QString wrappable(const QString& text) {
 ModelPanel::ModelPanel(QWidget* parent)
     : QWidget(parent), summary_(new QLabel(tr("No model. File ▸ Open Model… or drop a .pth / .safetensors here."), this)),
       ratio_(new QDoubleSpinBox(this)), seed_(new QSpinBox(this)), overlays_(new QCheckBox(tr("Show patches, mask and predictions"), this)),
-      loss_(new QLabel(this)), patch_(new QLabel(this)) {
-    for (QLabel* label : {summary_, loss_, patch_}) {
+      loss_(new QLabel(this)), readout_(new QLabel(this)), fitReadout_(new QPushButton(tr("Fit readout"), this)),
+      reconstruction_(new QLabel(this)), patch_(new QLabel(this)) {
+    for (QLabel* label : {summary_, loss_, readout_, reconstruction_, patch_}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -46,7 +48,14 @@ ModelPanel::ModelPanel(QWidget* parent)
     layout->addLayout(controls);
     layout->addWidget(overlays_);
     layout->addWidget(loss_);
+    layout->addWidget(readout_);
+    layout->addWidget(reconstruction_);
+    layout->addWidget(fitReadout_);
     layout->addWidget(patch_);
+    readout_->setObjectName(QStringLiteral("readout"));
+    fitReadout_->setToolTip(tr("Fit the linear readout from the target encoder's latents to log-mel patches on every open recording"));
+    fitReadout_->setEnabled(false);
+    connect(fitReadout_, &QPushButton::clicked, this, &ModelPanel::fitReadoutRequested);
     layout->addStretch(1);
     connect(ratio_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ModelPanel::inspectSettingsChanged);
     connect(seed_, qOverload<int>(&QSpinBox::valueChanged), this, &ModelPanel::inspectSettingsChanged);
@@ -64,6 +73,9 @@ void ModelPanel::showModel(const ModelSummary& summary) {
     ratio_->setValue(summary.maskRatio);
     loss_->clear();
     patch_->clear();
+    readout_->clear();
+    reconstruction_->clear();
+    fitReadout_->setEnabled(true);
 }
 
 void ModelPanel::showError(const QString& message) { summary_->setText(tr("Could not load the model:<br>%1").arg(wrappable(message))); }
@@ -75,6 +87,18 @@ void ModelPanel::showInspection(float meanLoss, int chunks, int maskedPatches) {
 }
 
 void ModelPanel::showPatch(const QString& description) { patch_->setText(description); }
+
+void ModelPanel::showReadout(const ReadoutSummary& summary) {
+    readout_->setText(tr("<b>Readout R² %1</b> on %2 held-out patches (λ %3, fitted on %4 patches of %n recording(s))", "", summary.recordings)
+                          .arg(summary.r2, 0, 'f', 3).arg(summary.heldOutRows).arg(summary.lambda, 0, 'g', 2).arg(summary.trainingRows));
+}
+
+void ModelPanel::showReadoutStatus(const QString& text) { readout_->setText(text); }
+
+void ModelPanel::showReconstruction(float meanPatchError) {
+    reconstruction_->setText(std::isnan(meanPatchError) ? QString()
+                                                        : tr("Reconstruction error %1 ln power² (mean over the masked patches shown)").arg(meanPatchError, 0, 'f', 3));
+}
 
 unsigned ModelPanel::seed() const { return unsigned(seed_->value()); }
 double ModelPanel::maskRatio() const { return ratio_->value(); }
