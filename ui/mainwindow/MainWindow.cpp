@@ -21,6 +21,7 @@
 #include "plots/RecordingPlot.h"
 #include "session/Session.h"
 #include "widgets/ClusterPanel.h"
+#include "widgets/LayerPanel.h"
 #include "training/M2dsExecutable.h"
 #include "training/TrainPresets.h"
 #include "widgets/LoadingProgressBar.h"
@@ -76,7 +77,10 @@ void MainWindow::createDocks() {
     modelScroll->setMinimumWidth(inspectPage_->modelPanel()->minimumSizeHint().width() + modelScroll->verticalScrollBar()->sizeHint().width());
     inspectDocks_ = {createDock(tr("Recordings"), QStringLiteral("recordingsDock"), inspectPage_->recordingList()),
                      createDock(tr("Model"), QStringLiteral("modelDock"), modelScroll),
-                     createDock(tr("Clusters"), QStringLiteral("clustersDock"), inspectPage_->clusterPanel())};
+                     createDock(tr("Clusters"), QStringLiteral("clustersDock"), inspectPage_->clusterPanel()),
+                     createDock(tr("Layers"), QStringLiteral("layersDock"), inspectPage_->layerPanel())};
+    tabifyDockWidget(inspectDocks_[2], inspectDocks_[3]);  // Clusters and Layers share a place; Clusters in front
+    inspectDocks_[2]->raise();
 }
 
 QDockWidget* MainWindow::createDock(const QString& title, const QString& objectName, QWidget* widget) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "jobs/ClusterService.h"
+#include "jobs/LayerService.h"
 #include "jobs/ModelService.h"
 #include "playback/AudioPlayer.h"
 #include "playback/SegmentPlaylist.h"
@@ -15,6 +16,7 @@
 #include "plots/lanes/ClusterTierLane.h"
 #include "session/Session.h"
 #include "widgets/ClusterPanel.h"
+#include "widgets/LayerPanel.h"
 #include "widgets/ModelPanel.h"
 
 namespace m2ds {
@@ -34,6 +36,7 @@ InspectPage::InspectPage(Session& session, QWidget* parent)
     : QWidget(parent), session_(session), player_(new AudioPlayer(this)), plot_(new RecordingPlot(this)), list_(new QListView(this)),
       modelPanel_(new ModelPanel(this)), clusterPanel_(new ClusterPanel(this)), clusters_(new ClusterService(*session.models(), this)),
       clusterLane_(static_cast<ClusterTierLane*>(plot_->addLane(std::make_unique<ClusterTierLane>()))),
+      layerPanel_(new LayerPanel(this)), layers_(new LayerService(*session.models(), this)),
       playlist_(new SegmentPlaylist(*player_, this)), inspectDelay_(new QTimer(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -47,6 +50,7 @@ InspectPage::InspectPage(Session& session, QWidget* parent)
     createActions();
     connectModel();
     connectClusters();
+    connectLayers();
     restoreLanes();
     connect(plot_, &LaneStack::lanesChanged, this, &InspectPage::saveLanes);
 
@@ -113,6 +117,8 @@ void InspectPage::connectModel() {
     connect(models, &ModelService::modelLoaded, this, [this](const ModelSummary& summary) {
         modelPanel_->showModel(summary);
         clusterPanel_->setModelDepth(summary.depth);
+        layerPanel_->setModelDepth(summary.depth);
+        requestLayerView();
         fitReadout(false);
         requestInspection();
     });
@@ -176,6 +182,33 @@ std::vector<RecordingDataPtr> InspectPage::readyRecordingData() const {
     return recordings;
 }
 
+void InspectPage::connectLayers() {
+    connect(layerPanel_, &LayerPanel::layerViewChanged, this, &InspectPage::requestLayerView);
+    connect(layers_, &LayerService::viewReady, this, [this](LayerViewDataPtr view) {
+        if (!plot_->recording() || view->path != plot_->recording()->path) return;
+        QStringList shares;
+        for (double share : view->explained) shares << QString::number(100.0 * share, 'f', 1) + " %";
+        layerPanel_->showStatus(tr("Layer %1: PC1–3 explain %2 of the variance over %n frame(s). Click the lane for similarities.", "",
+                                   int(view->frames)).arg(view->layer).arg(shares.join(", ")));
+        plot_->setLayerView(std::move(view));
+    });
+    connect(layers_, &LayerService::similarityReady, plot_, &RecordingPlot::setSimilarity);
+    connect(layers_, &LayerService::failed, layerPanel_, &LayerPanel::showStatus);
+    connect(plot_, &LaneStack::pointClicked, this, [this](const QString& laneId, double seconds, double) {
+        if (laneId == QLatin1String("layer-pca")) layers_->similarityAt(seconds);
+    });
+}
+
+void InspectPage::requestLayerView() {
+    const RecordingDataPtr recording = plot_->recording();
+    if (!session_.models()->model() || !recording || !layerPanel_->layerViewEnabled()) {
+        layers_->clear();
+        plot_->setLayerView(nullptr);
+        return;
+    }
+    layers_->view(recording, layerPanel_->layer());
+}
+
 QStringList InspectPage::readyRecordings() const {
     QStringList paths;
     for (const RecordingDataPtr& recording : readyRecordingData()) paths << recording->path;
@@ -220,6 +253,7 @@ void InspectPage::showRow(int row) {
     shownRow_ = row;
     plot_->setRecording(recording);
     requestInspection();
+    requestLayerView();
     emit recordingShown(recording->path, recording->sourceDescription);
 }
 

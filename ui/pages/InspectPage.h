@@ -15,6 +15,8 @@ class AudioPlayer;
 class ClusterPanel;
 class ClusterService;
 class ClusterTierLane;
+class LayerPanel;
+class LayerService;
 class ModelPanel;
 class RecordingPlot;
 class SegmentPlaylist;
@@ -47,6 +49,7 @@ public:
     QListView* recordingList() const { return list_; }
     ModelPanel* modelPanel() const { return modelPanel_; }
     ClusterPanel* clusterPanel() const { return clusterPanel_; }
+    LayerPanel* layerPanel() const { return layerPanel_; }
     /// The page's actions, for the window's menus.
     const InspectActions& actions() const { return actions_; }
 
@@ -64,6 +67,9 @@ private:
     void createActions();
     void connectModel();
     void connectClusters();
+    void connectLayers();
+    /// Asks for the layer view of the shown recording (or hides it when switched off).
+    void requestLayerView();
     /// The open recordings that finished loading, and their paths.
     std::vector<RecordingDataPtr> readyRecordingData() const;
     QStringList readyRecordings() const;
@@ -87,6 +93,8 @@ private:
     ClusterPanel* clusterPanel_;
     ClusterService* clusters_;
     ClusterTierLane* clusterLane_;
+    LayerPanel* layerPanel_;
+    LayerService* layers_;
     SegmentPlaylist* playlist_;
     QTimer* inspectDelay_;
     InspectActions actions_{};

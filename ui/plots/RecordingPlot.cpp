@@ -1,6 +1,8 @@
 #include "plots/RecordingPlot.h"
 
+#include "plots/lanes/FrameSimilarityLane.h"
 #include "plots/lanes/InspectionOverlay.h"
+#include "plots/lanes/LayerPcaLane.h"
 #include "plots/lanes/OfflineHeadLane.h"
 #include "plots/lanes/PatchLossLane.h"
 #include "plots/lanes/SpectrogramLane.h"
@@ -26,7 +28,7 @@ RecordingPlot::RecordingPlot(QWidget* parent)
       patches_(add<PatchLossLane>(this)),
       images_{addImage(this, PatchImageLane::Image::ModelInput), addImage(this, PatchImageLane::Image::Reconstruction),
               addImage(this, PatchImageLane::Image::TargetReadout)},
-      offline_(add<OfflineHeadLane>(this)) {}
+      offline_(add<OfflineHeadLane>(this)), pca_(add<LayerPcaLane>(this)), similarity_(add<FrameSimilarityLane>(this)) {}
 
 RecordingPlot::~RecordingPlot() = default;
 
@@ -36,6 +38,17 @@ void RecordingPlot::setInspection(InspectionDataPtr inspection) {
     patches_->setInspection(inspection, framesPerSecond);
     for (PatchImageLane* lane : images_) lane->setInspection(inspection, framesPerSecond);
     offline_->setInspection(std::move(inspection), framesPerSecond);
+    refresh();
+}
+
+void RecordingPlot::setLayerView(LayerViewDataPtr view) {
+    pca_->setView(std::move(view));
+    similarity_->setSimilarity(nullptr);
+    refresh();
+}
+
+void RecordingPlot::setSimilarity(FrameSimilarityDataPtr similarity) {
+    similarity_->setSimilarity(std::move(similarity));
     refresh();
 }
 

@@ -4,10 +4,13 @@
 #include "plots/lanes/LaneStack.h"
 #include "plots/lanes/PatchImageLane.h"
 #include "views/InspectionData.h"
+#include "views/LayerViewData.h"
 
 namespace m2ds {
 
+class FrameSimilarityLane;
 class InspectionOverlay;
+class LayerPcaLane;
 class OfflineHeadLane;
 class PatchLossLane;
 class SpectrogramLane;
@@ -15,7 +18,7 @@ class WaveformLane;
 
 /// The Inspect page's recording view: a LaneStack with the waveform, the log-mel spectrogram (with the patch grid and
 /// the hatched mask over it), the mask and per-patch M2D loss strip, the masked-reconstruction lanes (model input,
-/// reconstruction, target readout) and the offline head's output. Further lanes
+/// reconstruction, target readout), the offline head's output, the layer PCA lane and the frame similarity lane. Further lanes
 /// (cluster tiers, layer views) are added with addLane(); overlays on the spectrogram with
 /// addOverlay(SpectrogramLane id).
 class RecordingPlot : public LaneStack {
@@ -28,6 +31,10 @@ public:
     void setInspection(InspectionDataPtr inspection);
     /// The inspection shown, or null.
     const InspectionDataPtr& inspection() const;
+    /// Shows (or, with null, hides) the layer PCA lane; a new view hides the similarity lane.
+    void setLayerView(LayerViewDataPtr view);
+    /// Shows (or, with null, hides) the frame similarity lane.
+    void setSimilarity(FrameSimilarityDataPtr similarity);
 
     /// What is drawn now, for tests and diagnostics.
     int spectrogramColumns() const;
@@ -38,6 +45,8 @@ public:
     PatchLossLane* patchLossLane() const { return patches_; }
     OfflineHeadLane* offlineHeadLane() const { return offline_; }
     PatchImageLane* patchImageLane(PatchImageLane::Image image) const { return images_[std::size_t(image)]; }
+    LayerPcaLane* layerPcaLane() const { return pca_; }
+    FrameSimilarityLane* similarityLane() const { return similarity_; }
 
 private:
     WaveformLane* waveform_;
@@ -46,6 +55,8 @@ private:
     PatchLossLane* patches_;
     std::array<PatchImageLane*, 3> images_;
     OfflineHeadLane* offline_;
+    LayerPcaLane* pca_;
+    FrameSimilarityLane* similarity_;
 };
 
 }  // namespace m2ds

@@ -149,9 +149,11 @@ private slots:
         QVERIFY2(patch.first().at(1).toString().startsWith("Patch "), qPrintable(patch.first().at(1).toString()));
         QVERIFY(plot->inspectionOverlay()->hatchedCount() > 0);  // one second in view: masked patches are hatched
         QTRY_VERIFY_WITH_TIMEOUT(plot->visibleLanes().contains("target-readout"), 30000);  // once the readout is fitted
+        QTRY_VERIFY_WITH_TIMEOUT(plot->visibleLanes().contains("layer-pca"), 30000);
         QStringList lanes = plot->visibleLanes();  // in the order the user left them (QSettings)
         lanes.sort();
-        QCOMPARE(lanes, (QStringList{"model-input", "offline", "patches", "reconstruction", "spectrogram", "target-readout", "waveform"}));
+        QCOMPARE(lanes, (QStringList{"layer-pca", "model-input", "offline", "patches", "reconstruction", "spectrogram", "target-readout",
+                                     "waveform"}));
         if (!qEnvironmentVariableIsEmpty("M2DS_SCREENSHOT")) window_->grab().save(qEnvironmentVariable("M2DS_SCREENSHOT"));
     }
 
@@ -162,7 +164,8 @@ private slots:
         QVERIFY(!data->hasLosses());
         QCOMPARE(int(std::count(data->masked.begin(), data->masked.begin() + 32, 1)), 20);
         QCOMPARE(data->offlineDim, 0);
-        QCOMPARE(window_->recordingPlot()->visibleLanes(), (QStringList{"waveform", "spectrogram", "patches"}));
+        QTRY_VERIFY_WITH_TIMEOUT(window_->recordingPlot()->visibleLanes().contains("layer-pca"), 30000);  // layers need no predictor
+        QCOMPARE(window_->recordingPlot()->visibleLanes(), (QStringList{"waveform", "spectrogram", "patches", "layer-pca"}));
     }
 
     void badModelFileIsReported() {

@@ -295,6 +295,7 @@ void LaneStack::onMouseRelease(QMouseEvent* event) {
     setPlayPosition(seconds);
     emit positionClicked(seconds);
     const double value = entry->rect->axis(QCPAxis::atLeft)->pixelToCoord(event->position().y());
+    emit pointClicked(entry->lane->id(), seconds, value);
     QStringList parts{entry->lane->describeClick(seconds, value)};
     for (const auto& overlay : entry->overlays) parts << overlay->describeAt(seconds, value);
     parts.removeAll(QString());

@@ -79,6 +79,8 @@ signals:
     void visibleRangeChanged(double begin, double end);
     /// A click in lane `laneId` that the lane or its overlays describe; one line.
     void laneClicked(const QString& laneId, const QString& description);
+    /// A click (without dragging) in lane `laneId` at `seconds` and `value` on the lane's vertical axis.
+    void pointClicked(const QString& laneId, double seconds, double value);
     /// Lanes were shown, hidden or reordered.
     void lanesChanged();
 
