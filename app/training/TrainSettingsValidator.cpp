@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <cmath>
 
+#include "train/TrainConfig.h"
+#include "train/TrainOption.h"
 #include "training/TrainParameter.h"
 
 namespace m2ds::TrainSettingsValidator {
@@ -69,9 +71,30 @@ void checkNumber(const TrainParameter& parameter, const QString& text, Problems&
     if (!ok || !std::isfinite(value))
         problems.push_back({parameter.flag, QObject::tr("%1: \"%2\" is not %3.").arg(parameter.label, text,
                                               integer ? QObject::tr("a whole number") : QObject::tr("a number"))});
-    else if (value < parameter.minimum || value > parameter.maximum)
-        problems.push_back({parameter.flag, QObject::tr("%1: %2 is outside [%3, %4].").arg(parameter.label, text)
-                                              .arg(parameter.minimum, 0, 'g', 6).arg(parameter.maximum, 0, 'g', 6)});
+    else if (const QString problem = parameter.problemWith(value); !problem.isEmpty())
+        problems.push_back({parameter.flag, QObject::tr("%1: %2.").arg(parameter.label, problem)});  // core's own words
+}
+
+/// What core checks across fields (warm-up within the epochs, not both losses 0), in core's words.
+void checkAcrossFields(const TrainSettings& settings, Problems& problems) {
+    TrainConfig config;
+    config.speech = "-";
+    config.outputDir = "-";
+    for (const TrainParameter& parameter : TrainParameter::all()) {
+        const QString text = settings.number(parameter.flag);
+        if (text.isEmpty() && parameter.kind == TrainParameter::Kind::OptionalReal) continue;  // derived by the run
+        bool ok = false;
+        const double value = QLocale::c().toDouble(text, &ok);
+        if (!ok || !parameter.problemWith(value).isEmpty()) return;  // reported field by field
+        TrainOption::all()[std::size_t(parameter.option)].setIn(config, value);
+    }
+    try {
+        config.validate();
+    } catch (const std::exception& error) {
+        const QString message = QString::fromUtf8(error.what());
+        const QString flag = message.section(':', 0, 0);
+        problems.push_back({TrainParameter::find(flag) ? flag : QStringLiteral("numbers"), message + "."});
+    }
 }
 
 void checkDevice(const TrainSettings& settings, Problems& problems) {
@@ -114,6 +137,7 @@ QVector<TrainSettingsProblem> check(const TrainSettings& settings, Purpose purpo
     if (settings.model.trimmed().isEmpty()) problems.push_back({"model", QObject::tr("Model: choose a preset.")});
     checkGeometry(settings, problems);
     for (const TrainParameter& parameter : TrainParameter::all()) checkNumber(parameter, settings.number(parameter.flag), problems);
+    checkAcrossFields(settings, problems);
     checkDevice(settings, problems);
     checkOutput(settings, purpose, problems);
     return problems;

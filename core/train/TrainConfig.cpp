@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/Errors.h"
+#include "train/TrainOption.h"
 
 namespace m2ds {
 namespace {
@@ -63,20 +64,13 @@ double TrainConfig::learningRate(int worldSize) const {
 void TrainConfig::validate() const {
     require(!speech.empty(), "no speech source given (--speech)");
     require(!outputDir.empty(), "no output folder given (--output_dir)");
-    require(batchSize >= 1, "batch_size must be at least 1");
-    require(accumIter >= 1, "accum_iter must be at least 1");
-    require(epochs >= 1, "epochs must be at least 1");
-    require(warmupEpochs >= 0 && warmupEpochs <= epochs, "warmup_epochs must be between 0 and epochs");
-    require(blr > 0.0 && lr >= 0.0 && minLr >= 0.0, "learning rates must be positive (blr) or non-negative (lr, min_lr)");
-    require(maskRatio > 0.0 && maskRatio < 1.0, "mask_ratio must be in (0, 1)");
-    require(noiseRatio >= 0.0 && noiseRatio < 1.0, "noise_ratio must be in [0, 1)");
-    require(lossM2d >= 0.0 && lossOff >= 0.0 && lossM2d + lossOff > 0.0, "loss_m2d and loss_off must be non-negative, not both 0");
-    require(emaDecayInit > 0.0 && emaDecayInit <= 1.0 && emaDecay > 0.0 && emaDecay <= 1.0, "EMA decays must be in (0, 1]");
-    require(clipGrad > 0.0, "clip_grad must be positive");
+    for (const TrainOption& option : TrainOption::all()) {  // ranges: the table the CLI and the Train form read
+        const std::string problem = option.problemWith(option.valueIn(*this));
+        require(problem.empty(), problem);
+    }
+    require(warmupEpochs <= epochs, "warmup_epochs: " + std::to_string(warmupEpochs) + " is more than epochs (" + std::to_string(epochs) + ")");
+    require(lossM2d + lossOff > 0.0, "loss_m2d and loss_off: not both 0");
     require(amp == "auto" || amp == "none" || amp == "bf16" || amp == "fp16", "amp must be auto, none, bf16 or fp16");
-    require(logEvery >= 1 && saveFreq >= 1 && keepLast >= 1 && evalFreq >= 0, "log_every, save_freq, keep_last must be at least 1");
-    require(workers >= 1, "workers must be at least 1");
-    require(normStatsCrops >= 1 && rankMeSamples >= 1, "norm_stats_crops and rankme_samples must be at least 1");
 }
 
 std::string TrainConfig::toJson() const {

@@ -232,7 +232,7 @@ private slots:
 
     void nonFiniteLossStopsWithTheIterationNamed() {
         const QString out = dir_.filePath("diverged");
-        const Run run = m2dsRun(trainArguments(out, 6) << "--lr" << "1e30" << "--save_freq" << "1");
+        const Run run = m2dsRun(trainArguments(out, 6) << "--lr" << "1e12" << "--save_freq" << "1");  // the largest lr allowed
         QCOMPARE(run.exitCode, 5);
         QVERIFY2(run.err.contains("non-finite loss") && run.err.contains("at iteration"), qPrintable(run.err));
         QCOMPARE(logRecords(out, "end").last().value("status").toString(), QString("failed"));

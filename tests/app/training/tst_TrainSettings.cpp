@@ -6,6 +6,8 @@
 #include <QtTest>
 
 #include "TestData.h"
+#include "train/TrainConfig.h"
+#include "train/TrainOption.h"
 #include "training/TrainParameter.h"
 #include "training/TrainPresets.h"
 #include "training/TrainSettings.h"
@@ -61,9 +63,9 @@ private slots:
         QCOMPARE(valueOf(arguments, "--amp"), QString("auto"));
         // The official defaults of the contract.
         const QMap<QString, QString> defaults{{"batch_size", "64"}, {"accum_iter", "1"}, {"epochs", "1000"}, {"warmup_epochs", "60"},
-                                              {"blr", "3e-4"}, {"min_lr", "0"}, {"weight_decay", "0.05"}, {"mask_ratio", "0.6"},
-                                              {"loss_m2d", "1.0"}, {"loss_off", "0.5"}, {"noise_ratio", "0.2"}, {"ema_decay_init", "0.99995"},
-                                              {"ema_decay", "0.99999"}, {"clip_grad", "3.0"}, {"seed", "0"}, {"workers", "2"},
+                                              {"blr", "0.0003"}, {"min_lr", "0"}, {"weight_decay", "0.05"}, {"mask_ratio", "0.6"},
+                                              {"loss_m2d", "1"}, {"loss_off", "0.5"}, {"noise_ratio", "0.2"}, {"ema_decay_init", "0.99995"},
+                                              {"ema_decay", "0.99999"}, {"clip_grad", "3"}, {"seed", "0"}, {"workers", "2"},
                                               {"log_every", "10"}, {"save_freq", "100"}, {"keep_last", "3"}, {"eval_freq", "20"}};
         for (auto it = defaults.begin(); it != defaults.end(); ++it) QCOMPARE(valueOf(arguments, "--" + it.key()), it.value());
         QVERIFY(!arguments.contains("--lr"));  // empty optional: the run derives it from blr
@@ -140,14 +142,55 @@ private slots:
         QTest::newRow("mask ratio") << "mask_ratio" << "1.2" << "mask_ratio" << "outside";
         QTest::newRow("blr zero") << "blr" << "0" << "blr" << "outside";
         QTest::newRow("lr text") << "lr" << "fast" << "lr" << "is not a number";
-        QTest::newRow("ema") << "ema_decay" << "1.5" << "ema_decay" << "outside [0, 1]";
+        QTest::newRow("ema") << "ema_decay" << "1.5" << "ema_decay" << "ema_decay: 1.5 is outside (0, 1]";
         QTest::newRow("input size") << "input_size" << "80 by 608" << "input_size" << "e.g. 80x608";
         QTest::newRow("indivisible") << "input_size" << "80x607" << "patch_size" << "does not divide the input 80x607";
         QTest::newRow("device") << "device" << "tpu" << "device" << "not auto, cpu, cuda or cuda:N";
         QTest::newRow("teacher model missing") << "teacher" << "model" << "teacher" << "choose an existing checkpoint";
-        QTest::newRow("eval never") << "eval_freq" << "-1" << "eval_freq" << "outside [0, 1e+06]";
+        QTest::newRow("eval never") << "eval_freq" << "-1" << "eval_freq" << "eval_freq: -1 is outside [0, 1000000]";
+        QTest::newRow("clip off") << "clip_grad" << "0" << "clip_grad" << "clip_grad: 0 is outside (0, 1000000000000]";
+        QTest::newRow("no workers") << "workers" << "0" << "workers" << "workers: 0 is outside [1, 256]";
+        QTest::newRow("warm-up past the end") << "warmup_epochs" << "2000" << "warmup_epochs" << "warmup_epochs: 2000 is more than epochs (1000)";
         QTest::newRow("output is a file") << "output_dir" << "FILE" << "output_dir" << "is a file";
     }
+    // Every form field at the edges of its range: the form accepts exactly what core accepts, and refuses the rest
+    // with core's own message, so Start never launches a run that core then rejects.
+    void everyFieldAtItsExtremesAgreesWithCore() {
+        for (const TrainParameter& parameter : TrainParameter::all()) {
+            const TrainOption& option = TrainOption::all()[std::size_t(parameter.option)];
+            const double step = option.kind == TrainOption::Kind::Integer ? 1.0 : 1e-9 * std::max(1.0, std::abs(option.maximum));
+            for (const double value : {option.minimum, option.maximum, option.minimum - step, option.maximum + step,
+                                       option.minimumOpen ? option.minimum + step : option.minimum}) {
+                TrainSettings settings = good();
+                settings.numbers[parameter.flag] = QString::number(value, 'g', 17);
+                if (parameter.flag == "warmup_epochs") settings.numbers["epochs"] = "1000000";  // warm-up <= epochs
+                const auto problems = TrainSettingsValidator::check(settings, Purpose::DryRun);
+                const QString label = parameter.flag + " = " + QString::number(value, 'g', 17);
+                if (std::holds_alternative<std::uint64_t TrainConfig::*>(option.field) && value < 0) {  // the CLI cannot parse it
+                    QVERIFY2(problems.size() == 1, qPrintable(label));
+                    continue;
+                }
+                TrainConfig config;
+                config.speech = "s";
+                config.outputDir = "o";
+                config.epochs = 1000000;
+                option.setIn(config, value);
+                QString coreMessage;
+                try {
+                    config.validate();
+                } catch (const std::exception& error) {
+                    coreMessage = QString::fromUtf8(error.what());
+                }
+                if (coreMessage.isEmpty()) {
+                    QVERIFY2(problems.isEmpty(), qPrintable(label + ": core accepts it, the form says " + (problems.isEmpty() ? "" : problems[0].message)));
+                } else {
+                    QVERIFY2(problems.size() == 1 && problems[0].message.contains(coreMessage),
+                             qPrintable(label + ": core says " + coreMessage + ", the form " + (problems.isEmpty() ? "nothing" : problems[0].message)));
+                }
+            }
+        }
+    }
+
     void badValuesAreNamed() {
         QFETCH(QString, flag);
         QFETCH(QString, value);

@@ -61,7 +61,7 @@ private slots:
         QCOMPARE(page.run()->state(), TrainingRun::State::Idle);  // nothing launched
         auto* problems = page.findChild<QLabel*>("formProblems");
         QVERIFY(!problems->isHidden());
-        for (const char* expected : {"Speech:", "Batch size: 0 is outside [1, 65536]", "Output folder:"})
+        for (const char* expected : {"Speech:", "Batch size: batch_size: 0 is outside [1, 65536]", "Output folder:"})
             QVERIFY2(problems->text().contains(expected), qPrintable(problems->text()));
         QVERIFY(!page.form()->field("speech")->styleSheet().isEmpty());
         QVERIFY(page.form()->field("epochs")->styleSheet().isEmpty());
