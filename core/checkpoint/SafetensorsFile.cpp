@@ -162,7 +162,8 @@ StateDict read(const std::string& path, std::map<std::string, std::string>* meta
     std::string text(headerLength, '\0');
     in.read(text.data(), static_cast<std::streamsize>(headerLength));
     const nlohmann::json header = parseHeader(path, text);
-    if (metadata) *metadata = readMetadata(path, header);
+    std::map<std::string, std::string> values = readMetadata(path, header);  // checked even when the caller ignores it
+    if (metadata) *metadata = std::move(values);
     const uint64_t dataStart = 8 + headerLength;
     StateDict tensors;
     for (const TensorEntry& entry : tensorEntries(path, header, fileSize - dataStart)) {
