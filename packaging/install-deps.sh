@@ -12,6 +12,7 @@ build_packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libsndfile1-dev libfftw3-dev libsoxr-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
   libtorch-dev libgloo-dev libopenblas0-openmp
+  libprotobuf-dev protobuf-compiler
   espeak-ng sox
 )
 # The test recordings of shared/design.md (real speech, music and noise from Debian packages; never committed).
@@ -19,6 +20,7 @@ test_packages=(
   pocketsphinx-testdata
   asterisk-core-sounds-en-wav asterisk-core-sounds-es-wav asterisk-core-sounds-fr-wav asterisk-core-sounds-en-g722
   codec2-examples klettres-data sonic-pi-samples
+  python3-protobuf  # reads the TensorBoard event files in tst_m2dsTrain
 )
 # Only for regenerating reference fixtures (tests/golden) and for the benchmarks (bench/).
 reference_packages=(python3-torch python3-torchaudio python3-sklearn python3-faiss)

@@ -134,7 +134,8 @@ void Trainer::setUp(const std::atomic<bool>& stop, bool dryRun) {
     }
     peakLr_ = config_.learningRate(environment_.worldSize);
     const bool mainRank = environment_.rank == 0 && !dryRun;
-    log_ = std::make_unique<TrainingLog>(mainRank ? (fs::path(config_.outputDir) / "log.jsonl").string() : std::string());
+    log_ = std::make_unique<TrainingLog>(mainRank ? (fs::path(config_.outputDir) / "log.jsonl").string() : std::string(),
+                                         mainRank ? config_.outputDir : std::string());
     if (mainRank) {
         AtomicFileWriter::writeFile((fs::path(config_.outputDir) / "train-config.json").string(), config_.toJson() + "\n");
         removeStaleTemporaryFiles(config_.outputDir);
@@ -202,12 +203,16 @@ bool Trainer::iterate(std::int64_t epoch, std::int64_t step, const std::atomic<b
     return outcome.stopRequested;
 }
 
+std::int64_t Trainer::epoch1000x(std::int64_t iteration) const {
+    return static_cast<std::int64_t>(1000.0 * static_cast<double>(iteration) / static_cast<double>(stepsPerEpoch_));
+}
+
 void Trainer::logStep(std::int64_t epoch, std::int64_t iteration) {
     Window& w = *window_;
     const double seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
     const double samples = static_cast<double>(w.iterations) * config_.batchSize * environment_.worldSize;
     const double n = std::max(1, w.iterations);
-    log_->write("step", {{"epoch", epoch}, {"iteration", iteration}, {"loss", w.loss / n}, {"l_m2d", w.lossM2d / n},
+    log_->write("step", {{"epoch", epoch}, {"iteration", iteration}, {"epoch_1000x", epoch1000x(iteration)}, {"loss", w.loss / n}, {"l_m2d", w.lossM2d / n},
                          {"l_off", w.lossOffline / n}, {"lr", lr_}, {"ema", w.ema}, {"grad_norm", w.gradNorm},
                          {"samples_per_s", samples / std::max(seconds, 1e-9)}, {"memory_mib", engine_->peakMemoryMiB()},
                          {"elapsed_s", seconds}});
@@ -262,7 +267,7 @@ bool Trainer::endOfEpoch(std::int64_t epoch) {
     const bool last = epoch + 1 == config_.epochs;
     if (environment_.rank == 0 && config_.evalFreq > 0 && ((epoch + 1) % config_.evalFreq == 0 || last)) {
         const double rankMe = engine_->rankMe(rankMeInputs(), std::min<std::size_t>(config_.rankMeSamples, data_->speech().size()));
-        log_->write("rankme", {{"epoch", epoch}, {"iteration", state_->iterations - 1}, {"rankme", rankMe}});
+        log_->write("rankme", {{"epoch", epoch}, {"iteration", state_->iterations - 1}, {"epoch_1000x", epoch1000x(state_->iterations - 1)}, {"rankme", rankMe}});
         say_("epoch " + std::to_string(epoch) + " RankMe " + std::to_string(rankMe));
     }
     if (epoch % config_.saveFreq != 0 && !last) return false;

@@ -47,6 +47,8 @@ private:
     /// One data iteration; returns true when an optimiser update ended it and the run must stop.
     bool iterate(std::int64_t epoch, std::int64_t step, const std::atomic<bool>& stop);
     void saveCheckpoint(const std::string& reason);
+    /// The official TensorBoard x-axis of an iteration: int((step / steps per epoch + epoch) * 1000).
+    std::int64_t epoch1000x(std::int64_t iteration) const;
     void logStep(std::int64_t epoch, std::int64_t iteration);
     /// RankMe and the periodic checkpoint; true when a checkpoint was written.
     bool endOfEpoch(std::int64_t epoch);

@@ -139,7 +139,9 @@ private slots:
         QCOMPARE(checkpoint.state.teacherKind, std::string("mfcc40"));
         QVERIFY(std::abs(checkpoint.model.normMean - checkpoint.state.statistics.speechMean) < 1e-5);
         QCOMPARE(m2dsRun({"ckpt", "info", QDir(out).filePath("checkpoint-7.safetensors")}).exitCode, 0);
+        checkTensorBoardEvents(out, int(loss.size()));  // every logged step reaches TensorBoard too
     }
+
 
     void accumulationCyclesStayInsideEpochs() {
         // 10 utterances at batch 2 make 5 iterations; with accum_iter 2 an epoch keeps 4 (two updates).
@@ -256,6 +258,17 @@ private slots:
     }
 
 private:
+    // The run's TensorBoard event file, read in Python with protoc-compiled TensorBoard protobufs and checked CRCs.
+    void checkTensorBoardEvents(const QString& run, int steps) {
+        const QStringList events = QDir(run).entryList({"events.out.tfevents.*"});
+        QCOMPARE(events.size(), 1);
+        M2DS_REQUIRE_RECORDING(QStringLiteral("/usr/lib/python3/dist-packages/google/protobuf"), "python3-protobuf");
+        const test::ProcessRun check = test::runProgram("/usr/bin/python3", {test::sourcePath("tests/golden/tensorboard/check_event_file.py"),
+                                                                            QDir(run).filePath(events[0]), "train_loss", "lr", "ema_decay",
+                                                                            "loss_m2d", "loss_off", "grad_norm", "samples_per_s", "rankme"});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+        QVERIFY2(check.out.contains(QString("train_loss: %1 scalars").arg(steps)), qPrintable(check.out));
+    }
     /// A tiny run on the prepared sets: 10 utterances, `batch` per step → 5 iterations per epoch at batch 2.
     QStringList trainArguments(const QString& out, int epochs, int batch = 2) const {
         return {"--threads", "2", "train", "--speech", dir_.filePath("speech"), "--noise", dir_.filePath("noise"),
