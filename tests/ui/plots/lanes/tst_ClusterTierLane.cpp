@@ -4,6 +4,7 @@
 #include <QtTest>
 #include <qcustomplot.h>
 
+#include "SilentRecording.h"
 #include "plots/lanes/ClusterTierLane.h"
 #include "plots/lanes/LaneStack.h"
 #include "plots/lanes/WaveformLane.h"
@@ -12,17 +13,6 @@
 using namespace m2ds;
 
 namespace {
-
-RecordingDataPtr silence(const QString& path, double seconds) {
-    auto data = std::make_shared<RecordingData>();
-    data->path = path;
-    data->samples.assign(std::size_t(seconds * 16000), 0.0f);
-    data->melCount = 2;
-    data->frameCount = 1 + data->samples.size() / 160;
-    data->logMel.assign(2 * data->frameCount, 0.0f);
-    data->summarise();
-    return data;
-}
 
 /// 2 s of alternating clusters 0..3, each segment 0.1 s, with distances that grow with the id.
 ClusterTiersPtr tiersFor(const QString& path) {
@@ -48,7 +38,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&stack));
         stack.addLane(std::make_unique<WaveformLane>());
         auto* lane = static_cast<ClusterTierLane*>(stack.addLane(std::make_unique<ClusterTierLane>()));
-        stack.setRecording(silence("/a.wav", 2.0));
+        stack.setRecording(test::silentRecording(2.0, "/a.wav"));
         QVERIFY(!stack.visibleLanes().contains("clusters"));  // no assignments yet
         lane->setTiers(tiersFor("/a.wav"));
         stack.refresh();
@@ -67,7 +57,7 @@ private slots:
         lane->chooseCluster(1);
         stack.refresh();
         QCOMPARE(lane->drawnLabels(), 1);  // only cluster 1's segment in [0, 0.5] keeps its label
-        stack.setRecording(silence("/other.wav", 1.0));
+        stack.setRecording(test::silentRecording(1.0, "/other.wav"));
         QVERIFY(!stack.visibleLanes().contains("clusters"));  // not assigned: the tier leaves
     }
 

@@ -5,6 +5,7 @@
 #include <QtTest>
 #include <qcustomplot.h>
 
+#include "SilentRecording.h"
 #include "plots/lanes/LaneStack.h"
 
 using namespace m2ds;
@@ -45,16 +46,6 @@ public:
     int draws = 0;
 };
 
-RecordingDataPtr silence(double seconds) {
-    auto data = std::make_shared<RecordingData>();
-    data->samples.assign(std::size_t(seconds * 16000), 0.0f);
-    data->melCount = 2;
-    data->frameCount = 1 + data->samples.size() / 160;
-    data->logMel.assign(2 * data->frameCount, 0.0f);
-    data->summarise();
-    return data;
-}
-
 void sendMouse(QWidget* widget, QEvent::Type type, const QPoint& position, Qt::MouseButtons buttons) {
     QMouseEvent event(type, QPointF(position), widget->mapToGlobal(QPointF(position)), Qt::LeftButton, buttons, Qt::NoModifier);
     QApplication::sendEvent(widget, &event);
@@ -72,7 +63,7 @@ private slots:
         overlay_ = static_cast<ProbeOverlay*>(stack_->addOverlay("c", std::make_unique<ProbeOverlay>()));
         stack_->show();
         QVERIFY(QTest::qWaitForWindowExposed(stack_.get()));
-        stack_->setRecording(silence(60.0));
+        stack_->setRecording(test::silentRecording(60.0));
     }
     void cleanup() {
         stack_.reset();
