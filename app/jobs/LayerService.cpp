@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "jobs/AttentionJob.h"
 #include "jobs/FrameSimilarityJob.h"
 #include "jobs/LayerViewJob.h"
 #include "jobs/ModelService.h"
@@ -11,10 +12,11 @@ namespace m2ds {
 
 LayerService::LayerService(ModelService& models, QObject* parent)
     : QObject(parent), models_(models), views_(QStringLiteral("layer-view"), JobQueue::Policy::LatestWins),
-      similarities_(QStringLiteral("similarity"), JobQueue::Policy::LatestWins) {
+      similarities_(QStringLiteral("similarity"), JobQueue::Policy::LatestWins), attention_(QStringLiteral("attention"), JobQueue::Policy::LatestWins) {
     qRegisterMetaType<m2ds::LayerViewDataPtr>("m2ds::LayerViewDataPtr");
     qRegisterMetaType<m2ds::FrameSimilarityDataPtr>("m2ds::FrameSimilarityDataPtr");
-    for (JobQueue* queue : {&views_, &similarities_})
+    qRegisterMetaType<m2ds::AttentionMapDataPtr>("m2ds::AttentionMapDataPtr");
+    for (JobQueue* queue : {&views_, &similarities_, &attention_})
         connect(queue, &JobQueue::failed, this, [this](int, const QString& message) { emit failed(message); });
 }
 
@@ -36,9 +38,16 @@ void LayerService::similarityAt(double seconds) {
                                               [this](int, FrameSimilarityDataPtr similarity) { emit similarityReady(std::move(similarity)); });
 }
 
+void LayerService::attentionAt(RecordingDataPtr recording, double seconds, int melBin, int layer, int head) {
+    if (!recording || !models_.network()) return;
+    const AttentionJob job(models_.network(), std::move(recording), {seconds, melBin, layer, head});
+    attention_.run<AttentionMapDataPtr>(job, [this](int, AttentionMapDataPtr map) { emit attentionReady(std::move(map)); });
+}
+
 void LayerService::clear() {
     views_.cancelAll();
     similarities_.cancelAll();
+    attention_.cancelAll();
     view_.reset();
 }
 

@@ -22,6 +22,7 @@ ModelSummary summarise(const ImportedCheckpoint& checkpoint, const M2dsModel& mo
     summary.geometrySource = QString::fromStdString(checkpoint.configSource);
     summary.maskRatio = config.maskRatio;
     summary.depth = config.depth;
+    summary.heads = config.heads;
     QStringList lines;
     for (const DescriptionLine& line : describeModel(checkpoint, model))
         if (line.label != "format" && line.label != "model")  // shown in the dock's title lines

@@ -12,6 +12,7 @@ struct ModelSummary {
     QString description;     ///< several lines: contents, encoder, predictor, offline head, parts, parameters, norm stats, device
     double maskRatio = 0.6;  ///< the model's training mask ratio
     int depth = 0;           ///< encoder blocks: layers 0 (patch embedding) .. depth can be extracted
+    int heads = 0;           ///< attention heads per encoder block
 };
 
 }  // namespace m2ds

@@ -132,6 +132,18 @@ std::vector<FloatArray> M2dsModel::extract(const FloatArray& logMel, const std::
     return collected;
 }
 
+FloatArray M2dsModel::attention(const FloatArray& chunk, int layer) const {
+    const ModelConfig& geometry = config();
+    if (layer < 1 || layer > geometry.depth)
+        throw InvalidArgument("attention layer " + std::to_string(layer) + " is outside 1.." + std::to_string(geometry.depth));
+    if (chunk.shape.size() != 4 || chunk.shape[0] != 1 || int(chunk.shape[2]) != geometry.inputFrequency || chunk.shape[3] == 0 ||
+        int(chunk.shape[3]) > geometry.inputFrames || chunk.shape[3] % std::size_t(geometry.patchTime) != 0)
+        throw InvalidArgument("attention needs one chunk [1, 1, " + std::to_string(geometry.inputFrequency) + ", frames ≤ " +
+                              std::to_string(geometry.inputFrames) + ", a multiple of " + std::to_string(geometry.patchTime) + "]");
+    c10::InferenceMode inference;
+    return toFloatArray(impl_->network->attentionWeights(toTensor(chunk).to(impl_->device), layer).squeeze(0));
+}
+
 FloatArray M2dsModel::maskNoise(int batch, int tokens, uint64_t seed) {
     auto generator = torch::make_generator<at::CPUGeneratorImpl>(seed);
     return toFloatArray(torch::rand({batch, tokens}, generator, torch::kFloat32));

@@ -54,6 +54,11 @@ public:
     /// Frames extract() produces for T log-mel frames: ceil(T / patchTime).
     std::size_t embeddingFrames(std::size_t logMelFrames) const;
 
+    /// The attention probabilities inside encoder block `layer` (1 … depth) for one normalised model input
+    /// chunk [1, 1, F, frames] (frames ≤ inputFrames, a multiple of patchTime; no mask, as extract() sees it):
+    /// [heads, 1 + N, 1 + N] float32, queries × keys, cls first, each row summing to 1. Throws InvalidArgument.
+    FloatArray attention(const FloatArray& chunk, int layer) const;
+
     /// Uniform noise [batch, tokens] from a CPU generator seeded with `seed`: the same mask on any device.
     static FloatArray maskNoise(int batch, int tokens, uint64_t seed);
     /// Masked forward (training semantics) on x [B, 1, F, inputFrames] with noise [B, N];

@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 #include "jobs/ClusterService.h"
 #include "jobs/LayerService.h"
@@ -117,7 +118,9 @@ void InspectPage::connectModel() {
     connect(models, &ModelService::modelLoaded, this, [this](const ModelSummary& summary) {
         modelPanel_->showModel(summary);
         clusterPanel_->setModelDepth(summary.depth);
-        layerPanel_->setModelDepth(summary.depth);
+        layerPanel_->setModel(summary.depth, summary.heads);
+        attentionSeconds_ = -1.0;
+        plot_->setAttention(nullptr);
         requestLayerView();
         fitReadout(false);
         requestInspection();
@@ -194,9 +197,23 @@ void InspectPage::connectLayers() {
     });
     connect(layers_, &LayerService::similarityReady, plot_, &RecordingPlot::setSimilarity);
     connect(layers_, &LayerService::failed, layerPanel_, &LayerPanel::showStatus);
-    connect(plot_, &LaneStack::pointClicked, this, [this](const QString& laneId, double seconds, double) {
+    connect(layerPanel_, &LayerPanel::attentionChanged, this, &InspectPage::requestAttention);
+    connect(layers_, &LayerService::attentionReady, plot_, &RecordingPlot::setAttention);
+    connect(plot_, &LaneStack::pointClicked, this, [this](const QString& laneId, double seconds, double value) {
         if (laneId == QLatin1String("layer-pca")) layers_->similarityAt(seconds);
+        if (laneId != QLatin1String("spectrogram")) return;
+        attentionSeconds_ = seconds;
+        attentionMel_ = int(std::lround(value));
+        requestAttention();
     });
+}
+
+void InspectPage::requestAttention() {
+    if (!layerPanel_->attentionEnabled() || attentionSeconds_ < 0.0 || !plot_->recording()) {
+        plot_->setAttention(nullptr);
+        return;
+    }
+    layers_->attentionAt(plot_->recording(), attentionSeconds_, attentionMel_, layerPanel_->attentionLayer(), layerPanel_->attentionHead());
 }
 
 void InspectPage::requestLayerView() {
@@ -252,6 +269,7 @@ void InspectPage::showRow(int row) {
     }
     shownRow_ = row;
     plot_->setRecording(recording);
+    attentionSeconds_ = -1.0;
     requestInspection();
     requestLayerView();
     emit recordingShown(recording->path, recording->sourceDescription);

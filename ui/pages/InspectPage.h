@@ -70,6 +70,8 @@ private:
     void connectLayers();
     /// Asks for the layer view of the shown recording (or hides it when switched off).
     void requestLayerView();
+    /// Asks for the attention map of the last patch clicked in the spectrogram (or hides it when switched off).
+    void requestAttention();
     /// The open recordings that finished loading, and their paths.
     std::vector<RecordingDataPtr> readyRecordingData() const;
     QStringList readyRecordings() const;
@@ -99,6 +101,8 @@ private:
     QTimer* inspectDelay_;
     InspectActions actions_{};
     int shownRow_ = -1;
+    double attentionSeconds_ = -1.0;  ///< the last click in the spectrogram (negative: none)
+    int attentionMel_ = 0;
 };
 
 }  // namespace m2ds

@@ -1,5 +1,6 @@
 #include "plots/RecordingPlot.h"
 
+#include "plots/lanes/AttentionOverlay.h"
 #include "plots/lanes/FrameSimilarityLane.h"
 #include "plots/lanes/InspectionOverlay.h"
 #include "plots/lanes/LayerPcaLane.h"
@@ -25,6 +26,7 @@ PatchImageLane* addImage(LaneStack* stack, PatchImageLane::Image image) {
 RecordingPlot::RecordingPlot(QWidget* parent)
     : LaneStack(parent), waveform_(add<WaveformLane>(this)), spectrogram_(add<SpectrogramLane>(this)),
       overlay_(static_cast<InspectionOverlay*>(addOverlay(spectrogram_->id(), std::make_unique<InspectionOverlay>()))),
+      attention_(static_cast<AttentionOverlay*>(addOverlay(spectrogram_->id(), std::make_unique<AttentionOverlay>()))),
       patches_(add<PatchLossLane>(this)),
       images_{addImage(this, PatchImageLane::Image::ModelInput), addImage(this, PatchImageLane::Image::Reconstruction),
               addImage(this, PatchImageLane::Image::TargetReadout)},
@@ -44,6 +46,11 @@ void RecordingPlot::setInspection(InspectionDataPtr inspection) {
 void RecordingPlot::setLayerView(LayerViewDataPtr view) {
     pca_->setView(std::move(view));
     similarity_->setSimilarity(nullptr);
+    refresh();
+}
+
+void RecordingPlot::setAttention(AttentionMapDataPtr attention) {
+    attention_->setAttention(std::move(attention));
     refresh();
 }
 

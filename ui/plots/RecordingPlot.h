@@ -3,11 +3,13 @@
 
 #include "plots/lanes/LaneStack.h"
 #include "plots/lanes/PatchImageLane.h"
+#include "views/AttentionMapData.h"
 #include "views/InspectionData.h"
 #include "views/LayerViewData.h"
 
 namespace m2ds {
 
+class AttentionOverlay;
 class FrameSimilarityLane;
 class InspectionOverlay;
 class LayerPcaLane;
@@ -35,6 +37,8 @@ public:
     void setLayerView(LayerViewDataPtr view);
     /// Shows (or, with null, hides) the frame similarity lane.
     void setSimilarity(FrameSimilarityDataPtr similarity);
+    /// Shows (or, with null, hides) the attention map of a clicked patch over the spectrogram.
+    void setAttention(AttentionMapDataPtr attention);
 
     /// What is drawn now, for tests and diagnostics.
     int spectrogramColumns() const;
@@ -46,12 +50,14 @@ public:
     OfflineHeadLane* offlineHeadLane() const { return offline_; }
     PatchImageLane* patchImageLane(PatchImageLane::Image image) const { return images_[std::size_t(image)]; }
     LayerPcaLane* layerPcaLane() const { return pca_; }
+    AttentionOverlay* attentionOverlay() const { return attention_; }
     FrameSimilarityLane* similarityLane() const { return similarity_; }
 
 private:
     WaveformLane* waveform_;
     SpectrogramLane* spectrogram_;
     InspectionOverlay* overlay_;
+    AttentionOverlay* attention_;
     PatchLossLane* patches_;
     std::array<PatchImageLane*, 3> images_;
     OfflineHeadLane* offline_;

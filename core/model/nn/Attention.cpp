@@ -11,9 +11,19 @@ AttentionImpl::AttentionImpl(int64_t dim, int64_t heads)
       heads_(heads),
       scale_(1.0 / std::sqrt(static_cast<double>(dim / heads))) {}
 
+std::vector<torch::Tensor> AttentionImpl::splitHeads(const torch::Tensor& x) {
+    const int64_t batch = x.size(0), tokens = x.size(1), dim = x.size(2);
+    return qkv(x).reshape({batch, tokens, 3, heads_, dim / heads_}).permute({2, 0, 3, 1, 4}).unbind(0);
+}
+
+torch::Tensor AttentionImpl::weights(const torch::Tensor& x) {
+    const auto parts = splitHeads(x);
+    return torch::softmax(torch::matmul(parts[0], parts[1].transpose(-2, -1)) * scale_, -1);
+}
+
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x) {
     const int64_t batch = x.size(0), tokens = x.size(1), dim = x.size(2);
-    const auto parts = qkv(x).reshape({batch, tokens, 3, heads_, dim / heads_}).permute({2, 0, 3, 1, 4}).unbind(0);
+    const auto parts = splitHeads(x);
     torch::Tensor mixed;
 #if TORCH_VERSION_MAJOR >= 2
     mixed = at::scaled_dot_product_attention(parts[0], parts[1], parts[2]);

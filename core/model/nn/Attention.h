@@ -3,6 +3,7 @@
 #include <torch/nn/module.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/pimpl.h>
+#include <vector>
 
 namespace m2ds::nn {
 
@@ -13,11 +14,16 @@ public:
     AttentionImpl(int64_t dim, int64_t heads);
     /// x: [B, N, dim] float → [B, N, dim].
     torch::Tensor forward(const torch::Tensor& x);
+    /// The attention probabilities softmax(q·kᵀ · hd^-0.5) of x [B, N, dim]: [B, heads, N (queries), N (keys)].
+    torch::Tensor weights(const torch::Tensor& x);
 
     torch::nn::Linear qkv{nullptr};
     torch::nn::Linear proj{nullptr};
 
 private:
+    /// q, k, v of x [B, N, dim], each [B, heads, N, hd].
+    std::vector<torch::Tensor> splitHeads(const torch::Tensor& x);
+
     int64_t heads_;
     double scale_;
 };

@@ -96,14 +96,26 @@ torch::Tensor M2dsNetworkImpl::stackFrequencyRows(const torch::Tensor& tokens) c
     return tokens.reshape({batch, rows, cols, dim}).permute({0, 2, 1, 3}).reshape({batch, cols, rows * dim});
 }
 
-std::vector<torch::Tensor> M2dsNetworkImpl::encodeLayers(const torch::Tensor& chunk, int64_t deepestLayer) {
+torch::Tensor M2dsNetworkImpl::embedChunk(const torch::Tensor& chunk) {
     const int64_t rows = config_.gridRows(), cols = chunk.size(3) / config_.patchTime;
     // A short chunk uses the first `cols` columns of every row of the table (trimmed, not interpolated).
     const auto positions = pos_embed.slice(1, 1)
                                .reshape({1, rows, config_.gridCols(), -1})
                                .slice(2, 0, cols)
                                .reshape({1, rows * cols, -1});
-    auto x = patch_embed(chunk) + positions;
+    return patch_embed(chunk) + positions;
+}
+
+torch::Tensor M2dsNetworkImpl::attentionWeights(const torch::Tensor& chunk, int64_t layer) {
+    const auto x = embedChunk(chunk);
+    auto hidden = torch::cat({clsWithPosition(x.size(0)), x}, 1);
+    for (int64_t i = 0; i + 1 < layer; ++i) hidden = blocks[i]->as<TransformerBlockImpl>()->forward(hidden);
+    auto* block = blocks[layer - 1]->as<TransformerBlockImpl>();
+    return block->attn->weights(block->norm1(hidden));
+}
+
+std::vector<torch::Tensor> M2dsNetworkImpl::encodeLayers(const torch::Tensor& chunk, int64_t deepestLayer) {
+    const auto x = embedChunk(chunk);
     std::vector<torch::Tensor> layers{stackFrequencyRows(x)};
     auto hidden = torch::cat({clsWithPosition(x.size(0)), x}, 1);
     for (int64_t i = 0; i < deepestLayer; ++i) {

@@ -38,6 +38,9 @@ public:
     /// One chunk [B, 1, F, frames] (frames ≤ inputFrames, multiple of patchTime) → depth + 1 tensors [B, cols, rows·D]:
     /// layer 0 = patch embedding + position, layers 1..depth-1 = block outputs, layer depth = last block + norm.
     std::vector<torch::Tensor> encodeLayers(const torch::Tensor& chunk, int64_t deepestLayer);
+    /// The attention probabilities inside encoder block `layer` (1 … depth) for one chunk as encodeLayers() sees it:
+    /// [B, heads, 1 + rows·cols, 1 + rows·cols], queries × keys, cls first.
+    torch::Tensor attentionWeights(const torch::Tensor& chunk, int64_t layer);
 
     /// Masked training forward for x [B, 1, F, inputFrames] with uniform noise [B, N] deciding the mask;
     /// the `visible` lowest-noise tokens per sample stay visible.
@@ -63,6 +66,8 @@ public:
 
 private:
     torch::Tensor clsWithPosition(int64_t batch) const;
+    /// Patch embedding + (trimmed) position of a chunk [B, 1, F, frames]: [B, rows·cols, D].
+    torch::Tensor embedChunk(const torch::Tensor& chunk);
     torch::Tensor predictMasked(const torch::Tensor& latent, const MaskedForward& masks);
     torch::Tensor encodeTarget(const torch::Tensor& maskedTokens);
     torch::Tensor offlineHead(const MaskedForward& masks);

@@ -1,11 +1,13 @@
 // Parity of the C++ model with the eager PyTorch reference (tests/golden/model/m2ds_eager.py): extraction of every
-// layer of a real log-mel, one masked forward (prediction, target, losses, offline head), one EMA step.
+// layer of a real log-mel, one masked forward (prediction, target, losses, offline head), one EMA step, and the
+// attention probabilities of every encoder block (tiny fixtures only: tests/golden/model/make_attention_references.py).
 // Runs on the committed tiny fixtures, and on ViT-Base references as `tst_M2dsModel_vit_base` (ctest -L slow).
 #include <QtTest>
 
 #include "ArrayComparison.h"
 #include "ModelFixtures.h"
 #include "checkpoint/CheckpointImporter.h"
+#include "common/Errors.h"
 #include "model/M2dsModel.h"
 #include "model/ModelPresets.h"
 
@@ -90,6 +92,27 @@ private slots:
         QVERIFY(qAbs(out.lossM2d - losses.values[0]) < 1e-5);
         QVERIFY(qAbs(out.lossOffline - losses.values[1]) < 1e-5);
         QVERIFY(qAbs(out.loss - losses.values[2]) < 1e-5);
+    }
+
+    void attentionMatchesReference() {
+        const ImportedCheckpoint checkpoint = CheckpointImporter(ModelPresets::loadDirectory(test::presetsDirectory().toStdString()))
+                                                  .read(test::tinyCheckpoint().toStdString());
+        const M2dsModel model = M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights);
+        const FloatArray input = test::tinyArray("attention_input");  // [1, 1, 80, 64]
+        for (int layer = 1; layer <= model.config().depth; ++layer) {
+            const FloatArray weights = model.attention(input, layer);
+            compare(weights, test::tinyArray(QString("attention_layer%1").arg(layer)), {1e-5, 1e-6});  // probabilities in [0, 1]
+            for (std::size_t row = 0; row < weights.shape[0] * weights.shape[1]; ++row) {
+                double sum = 0.0;
+                for (std::size_t key = 0; key < weights.shape[2]; ++key) sum += weights.values[row * weights.shape[2] + key];
+                QVERIFY(std::abs(sum - 1.0) < 1e-5);
+            }
+        }
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.attention(input, 0));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.attention(input, model.config().depth + 1));
+        FloatArray odd = input;
+        odd.shape[3] = 63;
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.attention(odd, 1));
     }
 
     void maskNoiseMatchesTorchRandWithTheSameSeed() {

@@ -42,6 +42,7 @@ class Attention(nn.Module):
         qkv = self.qkv(x).reshape(b, n, 3, self.heads, c // self.heads).permute(2, 0, 3, 1, 4)
         q, k, v = qkv[0], qkv[1], qkv[2]
         attention = ((q @ k.transpose(-2, -1)) * self.scale).softmax(dim=-1)
+        self.last_attention = attention  # [B, heads, N, N], for the attention references
         return self.proj((attention @ v).transpose(1, 2).reshape(b, n, c))
 
 
@@ -218,3 +219,17 @@ class M2DS(nn.Module):
                 b, _, d = out.shape
                 layer.append(out.reshape(b, rows, cols, d).permute(0, 2, 1, 3).reshape(b, cols, rows * d))
         return [torch.cat(layer, dim=1) for layer in layers]
+
+    @torch.no_grad()
+    def encoder_attention(self, chunk):
+        """chunk: one normalised model input [B, 1, F, frames] (no mask). Returns, per encoder block 1..depth, its
+        attention probabilities [B, heads, 1 + N, 1 + N] (queries x keys, cls first)."""
+        x = self.patch_embed(chunk)
+        rows, cols = self.grid[0], chunk.shape[-1] // self.patch[1]
+        x = x + self.pos_embed[:, 1:].reshape(1, rows, self.grid[1], -1)[:, :, :cols].reshape(1, rows * cols, -1)
+        h = torch.cat([(self.cls_token + self.pos_embed[:, :1]).expand(x.shape[0], -1, -1), x], dim=1)
+        maps = []
+        for block in self.blocks:
+            h = block(h)
+            maps.append(block.attn.last_attention)
+        return maps

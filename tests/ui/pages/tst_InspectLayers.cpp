@@ -1,7 +1,9 @@
 // Layer views end to end in the workbench window, offscreen: the demo recording and the demo model open, the layer
 // PCA lane appears with one colour per 20 ms frame of the chosen layer, a click in it adds the frame similarity lane
-// (one value per frame, 1 at the clicked frame), and another layer recomputes it. With $M2DS_SCREENSHOT_DIR set, the
-// window is saved there as layers.png.
+// (one value per frame, 1 at the clicked frame), and another layer recomputes it; a click in the spectrogram shows that
+// patch's attention over its model input as an overlay, for the chosen block and head. With $M2DS_SCREENSHOT_DIR set,
+// the window is saved there as layers.png and attention.png.
+#include <QComboBox>
 #include <QSpinBox>
 #include <QtTest>
 #include <cmath>
@@ -10,6 +12,7 @@
 #include "TestData.h"
 #include "mainwindow/MainWindow.h"
 #include "plots/RecordingPlot.h"
+#include "plots/lanes/AttentionOverlay.h"
 #include "plots/lanes/FrameSimilarityLane.h"
 #include "plots/lanes/LayerPcaLane.h"
 #include "session/Session.h"
@@ -58,6 +61,26 @@ private slots:
         window.findChild<QSpinBox*>("pcaLayer")->setValue(4);
         QTRY_VERIFY_WITH_TIMEOUT(stack->layerPcaLane()->view()->layer == 4, 30000);
         QVERIFY(!stack->visibleLanes().contains("similarity"));  // a new view drops the old similarity
+
+        QTest::mouseClick(stack->customPlot(), Qt::LeftButton, {}, stack->laneRect("spectrogram")->rect().center());
+        QTRY_VERIFY_WITH_TIMEOUT(stack->attentionOverlay()->attention() != nullptr, 10000);
+        AttentionMapDataPtr map = stack->attentionOverlay()->attention();
+        QCOMPARE(map->layer, 4);  // the last block by default
+        QCOMPARE(map->head, -1);
+        QCOMPARE(map->weights.size(), std::size_t(104));  // 80x208 input, 80x2 patches
+        QCOMPARE(map->chunk, 0);  // 2 s of 0–4 s: frame 200 lies in the first 208-frame input
+        QVERIFY(std::abs(map->token - 100) <= 1);  // the pixel under the click: within a patch of 2 s
+        double sum = map->clsWeight;
+        for (float weight : map->weights) sum += weight;
+        QVERIFY(std::abs(sum - 1.0) < 1e-4);
+        stack->refresh();
+        QVERIFY(stack->attentionOverlay()->drawnColumns() > 0);
+        if (!screenshots.isEmpty()) {
+            QTest::qWait(300);
+            window.grab().save(screenshots + "/attention.png");
+        }
+        window.findChild<QComboBox*>("attentionHead")->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(stack->attentionOverlay()->attention()->head == 0, 10000);
     }
 };
 
