@@ -39,8 +39,18 @@ LoadedModel ModelLoadJob::operator()(const ProgressMonitor& monitor) const {
     const ImportedCheckpoint checkpoint =
         CheckpointImporter(ModelPresets::loadDirectory(presetsDirectory_.toStdString())).read(path_.toStdString());
     monitor.throwIfCancelled();
-    auto model = std::make_shared<const M2dsModel>(M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights));
-    return {model, summarise(checkpoint, *model)};
+    auto model = std::make_shared<M2dsModel>(M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights));
+    QString message;
+    if (device_ != QLatin1String("cpu")) {
+        if (M2dsModel::cudaAvailable())
+            model->setDevice(device_.toStdString());
+        else
+            message = QObject::tr("%1 was asked for, but this LibTorch has no usable CUDA device: running on the CPU.").arg(device_);
+    }
+    LoadedModel loaded{model, summarise(checkpoint, *model)};
+    loaded.summary.device = QString::fromStdString(model->device());
+    loaded.summary.deviceMessage = message;
+    return loaded;
 }
 
 QString ModelLoadJob::describeFailure(const std::exception& error) const {

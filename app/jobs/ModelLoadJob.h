@@ -16,11 +16,14 @@ struct LoadedModel {
     ModelSummary summary;
 };
 
-/// A JobQueue job: reads a checkpoint (official .pth or our .safetensors) into a model.
+/// A JobQueue job: reads a checkpoint (official .pth or our .safetensors) into a model on the device asked for; a CUDA
+/// device this LibTorch cannot use falls back to the CPU, and the summary says so.
 class ModelLoadJob {
 public:
-    /// presetsDirectory: models/presets as installed (head counts for checkpoints that lack them).
-    ModelLoadJob(QString path, QString presetsDirectory) : path_(std::move(path)), presetsDirectory_(std::move(presetsDirectory)) {}
+    /// presetsDirectory: models/presets as installed (head counts for checkpoints that lack them); device: "cpu",
+    /// "cuda" or "cuda:N".
+    ModelLoadJob(QString path, QString presetsDirectory, QString device = QStringLiteral("cpu"))
+        : path_(std::move(path)), presetsDirectory_(std::move(presetsDirectory)), device_(std::move(device)) {}
 
     /// Runs on a job thread; throws InputError naming the file and the problem.
     LoadedModel operator()(const ProgressMonitor& monitor) const;
@@ -30,6 +33,7 @@ public:
 private:
     QString path_;
     QString presetsDirectory_;
+    QString device_;
 };
 
 }  // namespace m2ds

@@ -21,7 +21,7 @@ ModelService::ModelService(const QString& presetsDirectory, QObject* parent)
 ModelService::~ModelService() = default;
 
 void ModelService::loadModel(const QString& path) {
-    const ModelLoadJob job(path, presetsDirectory_);
+    const ModelLoadJob job(path, presetsDirectory_, device_);
     loads_.run<LoadedModel>(
         job,
         [this](int, LoadedModel loaded) {
@@ -32,6 +32,12 @@ void ModelService::loadModel(const QString& path) {
             emit modelLoaded(loaded.summary);
         },
         [job](const std::exception& error) { return job.describeFailure(error); });
+}
+
+void ModelService::setDevice(const QString& device) {
+    if (device == device_) return;
+    device_ = device;
+    if (summary_) loadModel(summary_->path);
 }
 
 void ModelService::inspect(RecordingDataPtr recording, unsigned seed, double maskRatio, double fromSeconds, double toSeconds) {

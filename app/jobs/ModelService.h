@@ -29,6 +29,10 @@ public:
 
     /// Starts loading `path`; modelLoaded() or modelFailed() follows unless a newer load supersedes it.
     void loadModel(const QString& path);
+    /// Where models run from now on ("cpu", "cuda", "cuda:N"); reloads the loaded model there. CUDA without a usable
+    /// device falls back to the CPU, which the summary's deviceMessage says.
+    void setDevice(const QString& device);
+    const QString& device() const { return device_; }
     /// The summary of the loaded model, if any.
     const std::optional<ModelSummary>& model() const { return summary_; }
     /// The loaded network, shared read-only with the jobs that use it; null before a model loads.
@@ -56,6 +60,7 @@ signals:
 
 private:
     QString presetsDirectory_;
+    QString device_ = QStringLiteral("cpu");
     JobQueue loads_;
     JobQueue inspections_;
     JobQueue readouts_;

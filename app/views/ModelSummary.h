@@ -13,6 +13,8 @@ struct ModelSummary {
     double maskRatio = 0.6;  ///< the model's training mask ratio
     int depth = 0;           ///< encoder blocks: layers 0 (patch embedding) .. depth can be extracted
     int heads = 0;           ///< attention heads per encoder block
+    QString device;          ///< where the model runs: "cpu", "cuda", …
+    QString deviceMessage;   ///< why it runs elsewhere than asked (e.g. CUDA asked, not available); empty otherwise
 };
 
 }  // namespace m2ds

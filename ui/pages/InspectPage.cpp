@@ -140,6 +140,7 @@ void InspectPage::connectModel() {
     // A seed or ratio step asks at once (the latest request wins in ModelService); only zoom and pan are coalesced.
     connect(modelPanel_, &ModelPanel::inspectSettingsChanged, this, &InspectPage::requestInspection);
     connect(modelPanel_, &ModelPanel::fitReadoutRequested, this, [this] { fitReadout(true); });
+    connect(modelPanel_, &ModelPanel::deviceChosen, models, &ModelService::setDevice);
     connect(models, &ModelService::readoutReady, this, [this](const ReadoutSummary& summary) {
         modelPanel_->showReadout(summary);
         requestInspection();

@@ -1,6 +1,7 @@
 #include "widgets/ModelPanel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -26,10 +27,10 @@ QString wrappable(const QString& text) {
 
 ModelPanel::ModelPanel(QWidget* parent)
     : QWidget(parent), summary_(new QLabel(tr("No model. File ▸ Open Model… or drop a .pth / .safetensors here."), this)),
-      ratio_(new QDoubleSpinBox(this)), seed_(new QSpinBox(this)), overlays_(new QCheckBox(tr("Show patches, mask and predictions"), this)),
+      ratio_(new QDoubleSpinBox(this)), seed_(new QSpinBox(this)), device_(new QComboBox(this)), deviceNote_(new QLabel(this)), overlays_(new QCheckBox(tr("Show patches, mask and predictions"), this)),
       loss_(new QLabel(this)), readout_(new QLabel(this)), fitReadout_(new QPushButton(tr("Fit readout"), this)),
       reconstruction_(new QLabel(this)), patch_(new QLabel(this)) {
-    for (QLabel* label : {summary_, loss_, readout_, reconstruction_, patch_}) {
+    for (QLabel* label : {summary_, deviceNote_, loss_, readout_, reconstruction_, patch_}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -43,9 +44,16 @@ ModelPanel::ModelPanel(QWidget* parent)
     auto* controls = new QFormLayout;
     controls->addRow(tr("Mask ratio"), ratio_);
     controls->addRow(tr("Mask seed"), seed_);
+    device_->setObjectName(QStringLiteral("device"));
+    device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+    device_->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    device_->setToolTip(tr("Where the model runs; without a usable CUDA device it stays on the CPU"));
+    controls->addRow(tr("Device"), device_);
+    deviceNote_->setObjectName(QStringLiteral("deviceNote"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(summary_);
     layout->addLayout(controls);
+    layout->addWidget(deviceNote_);
     layout->addWidget(overlays_);
     layout->addWidget(loss_);
     layout->addWidget(readout_);
@@ -56,6 +64,7 @@ ModelPanel::ModelPanel(QWidget* parent)
     fitReadout_->setToolTip(tr("Fit the linear readout from the target encoder's latents to log-mel patches on every open recording"));
     fitReadout_->setEnabled(false);
     connect(fitReadout_, &QPushButton::clicked, this, &ModelPanel::fitReadoutRequested);
+    connect(device_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { emit deviceChosen(device_->currentData().toString()); });
     layout->addStretch(1);
     connect(ratio_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ModelPanel::inspectSettingsChanged);
     connect(seed_, qOverload<int>(&QSpinBox::valueChanged), this, &ModelPanel::inspectSettingsChanged);
@@ -71,6 +80,7 @@ void ModelPanel::showModel(const ModelSummary& summary) {
     summary_->setToolTip(summary.path);
     const QSignalBlocker blocker(ratio_);
     ratio_->setValue(summary.maskRatio);
+    deviceNote_->setText(summary.deviceMessage.isEmpty() ? QString() : QStringLiteral("<b>%1</b>").arg(wrappable(summary.deviceMessage)));
     loss_->clear();
     patch_->clear();
     readout_->clear();

@@ -5,6 +5,7 @@
 #include "views/ReadoutSummary.h"
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -42,11 +43,15 @@ signals:
     void inspectSettingsChanged();
     /// The user asked to fit the reconstruction readout again (on every open recording).
     void fitReadoutRequested();
+    /// The user chose where the model runs: "cpu" or "cuda".
+    void deviceChosen(const QString& device);
 
 private:
     QLabel* summary_;
     QDoubleSpinBox* ratio_;
     QSpinBox* seed_;
+    QComboBox* device_;
+    QLabel* deviceNote_;
     QCheckBox* overlays_;
     QLabel* loss_;
     QLabel* readout_;

@@ -1,5 +1,6 @@
 // The Inspect model jobs with the tiny official-layout checkpoint: a model loads, a burst of seed changes yields
-// one inspection (the newest), a bad checkpoint is reported, and inspections need a model.
+// one inspection (the newest), a bad checkpoint is reported, inspections need a model, and a CUDA device this
+// LibTorch cannot use falls back to the CPU with a message.
 #include <QSignalSpy>
 #include <QtTest>
 #include <cmath>
@@ -37,6 +38,23 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
         QVERIFY(service_.network());
         QCOMPARE(service_.model()->path, test::tinyCheckpoint());
+    }
+
+    void cudaFallsBackToTheCpuWithAMessage() {
+        QSignalSpy loaded(&service_, &ModelService::modelLoaded);
+        service_.setDevice(QStringLiteral("cuda"));  // reloads the model there
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
+        const ModelSummary summary = loaded.first().first().value<ModelSummary>();
+        if (summary.device.startsWith(QLatin1String("cuda"))) {
+            QVERIFY(summary.deviceMessage.isEmpty());
+        } else {
+            QCOMPARE(summary.device, QString("cpu"));
+            QVERIFY2(summary.deviceMessage.contains("running on the CPU"), qPrintable(summary.deviceMessage));
+        }
+        service_.setDevice(QStringLiteral("cpu"));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 30000);
+        QCOMPARE(service_.model()->device, QString("cpu"));
+        QVERIFY(service_.model()->deviceMessage.isEmpty());
     }
 
     void aBurstOfSeedChangesYieldsOnlyTheNewest() {
