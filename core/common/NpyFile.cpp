@@ -7,7 +7,6 @@
 #include <functional>
 #include <iterator>
 #include <numeric>
-#include <regex>
 
 #include "common/AtomicFileWriter.h"
 #include "common/Errors.h"
@@ -47,17 +46,31 @@ std::string NpyFile::header(const std::vector<std::size_t>& shape) { return head
 
 namespace {
 
+/// The text of the header dict's `key` ("'shape'") up to the `close` character after `open`, e.g. "1, 80, 700" for
+/// "'shape': (1, 80, 700)"; throws InputError naming `what` when it is not there. A plain scan: std::regex recurses
+/// once per character and overflows the stack on a hostile megabyte-long header.
+std::string dictValue(const std::string& path, const std::string& dict, const std::string& key, char open, char close, const char* what) {
+    const std::size_t at = dict.find(key);
+    const std::size_t colon = at == std::string::npos ? at : dict.find_first_not_of(" \t", at + key.size());
+    const std::size_t begin = colon == std::string::npos || dict[colon] != ':' ? std::string::npos : dict.find_first_not_of(" \t", colon + 1);
+    const std::size_t end = begin == std::string::npos || dict[begin] != open ? std::string::npos : dict.find(close, begin + 1);
+    if (end == std::string::npos) throw InputError(path, std::string("NPY header has no ") + what);
+    return dict.substr(begin + 1, end - begin - 1);
+}
+
 std::vector<std::size_t> parseShape(const std::string& path, const std::string& dict) {
-    std::smatch match;
-    if (!std::regex_search(dict, match, std::regex(R"('shape'\s*:\s*\(([^)]*)\))")))
-        throw InputError(path, "NPY header has no shape");
+    const std::string dims = dictValue(path, dict, "'shape'", '(', ')', "shape");
     std::vector<std::size_t> shape;
-    const std::string dims = match[1];
-    const std::regex number(R"(-?\d+)");
     std::size_t elements = 1;
-    for (std::sregex_iterator it(dims.begin(), dims.end(), number), end; it != end; ++it) {
-        const std::string dim = it->str();
+    for (std::size_t at = 0; at < dims.size();) {
+        std::size_t next = std::min(dims.find(',', at), dims.size());
+        const std::size_t first = dims.find_first_not_of(" \t", at), last = dims.find_last_not_of(" \t", next - 1);
+        at = next + 1;
+        if (first >= next) continue;  // the empty part after a trailing comma: (3,)
+        const std::string dim = dims.substr(first, last - first + 1);
         if (dim[0] == '-') throw InputError(path, "NPY shape has a negative dimension (" + FileText::escaped(dim) + ")");
+        if (dim.find_first_not_of("0123456789") != std::string::npos)
+            throw InputError(path, "NPY shape " + FileText::quoted(dims) + " is not a tuple of integers");
         const std::size_t size = dim.size() <= 12 ? std::stoull(dim) : kMaxElements + 1;
         if (size > 0 && elements > kMaxElements / size)
             throw InputError(path, "NPY shape " + FileText::escaped(dims) + " declares more elements than any file holds");
@@ -182,9 +195,7 @@ Layout readLayout(const std::string& path) {
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!in) throw InputError(path, "read error in the NPY header");
     const std::string dict = headerDict(path, bytes, dictOffset);
-    std::smatch match;
-    if (!std::regex_search(dict, match, std::regex(R"('descr'\s*:\s*'([^']*)')"))) throw InputError(path, "NPY header has no descr");
-    layout.descr = match[1];
+    layout.descr = dictValue(path, dict, "'descr'", '\'', '\'', "descr");
     layout.shape = parseShape(path, dict);
     layout.dataOffset = dictOffset + dict.size();
     return layout;

@@ -81,6 +81,30 @@ private slots:
         QCOMPARE(NpyFile::readFloat32(path).values, small);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"keep.npy"});
     }
+
+    void hostileHeadersAreRefusedWithoutRecursion_data() {
+        QTest::addColumn<QByteArray>("shape");
+        QTest::addColumn<QString>("reason");  // empty: accepted
+        QTest::newRow("a megabyte of spaces") << QByteArray("(1,") + QByteArray(900000, ' ') + ")" << "";
+        QTest::newRow("negative") << QByteArray("(1, -80, 10)") << "negative dimension";
+        QTest::newRow("not integers") << QByteArray("(1, 8e1)") << "is not a tuple of integers";
+        QTest::newRow("overflowing") << QByteArray("(4294967296, 4294967296, 4294967296)") << "more elements than any file holds";
+        QTest::newRow("30 digits") << QByteArray("(123456789012345678901234567890,)") << "more elements than any file holds";
+    }
+    void hostileHeadersAreRefusedWithoutRecursion() {
+        QFETCH(QByteArray, shape);
+        QFETCH(QString, reason);
+        const std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape.toStdString() + ", }\n";
+        std::string bytes = std::string("\x93NUMPY\x02\x00", 8);
+        for (int i = 0; i < 4; ++i) bytes += static_cast<char>((dict.size() >> (8 * i)) & 0xff);
+        bytes += dict + std::string(4, '\0');
+        try {
+            QCOMPARE(NpyFile::decode("hostile.npy", bytes).values.size(), std::size_t{1});
+            QVERIFY2(reason.isEmpty(), "accepted");
+        } catch (const InputError& error) {
+            QVERIFY2(!reason.isEmpty() && QString(error.what()).startsWith("hostile.npy: ") && QString(error.what()).contains(reason), error.what());
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestNpyFile)
