@@ -219,25 +219,7 @@ private slots:
         writeBytes(path, pthWithPickle("\x80\x02" + std::string(depth, ']') + std::string(depth - 1, 'a') + "."));
         M2DS_VERIFY_REFUSED(m2dsRun({"ckpt", "info", path}), path, "nested more than");
     }
-
-    void memoChainedNestingFreesWithoutRecursion() {
-        // Lists nested 10^6 deep through the memo (each appended to the one before it), which no depth count at
-        // insertion sees: freeing the tree must not recurse.
-        std::string pickle = "\x80\x02]r";
-        appendLittle(pickle, 0, 4);
-        for (std::uint32_t k = 1; k <= 1000000; ++k) {
-            pickle += "]r";
-            appendLittle(pickle, k, 4);
-            pickle += "0j";
-            appendLittle(pickle, k - 1, 4);
-            pickle += "j";
-            appendLittle(pickle, k, 4);
-            pickle += "a0";
-        }
-        const QString path = dir_.filePath("memo-chain.pth");
-        writeBytes(path, pthWithPickle(pickle + "."));
-        M2DS_VERIFY_REFUSED(m2dsRun({"ckpt", "info", path}), path, "the pickle holds a list of 1, not a dict");
-    }
+    // A tree nested a million deep through the memo, which no depth count sees, is freed iteratively: tst_PickleReader.
 
     void deeplyNestedSafetensorsHeaderIsRefused() {
         const QString path = dir_.filePath("nested.safetensors");
