@@ -1,5 +1,7 @@
 #include "analysis/ReadoutTraining.h"
 
+#include <algorithm>
+
 #include "analysis/MaskedInspection.h"
 #include "analysis/PatchReconstruction.h"
 #include "analysis/ReadoutFeatures.h"
@@ -18,7 +20,7 @@ struct Rows {
     std::vector<char> heldOut;
 };
 
-void collect(const MaskedInspection& inspection, const MaskedInspectionResult& result, const ModelConfig& config, Rows& rows) {
+void collect(const MaskedInspection& inspection, const MaskedInspectionResult& result, const ModelConfig& config, std::size_t run, Rows& rows) {
     const RowMatrix patches = PatchReconstruction::patches(result.input, config);
     const std::size_t dim = std::size_t(result.latentDim), tokens = std::size_t(config.tokens());
     rows.x.cols = dim;
@@ -31,7 +33,7 @@ void collect(const MaskedInspection& inspection, const MaskedInspectionResult& r
         rows.x.values.insert(rows.x.values.end(), features.begin(), features.end());
         rows.y.values.insert(rows.y.values.end(), patches.row(index), patches.row(index) + patches.cols);
         const std::size_t column = std::size_t(chunk) * std::size_t(config.gridCols()) + std::size_t(token % config.gridCols());
-        rows.heldOut.push_back(ReadoutTraining::isHeldOut(column) ? 1 : 0);
+        rows.heldOut.push_back(ReadoutTraining::isHeldOut(column, run) ? 1 : 0);
     }
     rows.x.rows = rows.y.rows = rows.heldOut.size();
 }
@@ -54,11 +56,16 @@ Rows thin(Rows rows, std::size_t limit) {
 
 }  // namespace
 
-bool ReadoutTraining::isHeldOut(std::size_t column) { return column / std::size_t(kHeldOutColumns) % 5 == 4; }
+std::size_t ReadoutTraining::heldOutRun(std::size_t totalColumns) { return std::clamp<std::size_t>(totalColumns / 20, 1, kHeldOutColumns); }
+
+bool ReadoutTraining::isHeldOut(std::size_t column, std::size_t run) { return column / run % 5 == 4; }
 
 LinearReadout ReadoutTraining::fit(const M2dsModel& model, const std::vector<ReadoutRecording>& recordings, double maskRatio,
                                    const ProgressMonitor& monitor) {
     if (!model.hasTrainingParts()) throw InvalidArgument("a reconstruction readout needs a full model (predictor and target encoder)");
+    std::size_t totalColumns = 0;
+    for (const ReadoutRecording& recording : recordings) totalColumns += recording.frames / std::size_t(model.config().patchTime);
+    const std::size_t run = heldOutRun(totalColumns);
     Rows rows;
     std::size_t done = 0;
     for (const ReadoutRecording& recording : recordings) {
@@ -66,7 +73,7 @@ LinearReadout ReadoutTraining::fit(const M2dsModel& model, const std::vector<Rea
         const int chunks = inspection.geometry().chunkCount();
         for (int seed = 0; seed < kSeeds; ++seed)
             for (int first = 0; first < chunks; first += kChunksPerPass) {
-                collect(inspection, inspection.run(unsigned(seed), maskRatio, ChunkSpan{first, kChunksPerPass}, true), model.config(), rows);
+                collect(inspection, inspection.run(unsigned(seed), maskRatio, ChunkSpan{first, kChunksPerPass}, true), model.config(), run, rows);
                 monitor.report(0.9 * (double(done) + (seed + double(first) / chunks) / kSeeds) / double(recordings.size()));
             }
         ++done;

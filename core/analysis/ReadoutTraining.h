@@ -20,11 +20,12 @@ struct ReadoutRecording {
 /// Fits the masked-reconstruction readout of a model: the target encoder's latents of masked patches (ReadoutFeatures)
 /// → the patches' normalised log-mel values, over every model input of the given recordings under kSeeds masks
 /// (seeds 0 … kSeeds − 1, as MaskedInspection draws them). Rows are held out by position, never by mask: every fifth
-/// run of kHeldOutColumns patch columns, so a held-out patch is in no training row under any seed.
+/// run of heldOutRun() patch columns, so a held-out patch is in no training row under any seed.
 class ReadoutTraining {
 public:
     static constexpr int kSeeds = 4;
-    static constexpr int kHeldOutColumns = 25;
+    /// The longest held-out run: 25 columns (0.5 s with 80x2 patches).
+    static constexpr std::size_t kHeldOutColumns = 25;
     /// Rows kept at most (every k-th row beyond it), bounding memory for long recordings.
     static constexpr std::size_t kMaxRows = 24000;
 
@@ -32,8 +33,11 @@ public:
     /// patches, CancelledError through `monitor`.
     static LinearReadout fit(const M2dsModel& model, const std::vector<ReadoutRecording>& recordings, double maskRatio,
                              const ProgressMonitor& monitor);
-    /// True when patch column `column` (counted from the recording's start) is held out.
-    static bool isHeldOut(std::size_t column);
+    /// The held-out run length for recordings of `totalColumns` patch columns in all: a twentieth of them, between 1
+    /// and kHeldOutColumns, so that short recordings are held out too.
+    static std::size_t heldOutRun(std::size_t totalColumns);
+    /// True when patch column `column` (counted from its recording's start) is held out, with runs of `run` columns.
+    static bool isHeldOut(std::size_t column, std::size_t run);
 };
 
 }  // namespace m2ds

@@ -70,6 +70,15 @@ private slots:
         QVERIFY(images.meanPatchError > 0.0f);
     }
 
+    void shortRecordingsAreHeldOutToo() {
+        QCOMPARE(ReadoutTraining::heldOutRun(60), std::size_t(3));     // 1.2 s of 80x2 patches
+        QCOMPARE(ReadoutTraining::heldOutRun(10), std::size_t(1));
+        QCOMPARE(ReadoutTraining::heldOutRun(100000), std::size_t(25));
+        QVERIFY(ReadoutTraining::isHeldOut(12, 3) && !ReadoutTraining::isHeldOut(11, 3));
+        const LinearReadout readout = ReadoutTraining::fit(*model_, {{logMel_.data(), 80, 120, 100.0}}, 0.6, ProgressMonitor());  // 1.2 s
+        QVERIFY(readout.heldOutRows() > 0);
+    }
+
     void withoutAReadoutOnlyTheModelInput() {
         const MaskedInspection inspection(*model_, logMel_.data(), 80, kFrames, 100.0);
         const PatchImages images = PatchReconstruction(model_->config(), inspection.geometry()).draw(inspection.run(2, 0.6, 0.0, 1.0, 24, true), nullptr);
