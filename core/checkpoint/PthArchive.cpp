@@ -50,7 +50,7 @@ int64_t elementCount(const std::vector<int64_t>& shape) {
 }  // namespace
 
 struct PthArchive::Reader {
-    Reader(const std::string& path) : directory(path), stream(path) {}
+    explicit Reader(const std::string& path) : directory(path), stream(path) {}
     ZipDirectory directory;
     caffe2::serialize::PyTorchStreamReader stream;
 };
@@ -67,7 +67,6 @@ PthArchive::PthArchive(const std::string& path) : path_(path) {
         throw InputError(path, "the archive holds two entries named " + FileText::quoted(twice) + "; which one counts is ambiguous");
     const std::string& first = reader_->directory.entries().front().name;
     prefix_ = first.substr(0, first.find('/') + 1);
-    if (!reader_->stream.hasRecord("data.pkl")) throw InputError(path, "the archive has no data.pkl");
     const std::string pickle = record("data.pkl", 0);
     root_ = PickleReader(pickle.data(), pickle.size(), path).read();
 }
