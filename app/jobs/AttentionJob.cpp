@@ -7,6 +7,7 @@
 namespace m2ds {
 
 AttentionMapDataPtr AttentionJob::operator()(const ProgressMonitor& monitor) const {
+    M2dsModel::setComputeThreads(0);  // LibTorch's CPU threads are set per calling thread: every core for this job
     monitor.throwIfCancelled();
     const RecordingData& recording = *recording_;
     const PatchAttention attention(*model_, recording.logMel.data(), recording.melCount, recording.frameCount, recording.framesPerSecond);

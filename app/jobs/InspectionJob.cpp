@@ -21,6 +21,7 @@ void moveImages(PatchImages images, InspectionData& data) {
 }  // namespace
 
 InspectionDataPtr InspectionJob::operator()(const ProgressMonitor& monitor) const {
+    M2dsModel::setComputeThreads(0);  // LibTorch's CPU threads are set per calling thread: every core for this job
     monitor.throwIfCancelled();
     const RecordingData& recording = *recording_;
     const MaskedInspection inspection(*model_, recording.logMel.data(), recording.melCount, recording.frameCount, recording.framesPerSecond);

@@ -7,6 +7,7 @@
 namespace m2ds {
 
 FittedReadout ReadoutJob::operator()(const ProgressMonitor& monitor) const {
+    M2dsModel::setComputeThreads(0);  // LibTorch's CPU threads are set per calling thread: every core for this job
     std::vector<ReadoutRecording> recordings;
     for (const RecordingDataPtr& recording : recordings_)
         recordings.push_back({recording->logMel.data(), recording->melCount, recording->frameCount, recording->framesPerSecond});

@@ -39,7 +39,8 @@ public:
 private:
     /// Writes patch `values` (normalised, [pf · pt]) of token `token` of chunk `c` into `image`, in ln power.
     void writePatch(std::vector<float>& image, int c, int token, const float* values) const;
-    /// The readout of every masked token's latent row, through `features`; [chunks · tokens, pf · pt], zero for visible.
+    /// The readout of every masked token's latent (of the target encoder or the predictor, in ReadoutFeatures space):
+    /// [chunks · tokens, pf · pt], zero rows for visible tokens.
     RowMatrix readMasked(const MaskedInspectionResult& result, const LinearReadout& readout, bool ofTarget) const;
 
     ModelConfig config_;

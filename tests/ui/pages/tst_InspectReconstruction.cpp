@@ -2,7 +2,8 @@
 // the readout is fitted off the GUI thread, and the three lanes (model input, reconstruction, target readout) appear
 // with one cell per log-mel frame and mel band of the inspected model inputs; the Model dock reports the readout's
 // held-out R²; a seed change redraws them. With $M2DS_SCREENSHOT_DIR set, the window is saved there as
-// reconstruction.png; the seed-change-to-redraw time is printed (never asserted).
+// reconstruction.png; the seed-change-to-redraw time is printed (never asserted). $M2DS_INSPECT_MODEL replaces the
+// demo model (to time another, e.g. a ViT-Base checkpoint).
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
@@ -32,7 +33,8 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy readouts(session.models(), &ModelService::readoutReady);
-        window.openFiles({M2DS_DEMO_RECORDING, M2DS_DEMO_MODEL});
+        const QString model = qEnvironmentVariableIsEmpty("M2DS_INSPECT_MODEL") ? QString(M2DS_DEMO_MODEL) : qEnvironmentVariable("M2DS_INSPECT_MODEL");
+        window.openFiles({M2DS_DEMO_RECORDING, model});
         QTRY_VERIFY_WITH_TIMEOUT(readouts.count() == 1, 120000);
         auto* stack = window.findChild<RecordingPlot*>();
         QTRY_VERIFY_WITH_TIMEOUT(stack->visibleLanes().contains("target-readout"), 60000);
@@ -69,7 +71,7 @@ private:
             QElapsedTimer timer;
             timer.start();
             seed->setValue(seed->value() + 1);
-            QVERIFY(ready.wait(10000));
+            QVERIFY(ready.wait(60000));
             QCOMPARE(stack.inspection()->seed, unsigned(seed->value()));
             stack.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
             times.push_back(timer.elapsed());
