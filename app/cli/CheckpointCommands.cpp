@@ -15,7 +15,7 @@
 namespace m2ds::cli {
 int CkptInfoCommand::run(const CommandContext& context) const {
     const ImportedCheckpoint checkpoint = importCheckpoint(path);
-    const M2dsModel model = M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights);
+    const M2dsModel model = modelFrom(checkpoint);
     context.out << checkpoint.path << '\n';
     for (const DescriptionLine& line : describeModel(checkpoint, model)) {
         std::string label = line.label + ":";
@@ -27,7 +27,7 @@ int CkptInfoCommand::run(const CommandContext& context) const {
 
 int CkptConvertCommand::run(const CommandContext& context) const {
     const ImportedCheckpoint checkpoint = importCheckpoint(input);
-    M2dsModel model = M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights);  // validates names and shapes
+    M2dsModel model = modelFrom(checkpoint);  // validates names and shapes
     ModelConfig config = model.config();
     if (mean && std) {
         config.normMean = *mean;

@@ -57,7 +57,7 @@ FeatureExtraction hubertExtraction(const std::string& folder, int layer, const s
 FeatureExtraction modelExtraction(const std::string& path, int layer, const std::string& device, int threads) {
     const ImportedCheckpoint checkpoint = importCheckpoint(path);
     FeatureExtraction extraction;
-    extraction.network = std::make_unique<M2dsModel>(M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights, M2dsModel::Parts::EncoderOnly));
+    extraction.network = std::make_unique<M2dsModel>(modelFrom(checkpoint, M2dsModel::Parts::EncoderOnly));
     M2dsModel::setComputeThreads(threads);
     extraction.network->setDevice(device);
     extraction.extractor = std::make_unique<ModelLayerFeatures>(*extraction.network, layer, path, threads);

@@ -139,7 +139,7 @@ M2dsModel ExtractCommand::loadEncoder() const {
         checkpoint.config.normMean = *mean;
         checkpoint.config.normStd = *std;
     }
-    return M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights, M2dsModel::Parts::EncoderOnly);
+    return modelFrom(checkpoint, M2dsModel::Parts::EncoderOnly);
 }  // the imported weights (up to ~800 MB for a full ViT-Base save) are released here, before extraction
 
 int ExtractCommand::run(const CommandContext& context) const {

@@ -107,6 +107,19 @@ private slots:
         QVERIFY2(run.err.contains("names 'posix.system'"), qPrintable(run.err));
     }
 
+    // Weights that do not fit their geometry: one line naming the checkpoint, for ckpt info, convert and extract.
+    void mismatchedWeightsNameTheCheckpoint() {
+        for (const QString& bad : {QStringLiteral("bad/wrong_shape.pth"), QStringLiteral("bad/missing_key.pth")})
+            for (const QStringList& command : {QStringList{"ckpt", "info", test::tinyFixture(bad)},
+                                               QStringList{"ckpt", "convert", test::tinyFixture(bad), dir_.filePath("x.safetensors")},
+                                               QStringList{"extract", "--model", test::tinyFixture(bad), stereo_, "-o", dir_.filePath("x.csv")}}) {
+                const Run run = m2dsRun(command);
+                QCOMPARE(run.exitCode, 1);
+                QVERIFY2(run.err.contains(test::tinyFixture(bad) + ": ") && run.err.count('\n') == 1, qPrintable(run.err));
+            }
+        QVERIFY(!QFileInfo::exists(dir_.filePath("x.safetensors")) && !QFileInfo::exists(dir_.filePath("x.csv")));
+    }
+
     void convertThenExtractWritesCsvAndSidecar() {
         const QString converted = dir_.filePath("tiny.safetensors");
         QCOMPARE(m2dsRun({"ckpt", "convert", test::tinyCheckpoint(), converted, "--mean", "-9", "--std", "4"}).exitCode, 0);
