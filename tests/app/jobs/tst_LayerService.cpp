@@ -5,27 +5,12 @@
 #include <QtTest>
 #include <cmath>
 
+#include "SyntheticRecordings.h"
 #include "ModelFixtures.h"
 #include "jobs/LayerService.h"
 #include "jobs/ModelService.h"
 
 using namespace m2ds;
-
-namespace {
-
-RecordingDataPtr syntheticRecording(double seconds) {
-    auto data = std::make_shared<RecordingData>();
-    data->path = QStringLiteral("synthetic.wav");
-    data->samples.assign(std::size_t(seconds * 16000), 0.0f);
-    data->melCount = 80;
-    data->frameCount = 1 + data->samples.size() / 160;
-    data->logMel.resize(80 * data->frameCount);
-    for (std::size_t i = 0; i < data->logMel.size(); ++i) data->logMel[i] = float(std::sin(double(i) * 0.37) * 3.0 - 7.0);
-    data->summarise();
-    return data;
-}
-
-}  // namespace
 
 class TestLayerService : public QObject {
     Q_OBJECT
@@ -34,7 +19,7 @@ private slots:
         ModelService models(test::presetsDirectory());
         LayerService layers(models);
         QSignalSpy failed(&layers, &LayerService::failed);
-        layers.view(syntheticRecording(1.0), 1);
+        layers.view(test::wavyRecording(1.0), 1);
         QCOMPARE(failed.count(), 1);
     }
 
@@ -45,7 +30,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
         LayerService layers(models);
         QSignalSpy views(&layers, &LayerService::viewReady);
-        const RecordingDataPtr recording = syntheticRecording(3.0);
+        const RecordingDataPtr recording = test::wavyRecording(3.0);
         for (int layer : {0, 1, 2, 1, 2}) layers.view(recording, layer);
         QTRY_COMPARE_WITH_TIMEOUT(views.count(), 1, 30000);
         QTest::qWait(100);

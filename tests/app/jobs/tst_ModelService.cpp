@@ -5,25 +5,11 @@
 #include <QtTest>
 #include <cmath>
 
+#include "SyntheticRecordings.h"
 #include "ModelFixtures.h"
 #include "jobs/ModelService.h"
 
 using namespace m2ds;
-
-namespace {
-
-RecordingDataPtr syntheticRecording(double seconds) {
-    auto data = std::make_shared<RecordingData>();
-    data->samples.assign(std::size_t(seconds * 16000), 0.0f);
-    data->melCount = 80;
-    data->frameCount = 1 + data->samples.size() / 160;
-    data->logMel.resize(80 * data->frameCount);
-    for (std::size_t i = 0; i < data->logMel.size(); ++i) data->logMel[i] = float(std::sin(double(i) * 0.37) * 3.0 - 7.0);
-    data->summarise();
-    return data;
-}
-
-}  // namespace
 
 class TestModelService : public QObject {
     Q_OBJECT
@@ -32,7 +18,7 @@ private slots:
         QSignalSpy loaded(&service_, &ModelService::modelLoaded);
         QVERIFY(!service_.network());
         QSignalSpy failed(&service_, &ModelService::inspectionFailed);
-        service_.inspect(syntheticRecording(1.0), 0, 0.6, 0.0, 1.0);
+        service_.inspect(test::wavyRecording(1.0), 0, 0.6, 0.0, 1.0);
         QCOMPARE(failed.count(), 1);  // no model yet
         service_.loadModel(test::tinyCheckpoint());
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
@@ -59,7 +45,7 @@ private slots:
 
     void aBurstOfSeedChangesYieldsOnlyTheNewest() {
         QSignalSpy ready(&service_, &ModelService::inspectionReady);
-        const RecordingDataPtr recording = syntheticRecording(6.0);
+        const RecordingDataPtr recording = test::wavyRecording(6.0);
         for (unsigned seed = 1; seed <= 10; ++seed) service_.inspect(recording, seed, 0.6, 0.0, 6.0);
         QCOMPARE(service_.inspections().pendingCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(service_.inspections().pendingCount(), 0, 30000);

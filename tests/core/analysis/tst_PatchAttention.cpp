@@ -4,12 +4,11 @@
 #include <QtTest>
 #include <cmath>
 
+#include "TinyModel.h"
 #include "ModelFixtures.h"
 #include "analysis/PatchAttention.h"
-#include "checkpoint/CheckpointImporter.h"
 #include "common/Errors.h"
 #include "model/M2dsModel.h"
-#include "model/ModelPresets.h"
 
 using namespace m2ds;
 
@@ -17,11 +16,8 @@ class TestPatchAttention : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        const ImportedCheckpoint checkpoint = CheckpointImporter(ModelPresets::loadDirectory(test::presetsDirectory().toStdString()))
-                                                  .read(test::tinyCheckpoint().toStdString());
-        model_ = std::make_unique<M2dsModel>(M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights));
-        logMel_.resize(80 * kFrames);
-        for (std::size_t i = 0; i < logMel_.size(); ++i) logMel_[i] = float(std::sin(double(i) * 0.37) * 3.0 - 7.0);
+        model_ = test::loadTinyModel();
+        logMel_ = test::wavyLogMel(kFrames);
     }
 
     void rowsOverTheChunkSumToOne() {

@@ -4,15 +4,14 @@
 #include <QtTest>
 #include <cmath>
 
+#include "TinyModel.h"
 #include "ModelFixtures.h"
 #include "analysis/MaskedInspection.h"
 #include "analysis/PatchReconstruction.h"
 #include "analysis/ReadoutTraining.h"
-#include "checkpoint/CheckpointImporter.h"
 #include "common/Errors.h"
 #include "common/ProgressMonitor.h"
 #include "model/M2dsModel.h"
-#include "model/ModelPresets.h"
 
 using namespace m2ds;
 
@@ -20,9 +19,7 @@ class TestPatchReconstruction : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        const ImportedCheckpoint checkpoint = CheckpointImporter(ModelPresets::loadDirectory(test::presetsDirectory().toStdString()))
-                                                  .read(test::tinyCheckpoint().toStdString());
-        model_ = std::make_unique<M2dsModel>(M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights));
+        model_ = test::loadTinyModel();
         logMel_.resize(80 * kFrames);
         for (std::size_t mel = 0; mel < 80; ++mel)
             for (std::size_t t = 0; t < kFrames; ++t)

@@ -4,7 +4,7 @@
 #include <QtTest>
 #include <qcustomplot.h>
 
-#include "SilentRecording.h"
+#include "SyntheticRecordings.h"
 #include "plots/lanes/ClusterTierLane.h"
 #include "plots/lanes/LaneStack.h"
 #include "plots/lanes/WaveformLane.h"

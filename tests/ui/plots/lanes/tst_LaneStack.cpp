@@ -5,7 +5,7 @@
 #include <QtTest>
 #include <qcustomplot.h>
 
-#include "SilentRecording.h"
+#include "SyntheticRecordings.h"
 #include "plots/lanes/LaneStack.h"
 
 using namespace m2ds;
