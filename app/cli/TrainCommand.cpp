@@ -19,7 +19,7 @@ CLI::App* TrainCommand::addTo(CLI::App& app) {
     TrainConfig& c = config;
     train->add_option("--speech", c.speech, "Speech: folder, M2D .csv, fairseq .tsv (audio, or prepared .npz)")->required();
     train->add_option("--noise", c.noise, "Background noise: folder, .csv or .tsv (audio, or log-mel .npy)");
-    train->add_option("--teacher", c.teacher, "mfcc | npz | npy[:FOLDER] | none | model:CKPT[:LAYER]")->capture_default_str();
+    train->add_option("--teacher", c.teacher, "mfcc | npz | npy[:FOLDER] | none | model:CKPT[:LAYER] | hubert:DIR[:LAYER] (HF folder, layer 9 by default)")->capture_default_str();
     train->add_option("--output_dir", c.outputDir, "Run folder: log.jsonl, checkpoints, prepared data")->required();
     train->add_option("--model", c.model, "Preset name (models/presets)")->capture_default_str();
     train->add_option("--input_size", c.inputSize, "Crop FxT, e.g. 80x608 (default: the preset's)");

@@ -7,11 +7,11 @@
 namespace m2ds {
 namespace {
 
-/// mfcc | npz | npy[:FOLDER] | none | model:CKPT[:LAYER]
+/// mfcc | npz | npy[:FOLDER] | none | model:CKPT[:LAYER] | hubert:DIR[:LAYER]
 QString teacherArgument(const TrainSettings& settings) {
     if (settings.teacher == QLatin1String("npy") && !settings.teacherPath.isEmpty()) return QStringLiteral("npy:") + settings.teacherPath;
-    if (settings.teacher != QLatin1String("model")) return settings.teacher;
-    QString argument = QStringLiteral("model:") + settings.teacherPath;
+    if (!settings.teacherIsModel()) return settings.teacher;
+    QString argument = settings.teacher + QLatin1Char(':') + settings.teacherPath;
     if (settings.teacherLayer >= 0) argument += QLatin1Char(':') + QString::number(settings.teacherLayer);
     return argument;
 }
@@ -20,7 +20,7 @@ void setTeacher(TrainSettings& settings, const QString& argument) {
     const qsizetype colon = argument.indexOf(QLatin1Char(':'));
     settings.teacher = argument.left(colon);
     settings.teacherPath = colon < 0 ? QString() : argument.mid(colon + 1);
-    if (settings.teacher != QLatin1String("model")) return;
+    if (!settings.teacherIsModel()) return;
     const QRegularExpressionMatch layer = QRegularExpression(QStringLiteral(":(\\d+)$")).match(settings.teacherPath);
     if (!layer.hasMatch()) return;
     settings.teacherLayer = layer.captured(1).toInt();
@@ -28,6 +28,8 @@ void setTeacher(TrainSettings& settings, const QString& argument) {
 }
 
 }  // namespace
+
+bool TrainSettings::teacherIsModel() const { return teacher == QLatin1String("model") || teacher == QLatin1String("hubert"); }
 
 QString TrainSettings::number(const QString& flag) const {
     if (numbers.contains(flag)) return numbers.value(flag).trimmed();

@@ -10,9 +10,9 @@ namespace m2ds {
 struct TrainSettings {
     QString speech;                  ///< folder, M2D .csv, fairseq .tsv or LibriSpeech tree
     QString noise;                   ///< optional: background noise mixed into the student's input
-    QString teacher = QStringLiteral("mfcc");  ///< mfcc, npz, npy, none or model
-    QString teacherPath;             ///< model: the checkpoint; npy: the features' folder (empty = beside the audio)
-    int teacherLayer = -1;           ///< model: the layer; -1 = the run's default
+    QString teacher = QStringLiteral("mfcc");  ///< mfcc, npz, npy, none, model or hubert
+    QString teacherPath;             ///< model: the checkpoint; hubert: the HF folder; npy: the features' folder (empty = beside the audio)
+    int teacherLayer = -1;           ///< model, hubert: the layer; -1 = the run's default (HuBERT: 9)
     QString model = QStringLiteral("m2d_s_vit_base");  ///< preset name (models/presets)
     QString inputSize = QStringLiteral("80x608");
     QString patchSize = QStringLiteral("80x2");
@@ -21,6 +21,8 @@ struct TrainSettings {
     QString outputDirectory;
     QMap<QString, QString> numbers;  ///< TrainParameter flag -> value; a missing flag takes its default
 
+    /// True for the teachers that are a model layer (model:CKPT[:LAYER], hubert:DIR[:LAYER]).
+    bool teacherIsModel() const;
     /// The value of a numeric flag: as set, else the parameter's default.
     QString number(const QString& flag) const;
     /// "train" followed by every flag (an empty noise source and empty optional numbers left out).

@@ -28,13 +28,15 @@ void checkSource(const QString& field, const QString& label, const QString& path
 }
 
 void checkTeacher(const TrainSettings& settings, Problems& problems) {
-    static const QStringList kinds{"mfcc", "npz", "npy", "none", "model"};
+    static const QStringList kinds{"mfcc", "npz", "npy", "none", "model", "hubert"};
     if (!kinds.contains(settings.teacher)) {
         problems.push_back({"teacher", QObject::tr("Teacher: unknown kind \"%1\".").arg(settings.teacher)});
         return;
     }
     if (settings.teacher == QLatin1String("npy") && !settings.teacherPath.isEmpty() && !QFileInfo(settings.teacherPath).isDir())
         problems.push_back({"teacher", QObject::tr("Teacher features: %1 is not a folder.").arg(settings.teacherPath)});
+    if (settings.teacher == QLatin1String("hubert") && !QFileInfo(QDir(settings.teacherPath).filePath("config.json")).isFile())
+        problems.push_back({"teacher", QObject::tr("Teacher HuBERT: choose a Hugging Face model folder (config.json + weights).")});
     if (settings.teacher != QLatin1String("model")) return;
     static const QRegularExpression checkpoint(QStringLiteral("\\.(pth|pt|safetensors)$"), QRegularExpression::CaseInsensitiveOption);
     if (!QFileInfo(settings.teacherPath).isFile())

@@ -9,7 +9,7 @@ namespace m2ds {
 struct TrainConfig {
     std::string speech;                   ///< speech source: folder, M2D .csv, fairseq .tsv (audio or prepared .npz)
     std::string noise;                    ///< noise source (audio or prepared .npy); empty = no noise mixing
-    std::string teacher = "mfcc";         ///< mfcc | npz | npy[:FOLDER] | none | model:CKPT[:LAYER]
+    std::string teacher = "mfcc";         ///< mfcc | npz | npy[:FOLDER] | none | model:CKPT[:LAYER] | hubert:DIR[:LAYER]
     std::string outputDir;
     std::string resume;                   ///< "" | auto (latest checkpoint in outputDir) | a checkpoint path
     std::string model = "m2d_s_vit_base"; ///< preset name

@@ -60,6 +60,7 @@ QWidget* TrainForm::createDataGroup() {
     teacher_->addItem(tr("Per-file .npy features (beside the audio, or in a folder)"), "npy");
     teacher_->addItem(tr("None (no offline loss)"), "none");
     teacher_->addItem(tr("A model checkpoint's layer"), "model");
+    teacher_->addItem(tr("HuBERT / wav2vec 2.0 folder (the paper's: layer 9)"), "hubert");
     addField(form, tr("Speech"), "speech", speech_);
     addField(form, tr("Noise"), "noise", noise_);
     addField(form, tr("Teacher"), "teacher", teacher_);
@@ -163,9 +164,12 @@ void TrainForm::selectPreset(const QString& name, const QString& inputSize) {
 
 void TrainForm::updateTeacherFields() {
     const QString teacher = teacher_->currentData().toString();
-    teacherPath_->setEnabled(teacher == QLatin1String("model") || teacher == QLatin1String("npy"));
-    teacherPath_->lineEdit()->setPlaceholderText(teacher == QLatin1String("npy") ? tr("optional: the features' folder") : tr("the teacher checkpoint"));
-    teacherLayer_->setEnabled(teacher == QLatin1String("model"));
+    const bool modelLayer = teacher == QLatin1String("model") || teacher == QLatin1String("hubert");
+    teacherPath_->setEnabled(modelLayer || teacher == QLatin1String("npy"));
+    teacherPath_->lineEdit()->setPlaceholderText(teacher == QLatin1String("npy")      ? tr("optional: the features' folder")
+                                                 : teacher == QLatin1String("hubert") ? tr("the Hugging Face model folder")
+                                                                                      : tr("the teacher checkpoint"));
+    teacherLayer_->setEnabled(modelLayer);
     emit edited();
 }
 

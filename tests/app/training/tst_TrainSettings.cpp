@@ -88,6 +88,23 @@ private slots:
         QCOMPARE(valueOf(settings.arguments(), "--teacher"), QString("npy"));
     }
 
+    void aHubertTeacherNamesItsFolderAndLayer() {
+        TrainSettings settings = good();
+        settings.teacher = "hubert";
+        settings.teacherPath = dir_.filePath("hubert-base");
+        QCOMPARE(valueOf(settings.arguments(), "--teacher"), "hubert:" + settings.teacherPath);
+        settings.teacherLayer = 9;
+        QCOMPARE(valueOf(settings.arguments(), "--teacher"), "hubert:" + settings.teacherPath + ":9");
+        const TrainSettings back = TrainSettings::fromArguments(settings.arguments());
+        QCOMPARE(back.teacher, QString("hubert"));
+        QCOMPARE(back.teacherPath, settings.teacherPath);
+        QCOMPARE(back.teacherLayer, 9);
+        QCOMPARE(fieldsOf(TrainSettingsValidator::check(settings, Purpose::NewRun)), QStringList{"teacher"});  // no config.json yet
+        QDir().mkpath(settings.teacherPath);
+        QFile(settings.teacherPath + "/config.json").open(QIODevice::WriteOnly);
+        QVERIFY(TrainSettingsValidator::check(settings, Purpose::NewRun).isEmpty());
+    }
+
     void noiseIsOptional() {
         TrainSettings settings = good();
         settings.noise.clear();
