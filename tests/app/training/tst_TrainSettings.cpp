@@ -213,8 +213,10 @@ private slots:
         QFETCH(QString, value);
         QFETCH(QString, field);
         QFETCH(QString, message);
-        if (value == "FILE") value = dir_.filePath("speech.csv.txt");
-        QFile(value).open(QIODevice::WriteOnly);
+        if (value == "FILE") {  // a file where a folder or a list is expected
+            value = dir_.filePath("speech.csv.txt");
+            QFile(value).open(QIODevice::WriteOnly);
+        }
         TrainSettings settings = good();
         if (flag == "speech") settings.speech = value;
         else if (flag == "input_size") settings.inputSize = value;
