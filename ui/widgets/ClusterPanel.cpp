@@ -25,7 +25,7 @@ QTableWidgetItem* numberItem(double value, const QString& text) {
 ClusterPanel::ClusterPanel(QWidget* parent)
     : QWidget(parent), layer_(new QSpinBox), clusters_(new QSpinBox), seed_(new QSpinBox), learn_(new QPushButton(tr("Learn"))),
       load_(new QPushButton(tr("Load centroids…"))), cancel_(new QPushButton(tr("Cancel"))), play_(new QPushButton(tr("Play cluster"))),
-      status_(new QLabel(tr("Load a model, then learn clusters of one of its layers."))), table_(new QTableWidget(0, 4)) {
+      status_(new QLabel), table_(new QTableWidget(0, 4)) {
     layer_->setToolTip(tr("Layer whose frame embeddings are clustered (0 = patch embedding)"));
     clusters_->setRange(2, 2000);
     clusters_->setValue(50);
@@ -70,6 +70,8 @@ void ClusterPanel::setModelDepth(int depth) {
     layer_->setValue(std::max(0, depth / 2));
     learn_->setEnabled(depth >= 0);
     load_->setEnabled(depth >= 0);
+    status_->setText(depth >= 0 ? tr("Learn clusters of a layer of the open recordings, or load centroids.")
+                                : tr("Load a model, then learn clusters of one of its layers."));
 }
 
 void ClusterPanel::showProgress(double fraction) {
