@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "audio/LogMelSpectrogram.h"
 #include "analysis/FrameColouring.h"
 #include "analysis/PrincipalComponents.h"
 #include "model/M2dsModel.h"
@@ -11,7 +12,7 @@ namespace m2ds {
 LayerPcaResult LayerPca::compute(const M2dsModel& model, const float* logMel, int melCount, std::size_t frames, int layer) {
     const ModelConfig& config = model.config();
     FloatArray input{{std::size_t(melCount), frames}, std::vector<float>(logMel, logMel + std::size_t(melCount) * frames)};
-    for (float& value : input.values) value = (value - config.normMean) / config.normStd;
+    normaliseLogMel(input.values.data(), input.values.size(), config.normMean, config.normStd);
     FloatArray layerOutput = std::move(model.extract(input, {layer}).front());
     LayerPcaResult result;
     result.embeddings = {layerOutput.shape[0], layerOutput.shape[1], std::move(layerOutput.values)};

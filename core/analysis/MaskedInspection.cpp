@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "audio/LogMelSpectrogram.h"
 #include "common/Errors.h"
 #include "model/M2dsModel.h"
 
@@ -26,7 +27,8 @@ FloatArray MaskedInspection::inputBatch(const ChunkSpan& chunks) const {
         for (std::size_t mel = 0; mel < bins; ++mel) {
             const float* source = logMel_ + mel * total + start;
             float* target = batch.values.data() + (std::size_t(c) * bins + mel) * frames;
-            for (std::size_t t = 0; t < length; ++t) target[t] = (source[t] - config.normMean) / config.normStd;
+            std::copy(source, source + length, target);
+            normaliseLogMel(target, length, config.normMean, config.normStd);  // the zero padding stays 0
         }
     }
     return batch;

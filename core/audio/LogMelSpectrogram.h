@@ -4,6 +4,12 @@
 
 namespace m2ds {
 
+/// The model-input normalisation, (x − mean) / std, in place over `count` log-mel values (ln power → standardised).
+/// The one place it is written: every model input (extraction, teachers, inspection, layer views) goes through it.
+inline void normaliseLogMel(float* values, std::size_t count, float mean, float std) {
+    for (std::size_t i = 0; i < count; ++i) values[i] = (values[i] - mean) / std;
+}
+
 /// Log-mel values laid out [melCount, frameCount] row-major, as the model input [1, 80, T] expects.
 struct LogMelSpectrogram {
     int melCount = 0;
@@ -16,8 +22,6 @@ struct LogMelSpectrogram {
     void normalise(float mean, float std);
 };
 
-inline void LogMelSpectrogram::normalise(float mean, float std) {
-    for (float& value : values) value = (value - mean) / std;
-}
+inline void LogMelSpectrogram::normalise(float mean, float std) { normaliseLogMel(values.data(), values.size(), mean, std); }
 
 }  // namespace m2ds

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "audio/LogMelSpectrogram.h"
+
 namespace m2ds {
 
 ModelLayerTeacher::ModelLayerTeacher(M2dsModel model, int layer, std::string label)
@@ -13,7 +15,7 @@ FloatArray ModelLayerTeacher::compute(const TeacherInput& input) const {
     const LogMelSpectrogram& logMel = input.logMel;
     const ModelConfig& config = model_.config();
     FloatArray normalised{{static_cast<std::size_t>(logMel.melCount), logMel.frameCount}, logMel.values};
-    for (float& value : normalised.values) value = (value - config.normMean) / config.normStd;
+    normaliseLogMel(normalised.values.data(), normalised.values.size(), config.normMean, config.normStd);
     FloatArray features;
     {
         std::lock_guard<std::mutex> lock(mutex_);
