@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <cmath>
 
+#include "model/ModelConfig.h"
 #include "train/TrainConfig.h"
 #include "train/TrainOption.h"
 #include "training/TrainParameter.h"
@@ -45,11 +46,14 @@ void checkTeacher(const TrainSettings& settings, Problems& problems) {
         problems.push_back({"teacher", QObject::tr("Teacher model: %1 is not a .pth, .pt or .safetensors file.").arg(settings.teacherPath)});
 }
 
-/// "80x608" -> {80, 608}; {0, 0} when malformed.
+/// "80x608" -> {80, 608} by core's own rule (what m2ds train accepts); {0, 0} when malformed.
 QPair<int, int> parseSize(const QString& text) {
-    static const QRegularExpression form(QStringLiteral("^\\s*(\\d{1,6})\\s*x\\s*(\\d{1,6})\\s*$"));
-    const QRegularExpressionMatch match = form.match(text);
-    return match.hasMatch() ? qMakePair(match.captured(1).toInt(), match.captured(2).toInt()) : qMakePair(0, 0);
+    try {
+        const auto [bins, frames] = ModelConfig::parseSize(text.toStdString(), "size");
+        return qMakePair(bins, frames);
+    } catch (const std::exception&) {
+        return qMakePair(0, 0);
+    }
 }
 
 void checkGeometry(const TrainSettings& settings, Problems& problems) {

@@ -1,5 +1,6 @@
 #include "model/ModelConfig.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -89,6 +90,14 @@ ModelConfig ModelConfig::fromJson(const std::string& text) {
     }
     config.validate();
     return config;
+}
+
+std::pair<int, int> ModelConfig::parseSize(const std::string& text, const std::string& what) {
+    int a = 0, b = 0;
+    char x = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d%c", &a, &x, &b, &extra) != 3 || x != 'x' || a <= 0 || b <= 0)
+        throw InvalidArgument(what + " '" + text + "' is not of the form 80x608");
+    return {a, b};
 }
 
 }  // namespace m2ds

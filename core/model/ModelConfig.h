@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <utility>
 
 namespace m2ds {
 
@@ -38,6 +39,9 @@ struct ModelConfig {
     /// Reads `{model}-{F}x{T}p{pf}x{pt}[p{sr}][-date…]` (e.g. "m2d_s_vit_base-80x608p80x2-230220") into a
     /// ViT-Base geometry; returns false if the name does not have that form.
     static bool parseFolderName(const std::string& folder, ModelConfig& out);
+    /// "80x608" (mel bins x frames, as --input_size / --patch_size write it) → {80, 608}; throws InvalidArgument
+    /// naming `what` unless both are positive integers joined by one 'x'.
+    static std::pair<int, int> parseSize(const std::string& text, const std::string& what);
 
     std::string toJson() const;
     /// Fields missing from the JSON keep their defaults; throws InvalidArgument on malformed JSON.

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <cstdio>
 #include <unistd.h>
 
 #include "common/AtomicFileWriter.h"
@@ -29,15 +28,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 enum Stream : std::uint64_t { kMask = 21, kRankMe = 22 };
-
-/// "80x608" → {80, 608}; throws InvalidArgument.
-std::pair<int, int> parseSize(const std::string& text, const char* what) {
-    int a = 0, b = 0;
-    char x = 0, extra = 0;
-    if (std::sscanf(text.c_str(), "%d%c%d%c", &a, &x, &b, &extra) != 3 || x != 'x' || a <= 0 || b <= 0)
-        throw InvalidArgument(std::string(what) + " '" + text + "' is not of the form 80x608");
-    return {a, b};
-}
 
 /// A run killed while writing a checkpoint leaves its temporary file (AtomicFileWriter's "*.partial-XXXXXX"); the
 /// checkpoints themselves are complete. Those leftovers go at the next start.
@@ -76,8 +66,8 @@ Trainer::~Trainer() = default;
 
 ModelConfig Trainer::geometry(int teacherDim) const {
     ModelConfig model = ModelPresets::find(presets_, config_.model);
-    if (!config_.inputSize.empty()) std::tie(model.inputFrequency, model.inputFrames) = parseSize(config_.inputSize, "input_size");
-    if (!config_.patchSize.empty()) std::tie(model.patchFrequency, model.patchTime) = parseSize(config_.patchSize, "patch_size");
+    if (!config_.inputSize.empty()) std::tie(model.inputFrequency, model.inputFrames) = ModelConfig::parseSize(config_.inputSize, "input_size");
+    if (!config_.patchSize.empty()) std::tie(model.patchFrequency, model.patchTime) = ModelConfig::parseSize(config_.patchSize, "patch_size");
     model.offlineDim = config_.lossOff > 0.0 ? teacherDim : 0;
     model.maskRatio = config_.maskRatio;
     model.validate();

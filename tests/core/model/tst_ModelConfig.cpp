@@ -10,6 +10,19 @@ using namespace m2ds;
 class TestModelConfig : public QObject {
     Q_OBJECT
 private slots:
+    // The one parser of "FxT" sizes, for m2ds train and the Train form alike.
+    void sizesParseStrictly() {
+        QCOMPARE(ModelConfig::parseSize("80x608", "input_size"), (std::pair<int, int>{80, 608}));
+        for (const char* bad : {"80 x 608", "80x", "x608", "0x608", "80x-2", "80x608x2", "80*608", ""}) {
+            try {
+                ModelConfig::parseSize(bad, "input_size");
+                QFAIL(bad);
+            } catch (const InvalidArgument& error) {
+                QVERIFY2(std::string(error.what()).rfind("input_size '", 0) == 0, error.what());
+            }
+        }
+    }
+
     void officialGeometries() {
         const auto presets = ModelPresets::loadDirectory(test::sourcePath("models/presets").toStdString());
         QCOMPARE(presets.size(), std::size_t(6));
