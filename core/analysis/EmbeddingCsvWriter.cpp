@@ -31,18 +31,18 @@ void EmbeddingCsvWriter::beginRecording(const std::string& label, const std::vec
     layers_ = layers;
     frameSeconds_ = frameSeconds;
     frames_ = 0;
-    sums_.assign(layers.size(), std::vector<double>(dim_, 0.0));
+    pools_.assign(clipLevel_ ? layers.size() : 0, ClipPooling(ClipPoolingKind::Mean, dim_));
 }
 
 void EmbeddingCsvWriter::addFrames(std::size_t firstFrame, const std::vector<FloatArray>& layers) {
     const std::size_t rows = layers.front().shape[0];
     for (std::size_t l = 0; l < layers.size(); ++l) {
+        if (clipLevel_) {
+            pools_[l].add(layers[l].values.data(), rows);
+            continue;
+        }
         for (std::size_t r = 0; r < rows; ++r) {
             const float* values = layers[l].values.data() + r * dim_;
-            if (clipLevel_) {
-                for (std::size_t d = 0; d < dim_; ++d) sums_[l][d] += values[d];
-                continue;
-            }
             const double start = double(firstFrame + r) * frameSeconds_ * 1000.0;
             writeRow(layers_[l], long(firstFrame + r), start, start + frameSeconds_ * 1000.0, values);
         }
@@ -52,11 +52,8 @@ void EmbeddingCsvWriter::addFrames(std::size_t firstFrame, const std::vector<Flo
 
 void EmbeddingCsvWriter::endRecording() {
     if (!clipLevel_ || frames_ == 0) return;
-    std::vector<float> mean(dim_);
-    for (std::size_t l = 0; l < layers_.size(); ++l) {
-        for (std::size_t d = 0; d < dim_; ++d) mean[d] = float(sums_[l][d] / double(frames_));
-        writeRow(layers_[l], -1, 0.0, double(frames_) * frameSeconds_ * 1000.0, mean.data());
-    }
+    for (std::size_t l = 0; l < layers_.size(); ++l)
+        writeRow(layers_[l], -1, 0.0, double(frames_) * frameSeconds_ * 1000.0, pools_[l].result().data());
 }
 
 void EmbeddingCsvWriter::writeRow(int layer, long frame, double startMs, double endMs, const float* values) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/ClipPooling.h"
 #include "common/FloatArray.h"
 
 namespace m2ds {
@@ -36,7 +37,7 @@ private:
     std::vector<int> layers_;
     double frameSeconds_ = 0.0;
     std::size_t frames_ = 0;
-    std::vector<std::vector<double>> sums_;
+    std::vector<ClipPooling> pools_;  ///< one per selected layer, clip level only
     std::string line_;
 };
 
