@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <sndfile.h>
 #include <system_error>
@@ -63,12 +64,54 @@ std::pair<long long, long long> truncatedDataChunk(SNDFILE* file) {
 
 }  // namespace
 
+/// The bytes of an in-memory recording, libsndfile's position in them and its virtual I/O over them (read only; like a
+/// file, a position past the end reads nothing).
+struct AudioFile::MemoryBytes {
+    std::string bytes;
+    sf_count_t position = 0;
+
+    static SF_VIRTUAL_IO io() {
+        SF_VIRTUAL_IO io{};
+        io.get_filelen = [](void* self) { return static_cast<MemoryBytes*>(self)->size(); };
+        io.seek = [](sf_count_t offset, int whence, void* self) {
+            MemoryBytes& memory = *static_cast<MemoryBytes*>(self);
+            const sf_count_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? memory.position : memory.size();
+            if (offset < -base || offset > SF_COUNT_MAX - base) return sf_count_t{-1};
+            return memory.position = base + offset;
+        };
+        io.read = [](void* out, sf_count_t count, void* self) {
+            MemoryBytes& memory = *static_cast<MemoryBytes*>(self);
+            const sf_count_t got = std::max<sf_count_t>(0, std::min(count, memory.size() - memory.position));
+            if (got > 0) std::memcpy(out, memory.bytes.data() + memory.position, static_cast<std::size_t>(got));
+            memory.position += got;
+            return got;
+        };
+        io.write = [](const void*, sf_count_t, void*) { return sf_count_t{0}; };
+        io.tell = [](void* self) { return static_cast<MemoryBytes*>(self)->position; };
+        return io;
+    }
+    sf_count_t size() const { return static_cast<sf_count_t>(bytes.size()); }
+};
+
 AudioFile::AudioFile(const std::string& path) {
     checkIsReadableFile(path);
     SF_INFO sfInfo{};
-    file_ = sf_open(path.c_str(), SFM_READ, &sfInfo);
-    if (!file_) throw InputError(path, "not an audio file that can be decoded (" + openFailure(sf_error(nullptr)) + ")");
-    info_.path = path;
+    SNDFILE* file = sf_open(path.c_str(), SFM_READ, &sfInfo);
+    adopt(path, file, sfInfo);
+}
+
+AudioFile::AudioFile(const std::string& label, std::string bytes) : memory_(new MemoryBytes{std::move(bytes)}) {
+    if (memory_->bytes.empty()) throw InputError(label, "is empty (0 bytes)");
+    SF_INFO sfInfo{};
+    SF_VIRTUAL_IO io = MemoryBytes::io();
+    SNDFILE* file = sf_open_virtual(&io, SFM_READ, &sfInfo, memory_.get());
+    adopt(label, file, sfInfo);
+}
+
+void AudioFile::adopt(const std::string& label, SNDFILE* file, const SF_INFO& sfInfo) {
+    file_ = file;
+    if (!file_) throw InputError(label, "not an audio file that can be decoded (" + openFailure(sf_error(nullptr)) + ")");
+    info_.path = label;
     info_.format = formatName(sfInfo.format);
     info_.sampleRate = sfInfo.samplerate;
     info_.channels = sfInfo.channels;
@@ -87,7 +130,7 @@ AudioFile::AudioFile(const std::string& path) {
     if (!problem.empty()) {
         sf_close(file_);
         file_ = nullptr;
-        throw InputError(path, problem);
+        throw InputError(label, problem);
     }
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <string>
 
 #include "audio/AudioInfo.h"
 
 typedef struct sf_private_tag SNDFILE;
+struct SF_INFO;
 
 namespace m2ds {
 
@@ -13,6 +15,9 @@ class AudioFile {
 public:
     /// Opens path; throws InputError naming the file and why it cannot be read as audio.
     explicit AudioFile(const std::string& path);
+    /// Opens a recording held in memory (a whole file's bytes, any format the path constructor reads), through
+    /// libsndfile's virtual I/O; `label` stands for the file in errors and in info().path.
+    AudioFile(const std::string& label, std::string bytes);
     ~AudioFile();
     AudioFile(const AudioFile&) = delete;
     AudioFile& operator=(const AudioFile&) = delete;
@@ -23,7 +28,12 @@ public:
     std::size_t read(float* interleaved, std::size_t frames);
 
 private:
+    struct MemoryBytes;
+    /// Takes the handle sf_open gave for `label` (null when it failed) and checks what its header declares.
+    void adopt(const std::string& label, SNDFILE* file, const SF_INFO& sfInfo);
+
     AudioInfo info_;
+    std::unique_ptr<MemoryBytes> memory_;  ///< the bytes of an in-memory recording; null for a file
     SNDFILE* file_ = nullptr;
 };
 

@@ -46,6 +46,11 @@ WaveformLoader::WaveformLoader(int targetRate) : targetRate_(targetRate) {}
 
 Waveform WaveformLoader::load(const std::string& path, const ProgressMonitor* monitor) const {
     AudioFile file(path);
+    return load(file, monitor);
+}
+
+Waveform WaveformLoader::load(AudioFile& file, const ProgressMonitor* monitor) const {
+    const std::string& path = file.info().path;
     Waveform waveform;
     waveform.source = file.info();
     waveform.sampleRate = targetRate_;

@@ -1,6 +1,7 @@
 #include "checkpoint/PthArchive.h"
 
 #include <caffe2/serialize/inline_container.h>
+#include <sstream>
 
 #include "checkpoint/FloatDecoding.h"
 #include "checkpoint/PickleReader.h"
@@ -49,26 +50,38 @@ int64_t elementCount(const std::vector<int64_t>& shape) {
 
 }  // namespace
 
+/// The zip directory and LibTorch's reader of one archive: a file, or bytes in memory (`memory` then holds them for
+/// LibTorch's reader).
 struct PthArchive::Reader {
     explicit Reader(const std::string& path) : directory(path), stream(path) {}
+    Reader(const std::string& label, const std::string& bytes) : directory(label, bytes), memory(bytes), stream(&memory) {}
     ZipDirectory directory;
+    std::istringstream memory;
     caffe2::serialize::PyTorchStreamReader stream;
 };
 
 PthArchive::PthArchive(const std::string& path) : path_(path) {
+    adopt([&] { return std::make_unique<Reader>(path); });
+}
+
+PthArchive::PthArchive(const std::string& label, const std::string& bytes) : path_(label) {
+    adopt([&] { return std::make_unique<Reader>(label, bytes); });
+}
+
+void PthArchive::adopt(const std::function<std::unique_ptr<Reader>()>& open) {
     try {
-        reader_ = std::make_unique<Reader>(path);
+        reader_ = open();
     } catch (const InputError& error) {
-        throw InputError(path, "not a PyTorch checkpoint (torch.save zip container expected): " + error.reason());
+        throw InputError(path_, "not a PyTorch checkpoint (torch.save zip container expected): " + error.reason());
     } catch (const c10::Error& error) {
-        throw InputError(path, "not a PyTorch checkpoint (torch.save zip container expected): " + libraryReason(error));
+        throw InputError(path_, "not a PyTorch checkpoint (torch.save zip container expected): " + libraryReason(error));
     }
     if (const std::string twice = reader_->directory.duplicateName(); !twice.empty())
-        throw InputError(path, "the archive holds two entries named " + FileText::quoted(twice) + "; which one counts is ambiguous");
+        throw InputError(path_, "the archive holds two entries named " + FileText::quoted(twice) + "; which one counts is ambiguous");
     const std::string& first = reader_->directory.entries().front().name;
     prefix_ = first.substr(0, first.find('/') + 1);
     const std::string pickle = record("data.pkl", 0);
-    root_ = PickleReader(pickle.data(), pickle.size(), path).read();
+    root_ = PickleReader(pickle.data(), pickle.size(), path_).read();
 }
 
 PthArchive::~PthArchive() = default;

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,8 @@ class PthArchive {
 public:
     /// Opens and unpickles; throws InputError naming the file (not a zip, no data.pkl, bad pickle, ...).
     explicit PthArchive(const std::string& path);
+    /// The same for a checkpoint held in memory (a whole file's bytes); `label` stands for the file in errors.
+    PthArchive(const std::string& label, const std::string& bytes);
     ~PthArchive();
     PthArchive(const PthArchive&) = delete;
     PthArchive& operator=(const PthArchive&) = delete;
@@ -24,11 +27,14 @@ public:
     FloatArray readTensor(const PickleValue& tensor, const std::string& name) const;
 
 private:
+    struct Reader;
+    /// Takes the zip `open` gives (it throws InputError or LibTorch's c10::Error when there is none) and unpickles
+    /// data.pkl.
+    void adopt(const std::function<std::unique_ptr<Reader>()>& open);
     /// The bytes of record `name` (relative to the archive folder) after checking what the zip declares for it: at
     /// least `neededBytes`, and no deflate bomb. Throws InputError naming the file.
     std::string record(const std::string& name, uint64_t neededBytes) const;
 
-    struct Reader;
     std::string path_;
     std::string prefix_;  ///< the archive folder, "archive/"
     std::unique_ptr<Reader> reader_;

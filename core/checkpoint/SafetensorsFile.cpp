@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "checkpoint/FloatDecoding.h"
@@ -125,6 +126,34 @@ std::vector<TensorEntry> tensorEntries(const std::string& path, const nlohmann::
     return entries;
 }
 
+/// The tensors of the safetensors file that `in` reads (`fileSize` bytes); see read().
+StateDict readStream(const std::string& path, std::istream& in, uint64_t fileSize, std::map<std::string, std::string>* metadata) {
+    in.seekg(0);
+    unsigned char prefix[8];
+    if (fileSize < 8 || !in.read(reinterpret_cast<char*>(prefix), 8)) throw InputError(path, "too short for a safetensors file");
+    uint64_t headerLength = 0;
+    for (int i = 0; i < 8; ++i) headerLength |= static_cast<uint64_t>(prefix[i]) << (8 * i);
+    if (headerLength > kMaxHeaderBytes || headerLength > fileSize - 8)
+        throw InputError(path, "safetensors header length " + std::to_string(headerLength) + " exceeds the file");
+    std::string text(headerLength, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(headerLength));
+    const nlohmann::json header = parseHeader(path, text);
+    std::map<std::string, std::string> values = readMetadata(path, header);  // checked even when the caller ignores it
+    if (metadata) *metadata = std::move(values);
+    const uint64_t dataStart = 8 + headerLength;
+    StateDict tensors;
+    for (const TensorEntry& entry : tensorEntries(path, header, fileSize - dataStart)) {
+        const std::size_t width = storedFloatWidth(entry.type);
+        std::vector<char> bytes(entry.end - entry.begin);
+        in.seekg(static_cast<std::streamoff>(dataStart + entry.begin));
+        if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) throw InputError(path, "read error");
+        FloatArray array{entry.shape, std::vector<float>(bytes.size() / width)};
+        for (std::size_t i = 0; i < array.values.size(); ++i) array.values[i] = decodeStoredFloat(entry.type, bytes.data() + i * width);
+        tensors.emplace_back(entry.name, std::move(array));
+    }
+    return tensors;
+}
+
 }  // namespace
 
 void write(const std::string& path, const StateDict& tensors, const std::map<std::string, std::string>& metadata) {
@@ -151,31 +180,13 @@ void write(const std::string& path, const StateDict& tensors, const std::map<std
 StateDict read(const std::string& path, std::map<std::string, std::string>* metadata) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw InputError(path, "cannot open file");
-    const auto fileSize = static_cast<uint64_t>(in.tellg());
-    in.seekg(0);
-    unsigned char prefix[8];
-    if (fileSize < 8 || !in.read(reinterpret_cast<char*>(prefix), 8)) throw InputError(path, "too short for a safetensors file");
-    uint64_t headerLength = 0;
-    for (int i = 0; i < 8; ++i) headerLength |= static_cast<uint64_t>(prefix[i]) << (8 * i);
-    if (headerLength > kMaxHeaderBytes || headerLength > fileSize - 8)
-        throw InputError(path, "safetensors header length " + std::to_string(headerLength) + " exceeds the file");
-    std::string text(headerLength, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(headerLength));
-    const nlohmann::json header = parseHeader(path, text);
-    std::map<std::string, std::string> values = readMetadata(path, header);  // checked even when the caller ignores it
-    if (metadata) *metadata = std::move(values);
-    const uint64_t dataStart = 8 + headerLength;
-    StateDict tensors;
-    for (const TensorEntry& entry : tensorEntries(path, header, fileSize - dataStart)) {
-        const std::size_t width = storedFloatWidth(entry.type);
-        std::vector<char> bytes(entry.end - entry.begin);
-        in.seekg(static_cast<std::streamoff>(dataStart + entry.begin));
-        if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) throw InputError(path, "read error");
-        FloatArray array{entry.shape, std::vector<float>(bytes.size() / width)};
-        for (std::size_t i = 0; i < array.values.size(); ++i) array.values[i] = decodeStoredFloat(entry.type, bytes.data() + i * width);
-        tensors.emplace_back(entry.name, std::move(array));
-    }
-    return tensors;
+    return readStream(path, in, static_cast<uint64_t>(in.tellg()), metadata);
+}
+
+StateDict decode(const std::string& label, std::string bytes, std::map<std::string, std::string>* metadata) {
+    const auto size = static_cast<uint64_t>(bytes.size());
+    std::istringstream in(std::move(bytes));
+    return readStream(label, in, size, metadata);
 }
 
 }  // namespace m2ds::SafetensorsFile

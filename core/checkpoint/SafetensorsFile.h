@@ -17,6 +17,8 @@ void write(const std::string& path, const StateDict& tensors, const std::map<std
 /// throws InputError naming the tensor or byte range that is wrong (offsets outside the file, overlapping data,
 /// shape/size mismatch, nesting deeper than a header has, non-string metadata, ...). Linear in the number of entries.
 StateDict read(const std::string& path, std::map<std::string, std::string>* metadata = nullptr);
+/// read() for a file held in memory (its whole bytes); `label` stands for the file in errors.
+StateDict decode(const std::string& label, std::string bytes, std::map<std::string, std::string>* metadata = nullptr);
 
 }  // namespace SafetensorsFile
 }  // namespace m2ds

@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <algorithm>
 #include <zlib.h>
 
@@ -56,12 +55,22 @@ std::string inflateRaw(const std::string& label, const std::string& deflated, st
     return out;
 }
 
-std::string memberBytes(const std::string& path, std::ifstream& in, const ZipDirectory& directory, const ZipDirectory::Entry& entry) {
-    std::string stored(entry.compressedSize, '\0');
-    in.seekg(static_cast<std::streamoff>(directory.dataOffset(entry)));
-    if (!in.read(stored.data(), static_cast<std::streamsize>(stored.size()))) throw InputError(path, "read error");
+std::string memberBytes(const std::string& path, const ZipDirectory& directory, const ZipDirectory::Entry& entry) {
+    std::string stored = directory.storedBytes(entry);
     if (entry.method == 0) return stored;
     return inflateRaw(path + ":" + FileText::escaped(entry.name), stored, entry.size);
+}
+
+/// Every member of the archive `directory` lists; `path` names it in errors.
+NpzFile::Arrays readMembers(const std::string& path, const ZipDirectory& directory, std::uint64_t maxBytes) {
+    checkDeclaredSizes(path, directory, std::min(maxBytes, kMaxMemberBytes));
+    NpzFile::Arrays arrays;
+    for (const ZipDirectory::Entry& entry : directory.entries()) {
+        std::string name = entry.name;
+        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".npy") == 0) name.resize(name.size() - 4);
+        arrays.emplace_back(name, NpyFile::decode(path + ":" + FileText::escaped(entry.name), memberBytes(path, directory, entry)));
+    }
+    return arrays;
 }
 
 std::string localHeader(const std::string& name, std::uint32_t crc, std::size_t size) {
@@ -98,18 +107,10 @@ std::string centralHeader(const std::string& name, std::uint32_t crc, std::size_
 
 }  // namespace
 
-NpzFile::Arrays NpzFile::read(const std::string& path, std::uint64_t maxBytes) {
-    const ZipDirectory directory(path);
-    checkDeclaredSizes(path, directory, std::min(maxBytes, kMaxMemberBytes));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "cannot open file");
-    Arrays arrays;
-    for (const ZipDirectory::Entry& entry : directory.entries()) {
-        std::string name = entry.name;
-        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".npy") == 0) name.resize(name.size() - 4);
-        arrays.emplace_back(name, NpyFile::decode(path + ":" + FileText::escaped(entry.name), memberBytes(path, in, directory, entry)));
-    }
-    return arrays;
+NpzFile::Arrays NpzFile::read(const std::string& path, std::uint64_t maxBytes) { return readMembers(path, ZipDirectory(path), maxBytes); }
+
+NpzFile::Arrays NpzFile::decode(const std::string& label, std::string bytes, std::uint64_t maxBytes) {
+    return readMembers(label, ZipDirectory(label, std::move(bytes)), maxBytes);
 }
 
 const FloatArray* NpzFile::find(const Arrays& arrays, const std::string& name) {

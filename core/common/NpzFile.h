@@ -15,6 +15,8 @@ using Arrays = std::vector<std::pair<std::string, FloatArray>>;
 /// Reads every member (stored or deflated, zip64 aware); throws InputError naming the file and member. Members that
 /// declare more than `maxBytes` of data in total are refused from the zip directory alone, before anything is inflated.
 Arrays read(const std::string& path, std::uint64_t maxBytes = std::uint64_t{1} << 32);
+/// read() for an archive held in memory (a whole file's bytes); `label` stands for the file in errors.
+Arrays decode(const std::string& label, std::string bytes, std::uint64_t maxBytes = std::uint64_t{1} << 32);
 /// The member called `name`, or null.
 const FloatArray* find(const Arrays& arrays, const std::string& name);
 /// The member called `name`; throws InputError naming `label` (the file) when there is none.

@@ -45,8 +45,14 @@ ZipDirectory::ZipDirectory(const std::string& path) : path_(path) {
     readEntries(endRecord());
 }
 
+ZipDirectory::ZipDirectory(const std::string& label, std::string bytes) : path_(label), memory_(std::move(bytes)) {
+    fileSize_ = memory_->size();
+    readEntries(endRecord());
+}
+
 std::string ZipDirectory::readAt(std::uint64_t offset, std::uint64_t length) const {
     if (offset > fileSize_ || length > fileSize_ - offset) throw InputError(path_, "corrupt zip: a record lies past the end of the file");
+    if (memory_) return memory_->substr(offset, length);
     std::ifstream in(std::filesystem::u8path(path_), std::ios::binary);
     std::string bytes(length, '\0');
     in.seekg(static_cast<std::streamoff>(offset));
@@ -129,5 +135,7 @@ std::uint64_t ZipDirectory::dataOffset(const Entry& entry) const {
         throw InputError(path_, "member " + FileText::quoted(entry.name) + " runs past the end of the file");
     return data;
 }
+
+std::string ZipDirectory::storedBytes(const Entry& entry) const { return readAt(dataOffset(entry), entry.compressedSize); }
 
 }  // namespace m2ds

@@ -126,9 +126,13 @@ std::string quote(const std::string& text) {
 std::vector<TextGrid::Tier> TextGrid::read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot be opened");
-    std::string text = toUtf8(std::string(std::istreambuf_iterator<char>(in), {}));
-    if (text.find("\"ooTextFile\"") > 64) throw InputError(path, "not a TextGrid: it does not start with File type = \"ooTextFile\"");
-    TokenReader tokens(std::move(text), path);
+    return decode(path, std::string(std::istreambuf_iterator<char>(in), {}));
+}
+
+std::vector<TextGrid::Tier> TextGrid::decode(const std::string& label, const std::string& bytes) {
+    std::string text = toUtf8(bytes);
+    if (text.find("\"ooTextFile\"") > 64) throw InputError(label, "not a TextGrid: it does not start with File type = \"ooTextFile\"");
+    TokenReader tokens(std::move(text), label);
     tokens.string("file type");
     if (tokens.string("object class") != "TextGrid") tokens.fail("the object class is not \"TextGrid\"");
     tokens.number("start time");

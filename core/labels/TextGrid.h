@@ -19,6 +19,8 @@ public:
     /// Every tier of `path`. Throws InputError naming the file and what is wrong (not a TextGrid, truncated, a
     /// number that is not one, an interval that ends before it starts).
     static std::vector<Tier> read(const std::string& path);
+    /// read() for a file held in memory (its whole bytes); `label` stands for the file in errors.
+    static std::vector<Tier> decode(const std::string& label, const std::string& bytes);
     /// The interval tier called `name` of `path`, or its first interval tier when `name` is empty; throws InputError
     /// listing the tiers when there is no such tier.
     static Tier readIntervalTier(const std::string& path, const std::string& name);

@@ -1,10 +1,13 @@
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <sndfile.h>
 
 #include "AudioFixtures.h"
 #include "TestData.h"
+#include "audio/AudioFile.h"
 #include "audio/WaveformLoader.h"
+#include "common/Errors.h"
 #include "common/ProgressMonitor.h"
 
 using namespace m2ds;
@@ -46,6 +49,36 @@ private slots:
         const float peak = *std::max_element(waveform.samples.begin(), waveform.samples.end());
         QVERIFY2(peak > 0.35f && peak < 0.45f, qPrintable(QString("peak %1").arg(peak)));  // identical channels average to the tone
         QCOMPARE(progress.back(), 1.0);
+    }
+
+    void decodesBytesInMemoryAsTheFile_data() { decodesFormatsToMono16k_data(); }
+    void decodesBytesInMemoryAsTheFile() {
+        QFETCH(QString, suffix);
+        QFETCH(int, format);
+        QFETCH(int, rate);
+        QFETCH(int, channels);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("tone." + suffix);
+        QVERIFY2(test::writeAudio(path, format, rate, channels, test::sine(440.0, 1.5, rate, channels, 0.4)),
+                 "libsndfile cannot write this format here");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        AudioFile memory("memory." + suffix.toStdString(), bytes.toStdString());
+        const Waveform fromMemory = WaveformLoader().load(memory);
+        QCOMPARE(fromMemory.source.path, "memory." + suffix.toStdString());
+        QVERIFY(fromMemory.samples == WaveformLoader().load(path.toStdString()).samples);
+    }
+
+    void bytesThatAreNoAudioNameTheirLabel() {
+        for (const std::string& bytes : {std::string(), std::string("RIFF\x10\0\0\0WAVEfmt ", 16), std::string(4096, 'x')}) {
+            try {
+                AudioFile memory("upload.wav", bytes);
+                QFAIL("accepted");
+            } catch (const InputError& error) {
+                QCOMPARE(error.path(), std::string("upload.wav"));
+            }
+        }
     }
 
     void decodesPackagedRecordings_data() {

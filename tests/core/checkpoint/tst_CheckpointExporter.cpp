@@ -6,11 +6,21 @@
 #include "ModelFixtures.h"
 #include "checkpoint/CheckpointExporter.h"
 #include "checkpoint/CheckpointImporter.h"
+#include "checkpoint/PthArchive.h"
 #include "checkpoint/SafetensorsFile.h"
 #include "common/Errors.h"
 #include "model/ModelPresets.h"
 
 using namespace m2ds;
+
+namespace {
+
+std::string readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll().toStdString() : std::string();
+}
+
+}  // namespace
 
 class TestCheckpointExporter : public QObject {
     Q_OBJECT
@@ -47,6 +57,31 @@ private slots:
         const ImportedCheckpoint back = importer.read(path);
         QCOMPARE(back.config.toJson(), original.config.toJson());
         for (std::size_t i = 0; i < back.weights.size(); ++i) QCOMPARE(back.weights[i].second.values, original.weights[i].second.values);
+    }
+
+    void bothFormatsReadTheSameFromMemory() {
+        const StateDict weights = CheckpointImporter().read(test::tinyCheckpoint().toStdString()).weights;
+        QTemporaryDir dir;
+        const QString safetensors = dir.filePath("tiny.safetensors"), pth = dir.filePath("tiny.pth");
+        SafetensorsFile::write(safetensors.toStdString(), weights, {{"note", "memory"}});
+        CheckpointExporter::writePth(pth.toStdString(), weights);
+        std::map<std::string, std::string> metadata;
+        const StateDict fromMemory = SafetensorsFile::decode("upload.safetensors", readAll(safetensors), &metadata);
+        QCOMPARE(metadata.at("note"), std::string("memory"));
+        const PthArchive archive("upload.pth", readAll(pth));
+        QCOMPARE(fromMemory.size(), weights.size());
+        for (std::size_t i = 0; i < weights.size(); ++i) {
+            QCOMPARE(fromMemory[i].second.values, weights[i].second.values);
+            const PickleRef tensor = archive.root()->find("model")->find(weights[i].first);
+            QVERIFY(tensor);
+            QCOMPARE(archive.readTensor(*tensor, weights[i].first).values, weights[i].second.values);
+        }
+        try {
+            PthArchive("upload.pth", readAll(pth).substr(100));
+            QFAIL("a cut archive was accepted");
+        } catch (const InputError& error) {
+            QCOMPARE(error.path(), std::string("upload.pth"));
+        }
     }
 
     void corruptSafetensorsNameTheProblem() {

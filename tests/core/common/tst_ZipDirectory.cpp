@@ -1,5 +1,5 @@
 // The zip central directory read before any member is touched: plain and zip64 end records, duplicate names, and
-// directories that point outside the file.
+// directories that point outside the file; from a file or from memory.
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -49,6 +49,25 @@ private slots:
         QCOMPARE(directory.duplicateName(), std::string());
         const ZipDirectory::Entry& first = *directory.find("arr_0.npy");
         QCOMPARE(readAll(plain_).substr(directory.dataOffset(first), first.size), NpyFile::encode({3}, std::vector<float>{1, 2, 3}.data()));
+    }
+
+    void readsTheSameFromMemory() {
+        const std::string bytes = readAll(plain_);
+        const ZipDirectory directory("upload.npz", bytes);
+        QCOMPARE(directory.entries().size(), std::size_t{2});
+        QCOMPARE(directory.storedBytes(*directory.find("arr_1.npy")), NpyFile::encodeInt64Scalar(7));
+        const NpzFile::Arrays fromMemory = NpzFile::decode("upload.npz", bytes), fromFile = NpzFile::read(plain_.toStdString());
+        QCOMPARE(fromMemory.size(), fromFile.size());
+        for (std::size_t i = 0; i < fromFile.size(); ++i) {
+            QCOMPARE(fromMemory[i].first, fromFile[i].first);
+            QVERIFY(fromMemory[i].second.values == fromFile[i].second.values);
+        }
+        try {
+            NpzFile::decode("upload.npz", bytes.substr(0, bytes.size() - 1));
+            QFAIL("a cut end record was accepted");
+        } catch (const InputError& error) {
+            QCOMPARE(error.path(), std::string("upload.npz"));
+        }
     }
 
     void readsTheZip64EndRecord() {

@@ -111,6 +111,18 @@ private slots:
         QCOMPARE(QString::fromStdString(tiers[0].items[0].label), QString("é"));
     }
 
+    void decodesBytesInMemory() {
+        const auto tiers = TextGrid::decode("upload.TextGrid", kShortFormat);
+        QCOMPARE(tiers.size(), std::size_t(2));
+        QCOMPARE(tiers[0].items[1].label, std::string("b"));
+        try {
+            TextGrid::decode("upload.TextGrid", std::string(kShortFormat).substr(0, 80));
+            QFAIL("a truncated TextGrid was read");
+        } catch (const InputError& error) {
+            QCOMPARE(error.path(), std::string("upload.TextGrid"));
+        }
+    }
+
     void writtenTiersReadBack() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("w.TextGrid").toStdString();
