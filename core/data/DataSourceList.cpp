@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "audio/AudioFileNames.h"
+#include "common/CsvLine.h"
 #include "common/Errors.h"
 #include "common/TextUtilities.h"
 
@@ -22,7 +24,7 @@ std::string lowerExtension(const std::string& path) {
 
 bool isTrainingFile(const std::string& path) {
     const std::string extension = lowerExtension(path);
-    return DataSourceList::isAudioPath(path) || extension == ".npz" || extension == ".npy";
+    return isAudioPath(path) || extension == ".npz" || extension == ".npy";
 }
 
 std::string absoluteFrom(const fs::path& root, const std::string& entry) {
@@ -36,19 +38,6 @@ std::vector<std::string> scanFolder(const std::string& folder) {
         if (entry.is_regular_file() && isTrainingFile(entry.path().string())) files.push_back(fs::absolute(entry.path()).lexically_normal().string());
     std::sort(files.begin(), files.end());
     return files;
-}
-
-std::vector<std::string> splitCsvLine(const std::string& line) {
-    std::vector<std::string> cells;
-    std::string cell;
-    bool quoted = false;
-    for (char c : line) {
-        if (c == '"') quoted = !quoted;
-        else if (c == ',' && !quoted) { cells.push_back(cell); cell.clear(); }
-        else if (c != '\r') cell += c;
-    }
-    cells.push_back(cell);
-    return cells;
 }
 
 std::vector<std::string> readM2dCsv(const std::string& csv) {
@@ -84,12 +73,6 @@ std::vector<std::string> readFairseqTsv(const std::string& tsv) {
 }
 
 }  // namespace
-
-bool DataSourceList::isAudioPath(const std::string& path) {
-    static const char* kAudio[] = {".wav", ".flac", ".ogg", ".opus", ".mp3", ".aiff", ".aif", ".au"};
-    const std::string extension = lowerExtension(path);
-    return std::any_of(std::begin(kAudio), std::end(kAudio), [&](const char* known) { return extension == known; });
-}
 
 std::vector<std::string> DataSourceList::resolve(const std::string& source) {
     std::error_code error;

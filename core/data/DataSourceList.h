@@ -2,6 +2,8 @@
 #include <string>
 #include <vector>
 
+#include "audio/AudioFileNames.h"
+
 namespace m2ds {
 
 /// Turns what a user points training at into a sorted list of files.
@@ -11,8 +13,8 @@ namespace DataSourceList {
 /// (first line the root, then `relative/path<TAB>samples`). Returns absolute paths; folder scans keep audio,
 /// `.npz` and `.npy` files, in lexicographic order. Throws InputError naming the source when it is unusable or empty.
 std::vector<std::string> resolve(const std::string& source);
-/// True for the extensions libsndfile decodes (wav, flac, ogg, opus, mp3, aiff, au).
-bool isAudioPath(const std::string& path);
+/// True for the extensions libsndfile decodes (audio/AudioFileNames.h).
+using m2ds::isAudioPath;
 }  // namespace DataSourceList
 
 }  // namespace m2ds

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <limits>
 
+#include "common/CsvLine.h"
 #include "common/Errors.h"
 #include "labels/TextGrid.h"
 
@@ -14,20 +15,6 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string stemOf(const std::string& path) { return fs::path(path).stem().string(); }
-
-/// Splits one CSV line on commas, with "quoted, fields" and "" for a quote inside quotes.
-std::vector<std::string> splitCsvLine(const std::string& line) {
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
-        else if (c == '"') quoted = !quoted;
-        else if (c == ',' && !quoted) fields.emplace_back();
-        else if (c != '\r') fields.back() += c;
-    }
-    return fields;
-}
 
 double parseSeconds(const std::string& text, const std::string& path, std::size_t line) {
     char* end = nullptr;
