@@ -9,6 +9,7 @@
 #include "common/ProgressMonitor.h"
 #include "common/Sha256.h"
 #include "features/FeatureDumpWriter.h"
+#include "features/FileFingerprint.h"
 #include "features/FrameFeatureExtractor.h"
 
 namespace m2ds {
@@ -18,12 +19,7 @@ namespace {
 /// Names the dump by its inputs: the extractor and each file's absolute path, size and modification time.
 std::string cacheKey(const std::vector<std::string>& files, const FrameFeatureExtractor& extractor) {
     std::string text = extractor.identity();
-    for (const std::string& file : files) {
-        std::error_code error;
-        const auto size = fs::file_size(file, error);
-        const auto time = fs::last_write_time(file, error).time_since_epoch().count();
-        text += "\n" + fs::absolute(file).string() + "\t" + std::to_string(error ? 0 : size) + "\t" + std::to_string(time);
-    }
+    for (const std::string& file : files) text += "\n" + fileFingerprint(file);
     return sha256(text).substr(0, 24);
 }
 

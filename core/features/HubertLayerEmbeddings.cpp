@@ -1,0 +1,44 @@
+#include "features/HubertLayerEmbeddings.h"
+
+#include <nlohmann/json.hpp>
+
+#include "audio/WaveformLoader.h"
+#include "common/Errors.h"
+#include "common/ProgressMonitor.h"
+#include "common/Sha256.h"
+#include "model/hubert/HubertModel.h"
+#include "model/hubert/TeacherNormalisation.h"
+
+namespace m2ds {
+namespace {
+constexpr int kHubertEmbeddingRate = 16000;
+}
+
+HubertLayerEmbeddings::HubertLayerEmbeddings(const HubertModel& model, std::vector<int> layers, const std::string& weightsPath)
+    : model_(model), layers_(std::move(layers)) {
+    const std::string range = "hidden_states 0 = transformer input .. " + std::to_string(model.stateCount() - 1);
+    if (layers_.empty()) throw InvalidArgument("no layer chosen (" + range + ")");
+    for (const int layer : layers_)
+        if (layer < 0 || layer >= model.stateCount())
+            throw InvalidArgument("layer " + std::to_string(layer) + " is outside the HuBERT model (" + range + ")");
+    identity_ = nlohmann::json{{"kind", "hubert_layers"}, {"checkpoint", weightsPath}, {"checkpoint_sha256", sha256OfFile(weightsPath)},
+                               {"layers", layers_}, {"model", model.config().summary()},
+                               {"input_normalisation", "Wav2Vec2Processor do_normalize: (x - mean) / sqrt(var + 1e-7) per recording"}}
+                    .dump();
+}
+
+std::size_t HubertLayerEmbeddings::dimension() const { return static_cast<std::size_t>(model_.config().hiddenSize); }
+
+double HubertLayerEmbeddings::framesPerSecond() const { return double(kHubertEmbeddingRate) / double(model_.config().hopSamples()); }
+
+std::size_t HubertLayerEmbeddings::extract(const std::string& path, const LayerFramesSink& sink, const ProgressMonitor* monitor) const {
+    const ProgressMonitor decoding = monitor ? monitor->slice(0.0, 0.3) : ProgressMonitor();
+    const std::vector<float> wave = normaliseForHubert(WaveformLoader(kHubertEmbeddingRate).load(path, &decoding).samples);
+    if (monitor) monitor->throwIfCancelled();
+    const std::vector<FloatArray> states = model_.hiddenStates(wave, layers_);
+    sink(states);
+    if (monitor) monitor->report(1.0);
+    return states.front().shape[0];
+}
+
+}  // namespace m2ds

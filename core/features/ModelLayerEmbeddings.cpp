@@ -1,0 +1,34 @@
+#include "features/ModelLayerEmbeddings.h"
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/RecordingEmbeddings.h"
+#include "common/Errors.h"
+#include "common/Sha256.h"
+#include "model/M2dsModel.h"
+
+namespace m2ds {
+
+ModelLayerEmbeddings::ModelLayerEmbeddings(const M2dsModel& model, std::vector<int> layers, const std::string& checkpointPath, int threads)
+    : model_(model), layers_(std::move(layers)), threads_(threads) {
+    const int depth = model.config().depth;
+    if (layers_.empty()) throw InvalidArgument("no layer chosen (0 = patch embedding .. " + std::to_string(depth) + ")");
+    for (const int layer : layers_)
+        if (layer < 0 || layer > depth)
+            throw InvalidArgument("layer " + std::to_string(layer) + " is outside the model (0 = patch embedding .. " + std::to_string(depth) + ")");
+    identity_ = nlohmann::json{{"kind", "model_layers"}, {"checkpoint", checkpointPath}, {"checkpoint_sha256", sha256OfFile(checkpointPath)},
+                               {"layers", layers_}, {"norm_stats", {model.config().normMean, model.config().normStd}}}
+                    .dump();
+}
+
+std::size_t ModelLayerEmbeddings::dimension() const { return static_cast<std::size_t>(model_.config().frameFeatureDim()); }
+
+double ModelLayerEmbeddings::framesPerSecond() const { return 1.0 / RecordingEmbeddings(model_, layers_, threads_).frameSeconds(); }
+
+std::size_t ModelLayerEmbeddings::extract(const std::string& path, const LayerFramesSink& sink, const ProgressMonitor* monitor) const {
+    return RecordingEmbeddings(model_, layers_, threads_).extract(path, [&](std::size_t, std::size_t, const std::vector<FloatArray>& layers) {
+        sink(layers);
+    }, monitor);
+}
+
+}  // namespace m2ds
