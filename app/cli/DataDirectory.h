@@ -6,7 +6,7 @@
 
 namespace m2ds::cli {
 
-/// The workbench's read-only data (presets, demo): $M2DS_DATA_DIR if set, else <executable dir>/../share/m2ds-workbench,
+/// The workbench's read-only data (presets, demo): $M2DS_DATA_DIR if set, else <executable dir>/../share/m2ds,
 /// which is right both in the build tree (build/bin, build/share) and in an installed prefix.
 std::string dataDirectory();
 
