@@ -14,6 +14,7 @@ build_packages=(
   libtorch-dev libgloo-dev libopenblas0-openmp
   libprotobuf-dev protobuf-compiler
   espeak-ng sox
+  dpkg-dev file help2man librsvg2-bin  # Debian packages (cpack -G DEB, dpkg-shlibdeps), man pages, icon PNGs
 )
 # The test recordings of shared/design.md (real speech, music and noise from Debian packages; never committed).
 test_packages=(
