@@ -98,14 +98,18 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     addNormalisationOptions(*ckptConvertApp, ckptConvert.mean, ckptConvert.std, "Store normalisation");
 
     ExtractCommand extract;
-    CLI::App* extractApp = app.add_subcommand("extract", "Write layer-wise embeddings of recordings (CSV or NPY + .json sidecar)");
+    CLI::App* extractApp = app.add_subcommand("extract", "Write layer-wise embeddings of recordings (CSV, NPY + index, projector; + .json sidecar)");
     extractApp->add_option("--model", extract.model, "Checkpoint (.pth or .safetensors)")->required();
     extractApp->add_option("--layers", extract.layers, "all, last, 0-12 or 3,6,9 (0 = patch embedding)")->capture_default_str();
-    extractApp->add_flag("--clip", extract.clip, "One mean row per recording and layer (frame = -1)");
+    CLI::Option* clipFlag = extractApp->add_flag("--clip", extract.clip, "One pooled row per recording and layer (frame = -1)");
+    extractApp->add_option("--pooling", extract.pooling, "Clip pooling over time: mean (the official runtime's), mean+std, max, first, last")
+        ->check(CLI::IsMember({"mean", "mean+std", "max", "first", "last"}))->needs(clipFlag)->capture_default_str();
+    extractApp->add_option("--format", extract.format, "csv, npy (+ OUT.index.csv) or projector (OUT is a folder); default: OUT's extension")
+        ->check(CLI::IsMember({"csv", "npy", "projector"}));
     extractApp->add_option("--device", extract.device, "cpu, cuda or cuda:N")->capture_default_str();
     addNormalisationOptions(*extractApp, extract.mean, extract.std, "Normalise log-mels with");
     extractApp->add_option("FILE", extract.files, "Recordings")->required();
-    extractApp->add_option("-o,--output", extract.output, "Output .csv or .npy")->required();
+    extractApp->add_option("-o,--output", extract.output, "Output .csv, .npy or projector folder")->required();
 
     PrepareCommand prepare;
     CLI::App* prepareApp = prepare.addTo(app);

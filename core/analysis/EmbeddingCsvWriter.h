@@ -1,43 +1,31 @@
 #pragma once
 #include <memory>
 #include <string>
-#include <vector>
 
-#include "analysis/ClipPooling.h"
-#include "common/FloatArray.h"
+#include "analysis/EmbeddingWriter.h"
 
 namespace m2ds {
 
 class AtomicFileWriter;
 
 /// Embedding CSV (design.md): UTF-8, header `file,layer,frame,start_ms,end_ms,d0,…`, one row per
-/// (recording, layer, frame); clip-level rows (mean over time) have frame -1. Written atomically on finish().
-class EmbeddingCsvWriter {
+/// (recording, layer, frame); clip-level rows (pooled over time) have frame -1 and span the recording. Rows stream to
+/// a temporary file that finish() renames into place; the sidecar is `<path>.json`.
+class EmbeddingCsvWriter : public EmbeddingWriter {
 public:
-    /// dim: values per row; clipLevel: one mean row per (recording, layer) instead of frame rows.
-    EmbeddingCsvWriter(const std::string& path, std::size_t dim, bool clipLevel);
-    ~EmbeddingCsvWriter();
-
-    /// Starts a recording; `label` goes in the file column (quoted when needed).
-    void beginRecording(const std::string& label, const std::vector<int>& layers, double frameSeconds);
-    /// Frames [firstFrame, firstFrame + rows) of each selected layer, [rows, dim] each.
-    void addFrames(std::size_t firstFrame, const std::vector<FloatArray>& layers);
-    /// Ends the recording (writes its clip rows when clip-level).
-    void endRecording();
-    /// Makes the file visible under its name; throws OutputError.
-    void finish();
+    /// dim: values per frame; the header names rowDim() value columns.
+    EmbeddingCsvWriter(const std::string& path, std::size_t dim, const EmbeddingExportOptions& options);
+    ~EmbeddingCsvWriter() override;
+    std::string sidecarPath() const override { return path_ + ".json"; }
 
 private:
+    void writeFrames(std::size_t layerIndex, std::size_t firstFrame, const FloatArray& rows) override;
+    void writeClip(std::size_t layerIndex, const std::vector<float>& values) override;
+    void commitFiles() override;
     void writeRow(int layer, long frame, double startMs, double endMs, const float* values);
 
+    std::string path_;
     std::unique_ptr<AtomicFileWriter> file_;
-    std::size_t dim_;
-    bool clipLevel_;
-    std::string label_;
-    std::vector<int> layers_;
-    double frameSeconds_ = 0.0;
-    std::size_t frames_ = 0;
-    std::vector<ClipPooling> pools_;  ///< one per selected layer, clip level only
     std::string line_;
 };
 

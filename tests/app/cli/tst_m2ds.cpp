@@ -147,6 +147,27 @@ private slots:
         QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--layers", "13", stereo_, "-o", npy}).exitCode, 2);
     }
 
+    // Frames of several recordings in one .npy (with its index), a pooled clip CSV, the projector folder; bad choices.
+    void extractFormatsAndPooling() {
+        const QString npy = dir_.filePath("frames.npy");
+        QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--layers", "1,2", stereo_, stereo_, "-o", npy}).exitCode, 0);
+        QCOMPARE(NpyFile::readFloat32(npy.toStdString()).shape, (std::vector<std::size_t>{2, 2 * 63, 32}));
+        QVERIFY(QFile::exists(npy + ".index.csv"));
+        const QString csv = dir_.filePath("pooled.csv");
+        QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--clip", "--pooling", "mean+std", stereo_, "-o", csv}).exitCode, 0);
+        QFile table(csv);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        QVERIFY(table.readLine().trimmed().endsWith(",d63"));
+        const QString folder = dir_.filePath("projector");
+        QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--format", "projector", stereo_, "-o", folder}).exitCode, 0);
+        for (const char* name : {"tensors.tsv", "metadata.tsv", "projector_config.pbtxt", "provenance.json"})
+            QVERIFY2(QFile::exists(folder + "/" + name), name);
+        QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--pooling", "max", stereo_, "-o", csv}).exitCode, 2);
+        QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--clip", "--pooling", "median", stereo_, "-o", csv}).exitCode, 2);
+        QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--format", "parquet", stereo_, "-o", csv}).exitCode, 2);
+        QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), stereo_, "-o", dir_.filePath("x.tsv")}).exitCode, 3);
+    }
+
     void usageErrorsExitTwo_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("no subcommand") << QStringList{};
