@@ -13,7 +13,8 @@
 namespace m2ds {
 namespace {
 
-constexpr std::size_t kBlockFrames = 1 << 16;
+// Samples per block, all channels together, so that a header declaring 1024 channels cannot make a 4 KB file take 256 MB.
+constexpr std::size_t kBlockSamples = 1 << 16;
 constexpr double kMaxReservedSamples = 1 << 24;  // about 17 minutes at 16 kHz
 
 std::string secondsText(double seconds) {
@@ -62,9 +63,10 @@ Waveform WaveformLoader::load(AudioFile& file, const ProgressMonitor* monitor) c
     const double declared = static_cast<double>(std::max<std::int64_t>(file.info().frames, 0));
     // The declared length only sizes a first reservation: a hostile header may declare 2^63 frames.
     waveform.samples.reserve(static_cast<std::size_t>(std::min(declared * targetRate_ / file.info().sampleRate, kMaxReservedSamples)) + 1024);
-    std::vector<float> block(kBlockFrames * file.info().channels);
+    const std::size_t blockFrames = std::max<std::size_t>(1, kBlockSamples / static_cast<std::size_t>(file.info().channels));
+    std::vector<float> block(blockFrames * file.info().channels);
     std::int64_t framesRead = 0;
-    while (const std::size_t got = file.read(block.data(), kBlockFrames)) {
+    while (const std::size_t got = file.read(block.data(), blockFrames)) {
         downmixChecked(file, block.data(), got, framesRead);
         if (resampler)
             resampler->process(block.data(), got, waveform.samples);

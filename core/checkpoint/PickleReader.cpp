@@ -111,6 +111,11 @@ std::vector<PickleRef> PickleReader::popToMark() {
 }
 
 void PickleReader::adopt(PickleValue& container, const PickleRef& child) const {
+    // Python's pickler fills a container before it puts it into another; changing one afterwards (through the memo)
+    // would leave the depths above it stale, and putting an open ancestor into it would make a cycle: refused both.
+    if (container.adopted) fail("changes a container that already sits in another one (a cyclic or memo-chained pickle)");
+    if (child.get() == &container) fail("puts a container into itself");
+    child->adopted = true;
     container.depth = std::max(container.depth, child->depth + 1);
     if (container.depth > kMaxNesting) fail("containers nested more than " + std::to_string(kMaxNesting) + " deep");
 }
@@ -335,7 +340,11 @@ PickleRef PickleReader::call(const PickleRef& callable, const PickleRef& argumen
 
 void PickleReader::build(const PickleRef& object, const PickleRef& state) const {
     if (object->kind == Kind::Object && state->kind == Kind::Dict) {
-        object->entries = state->entries;  // argparse.Namespace attributes
+        for (const auto& [key, value] : state->entries) {  // argparse.Namespace attributes
+            adopt(*object, key);
+            adopt(*object, value);
+        }
+        object->entries = state->entries;
         return;
     }
     if (object->kind == Kind::Dict || object->kind == Kind::Tensor) return;  // OrderedDict._metadata, tensor hooks

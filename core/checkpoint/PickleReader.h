@@ -28,7 +28,8 @@ private:
     std::vector<PickleRef> popToMark();
     PickleRef& top();
     void push(PickleRef value) { stack_.push_back(std::move(value)); }
-    /// Records that `child` now sits in `container`; fails past the nesting limit.
+    /// Records that `child` now sits in `container`; fails past the nesting limit, when `container` already sits in
+    /// another container (so no value changes after its depth was counted, and none can contain itself) or is `child`.
     void adopt(PickleValue& container, const PickleRef& child) const;
     void adoptAll(PickleValue& container) const;
     void memoPut(uint64_t index);

@@ -22,6 +22,7 @@ struct PickleValue {
 
     Kind kind = Kind::None;
     std::size_t depth = 1;                               ///< containers nested inside this one, plus one
+    bool adopted = false;                                ///< inside a container, so never changed again (PickleReader)
     bool boolean = false;
     int64_t integer = 0;
     double real = 0.0;

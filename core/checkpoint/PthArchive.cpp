@@ -75,6 +75,8 @@ void PthArchive::adopt(const std::function<std::unique_ptr<Reader>()>& open) {
         throw InputError(path_, "not a PyTorch checkpoint (torch.save zip container expected): " + error.reason());
     } catch (const c10::Error& error) {
         throw InputError(path_, "not a PyTorch checkpoint (torch.save zip container expected): " + libraryReason(error));
+    } catch (const std::logic_error&) {  // LibTorch 1.13 parses the version record with std::stoull, uncaught
+        throw InputError(path_, "not a PyTorch checkpoint (torch.save zip container expected): its version record holds no version number");
     }
     if (const std::string twice = reader_->directory.duplicateName(); !twice.empty())
         throw InputError(path_, "the archive holds two entries named " + FileText::quoted(twice) + "; which one counts is ambiguous");

@@ -40,8 +40,9 @@ std::vector<std::string> scanFolder(const std::string& folder) {
     return files;
 }
 
-std::vector<std::string> readM2dCsv(const std::string& csv) {
-    std::ifstream in(csv);
+}  // namespace
+
+std::vector<std::string> DataSourceList::m2dCsvFiles(std::istream& in, const std::string& csv) {
     std::string line;
     if (!std::getline(in, line)) throw InputError(csv, "empty CSV (expected a header with a 'file_name' column)");
     const auto header = splitCsvLine(line);
@@ -59,8 +60,7 @@ std::vector<std::string> readM2dCsv(const std::string& csv) {
     return files;
 }
 
-std::vector<std::string> readFairseqTsv(const std::string& tsv) {
-    std::ifstream in(tsv);
+std::vector<std::string> DataSourceList::fairseqTsvFiles(std::istream& in, const std::string& tsv) {
     std::string root;
     if (!std::getline(in, root)) throw InputError(tsv, "empty manifest (the first line must be the root folder)");
     if (!root.empty() && root.back() == '\r') root.pop_back();
@@ -72,17 +72,19 @@ std::vector<std::string> readFairseqTsv(const std::string& tsv) {
     return files;
 }
 
-}  // namespace
-
 std::vector<std::string> DataSourceList::resolve(const std::string& source) {
     std::error_code error;
     if (!fs::exists(source, error)) throw InputError(source, "no such file or folder");
     std::vector<std::string> files;
     const std::string extension = lowerExtension(source);
-    if (fs::is_directory(source, error)) files = scanFolder(source);
-    else if (extension == ".csv") files = readM2dCsv(source);
-    else if (extension == ".tsv") files = readFairseqTsv(source);
-    else throw InputError(source, "not a data source (use a folder, an M2D .csv or a fairseq .tsv)");
+    if (fs::is_directory(source, error)) {
+        files = scanFolder(source);
+    } else if (extension == ".csv" || extension == ".tsv") {
+        std::ifstream list(source);
+        files = extension == ".csv" ? m2dCsvFiles(list, source) : fairseqTsvFiles(list, source);
+    } else {
+        throw InputError(source, "not a data source (use a folder, an M2D .csv or a fairseq .tsv)");
+    }
     if (files.empty()) throw InputError(source, "lists no audio, .npz or .npy files");
     return files;
 }

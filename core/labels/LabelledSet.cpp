@@ -10,6 +10,7 @@
 #include "audio/AudioFileNames.h"
 #include "common/CsvLine.h"
 #include "common/Errors.h"
+#include "common/FileText.h"
 
 namespace m2ds {
 namespace fs = std::filesystem;
@@ -113,7 +114,7 @@ LabelledSet::LabelledSet(std::string source, std::vector<LabelledFile> files, st
     : source_(std::move(source)), files_(std::move(files)), skippedByRegex_(skippedByRegex) {
     if (files_.empty()) throw InputError(source_, "lists no audio files");
     const std::vector<std::string> labels = labelNames();
-    if (labels.size() < 2) throw InputError(source_, "only one label '" + labels.front() + "': a probe needs at least two");
+    if (labels.size() < 2) throw InputError(source_, "only one label " + FileText::quoted(labels.front()) + ": a probe needs at least two");
 }
 
 LabelledSet LabelledSet::fromFolder(const std::string& folder) {
@@ -134,15 +135,19 @@ LabelledSet LabelledSet::fromFolder(const std::string& folder) {
 LabelledSet LabelledSet::fromCsv(const std::string& csv, const std::string& groupColumn) {
     std::ifstream in(csv);
     if (!in) throw InputError(csv, "cannot be opened");
+    return fromCsv(in, csv, groupColumn);
+}
+
+LabelledSet LabelledSet::fromCsv(std::istream& in, const std::string& csv, const std::string& groupColumn) {
     std::string line;
     if (!std::getline(in, line)) throw InputError(csv, "is empty (a header with file,label columns was expected)");
     const std::vector<std::string> header = headerFields(line);
     const std::size_t file = columnOf(header, "file"), label = columnOf(header, "label");
     const std::size_t group = columnOf(header, groupColumn.empty() ? "group" : groupColumn);
     for (const auto& [column, name] : {std::pair{file, "file"}, std::pair{label, "label"}})
-        if (column == header.size()) throw InputError(csv + ":1", std::string("the header has no '") + name + "' column (it has " + joined(header) + ")");
+        if (column == header.size()) throw InputError(csv + ":1", std::string("the header has no '") + name + "' column (it has " + FileText::escaped(joined(header), 200) + ")");
     if (!groupColumn.empty() && group == header.size())
-        throw InputError(csv + ":1", "the header has no group column '" + groupColumn + "' (it has " + joined(header) + ")");
+        throw InputError(csv + ":1", "the header has no group column '" + groupColumn + "' (it has " + FileText::escaped(joined(header), 200) + ")");
     const bool grouped = group < header.size();
     const fs::path root = fs::absolute(csv).parent_path();
     std::vector<LabelledFile> files;
@@ -154,7 +159,7 @@ LabelledSet LabelledSet::fromCsv(const std::string& csv, const std::string& grou
             throw InputError(where, std::to_string(fields.size()) + " fields where the header has " + std::to_string(header.size()));
         if (fields[file].empty()) throw InputError(where, "the file field is empty");
         if (fields[label].empty()) throw InputError(where, "the label field is empty");
-        if (grouped && fields[group].empty()) throw InputError(where, "the group field '" + header[group] + "' is empty");
+        if (grouped && fields[group].empty()) throw InputError(where, "the group field " + FileText::quoted(header[group]) + " is empty");
         files.push_back({absoluteAgainst(root, fields[file]), fields[label], grouped ? fields[group] : ""});
     }
     if (files.empty()) throw InputError(csv, "has a header but no rows");

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ public:
     /// are resolved against the CSV's folder. Throws InputError naming CSV:LINE for a missing column, a row with too
     /// few fields, an empty file, label or group.
     static LabelledSet fromCsv(const std::string& csv, const std::string& groupColumn = "");
+    /// fromCsv() for the text of `csv` read from `in` (a file's bytes in memory): `csv` names it in errors and its
+    /// folder resolves relative paths.
+    static LabelledSet fromCsv(std::istream& in, const std::string& csv, const std::string& groupColumn = "");
     /// Audio files under a folder (any depth), or the files a text file lists one per line (relative to its folder;
     /// empty lines ignored). label = first capture group of `regex` (ECMAScript), searched in the path relative to the
     /// folder ('/'-separated), or in the line as written; files that do not match or capture nothing are skipped and

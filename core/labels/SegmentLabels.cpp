@@ -8,6 +8,7 @@
 
 #include "common/CsvLine.h"
 #include "common/Errors.h"
+#include "common/FileText.h"
 #include "labels/TextGrid.h"
 
 namespace m2ds {
@@ -20,7 +21,7 @@ double parseSeconds(const std::string& text, const std::string& path, std::size_
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
     if (text.empty() || *end != '\0' || !std::isfinite(value) || value < 0)
-        throw InputError(path, "line " + std::to_string(line) + ": '" + text + "' is not a time in seconds");
+        throw InputError(path, "line " + std::to_string(line) + ": " + FileText::quoted(text) + " is not a time in seconds");
     return value;
 }
 
@@ -47,6 +48,10 @@ SegmentLabels SegmentLabels::fromTextGridFolder(const std::string& folder, const
 SegmentLabels SegmentLabels::fromCsv(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw InputError(path, "cannot be opened");
+    return fromCsv(in, path);
+}
+
+SegmentLabels SegmentLabels::fromCsv(std::istream& in, const std::string& path) {
     std::string line;
     if (!std::getline(in, line)) throw InputError(path, "is empty (a header with file,label or file,start,end,label was expected)");
     const std::vector<std::string> header = splitCsvLine(line);

@@ -1,4 +1,5 @@
 #pragma once
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ public:
     /// A CSV with a header naming `file` and `label` (and `start`, `end` in seconds for segments); clip-level rows
     /// span the whole recording. Throws InputError naming the file and line.
     static SegmentLabels fromCsv(const std::string& path);
+    /// fromCsv() for CSV text read from `in` (a file's bytes in memory); `path` names it in errors and in origin().
+    static SegmentLabels fromCsv(std::istream& in, const std::string& path);
 
     /// The segments of the recording at `path` (matched by stem); nullptr when it has none.
     const std::vector<LabelledSegment>* find(const std::string& path) const;

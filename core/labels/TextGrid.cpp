@@ -7,6 +7,7 @@
 
 #include "common/AtomicFileWriter.h"
 #include "common/Errors.h"
+#include "common/FileText.h"
 
 namespace m2ds {
 namespace {
@@ -34,14 +35,14 @@ public:
 
     std::string string(const char* what) {
         const std::string token = next(what);
-        if (token.empty() || token[0] != '"') fail(std::string("expected the ") + what + " as a quoted string, found '" + token + "'");
+        if (token.empty() || token[0] != '"') fail(std::string("expected the ") + what + " as a quoted string, found " + FileText::quoted(token));
         return token.substr(1);
     }
     double number(const char* what) {
         const std::string token = next(what);
         char* end = nullptr;
         const double value = std::strtod(token.c_str(), &end);
-        if (token.empty() || *end != '\0' || !std::isfinite(value)) fail(std::string("expected the ") + what + " as a number, found '" + token + "'");
+        if (token.empty() || *end != '\0' || !std::isfinite(value)) fail(std::string("expected the ") + what + " as a number, found " + FileText::quoted(token));
         return value;
     }
     std::string flagOrString(const char* what) { return next(what); }
@@ -97,7 +98,7 @@ private:
 TextGrid::Tier readTier(TokenReader& tokens) {
     TextGrid::Tier tier;
     const std::string kind = tokens.string("tier class");
-    if (kind != "IntervalTier" && kind != "TextTier") tokens.fail("unknown tier class '" + kind + "'");
+    if (kind != "IntervalTier" && kind != "TextTier") tokens.fail("unknown tier class " + FileText::quoted(kind));
     tier.intervals = kind == "IntervalTier";
     tier.name = tokens.string("tier name");
     tokens.number("tier start");
@@ -109,7 +110,7 @@ TextGrid::Tier readTier(TokenReader& tokens) {
         item.start = tokens.number(tier.intervals ? "interval start" : "point time");
         item.end = tier.intervals ? tokens.number("interval end") : item.start;
         item.label = tokens.string(tier.intervals ? "interval text" : "point mark");
-        if (item.end < item.start) tokens.fail("tier '" + tier.name + "' has an interval that ends before it starts");
+        if (item.end < item.start) tokens.fail("tier " + FileText::quoted(tier.name) + " has an interval that ends before it starts");
         tier.items.push_back(std::move(item));
     }
     return tier;
@@ -149,9 +150,9 @@ TextGrid::Tier TextGrid::readIntervalTier(const std::string& path, const std::st
     std::string names;
     for (Tier& tier : read(path)) {
         if (tier.intervals && (name.empty() || tier.name == name)) return std::move(tier);
-        names += (names.empty() ? "" : ", ") + quote(tier.name);
+        names += (names.empty() ? "" : ", ") + quote(FileText::escaped(tier.name));
     }
-    throw InputError(path, (name.empty() ? std::string("has no interval tier") : "has no interval tier " + quote(name)) +
+    throw InputError(path, (name.empty() ? std::string("has no interval tier") : "has no interval tier " + quote(FileText::escaped(name))) +
                                (names.empty() ? "" : " (its tiers: " + names + ")"));
 }
 

@@ -1,10 +1,14 @@
 #include "model/ModelConfig.h"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <regex>
 
 #include "common/Errors.h"
+#include "common/FileText.h"
+#include "common/JsonNumbers.h"
 
 namespace m2ds {
 
@@ -14,6 +18,7 @@ void ModelConfig::validate() const {
     auto require = [](bool ok, const std::string& what) {
         if (!ok) throw InvalidArgument("model geometry: " + what);
     };
+    require(inputFrequency > 0 && inputFrames > 0, "input_size must be positive");
     require(patchFrequency > 0 && patchTime > 0 && inputFrequency % patchFrequency == 0,
             "patch must divide the mel bins (" + std::to_string(inputFrequency) + " by " + std::to_string(patchFrequency) + ")");
     require(inputFrames % patchTime == 0, "patch width must divide the input frames");
@@ -22,7 +27,15 @@ void ModelConfig::validate() const {
             "decoder_dim must be a multiple of decoder_heads and of 4");
     require(depth > 0 && decoderDepth >= 0 && mlpRatio > 0, "depths and mlp_ratio must be positive");
     require(maskRatio >= 0.0 && maskRatio < 1.0, "mask_ratio must be in [0, 1)");
-    require(normStd > 0.0f, "norm std must be positive");
+    require(normStd > 0.0f && std::isfinite(normStd) && std::isfinite(normMean), "norm stats must be finite, the std positive");
+    // Far beyond any M2D network, and small enough that every size the network derives from them stays an int.
+    constexpr int kMaxWidth = 1 << 16, kMaxDepth = 1 << 10, kMaxTokens = 1 << 20, kMaxFrameFeature = 1 << 24;
+    require(inputFrequency <= kMaxWidth && inputFrames <= kMaxWidth && dim <= kMaxWidth && decoderDim <= kMaxWidth &&
+                offlineDim >= 0 && offlineDim <= kMaxWidth,
+            "input_size, embed_dim, decoder_embed_dim and off_emb_dim must be at most " + std::to_string(kMaxWidth) + " (off_emb_dim >= 0)");
+    require(depth <= kMaxDepth && decoderDepth <= kMaxDepth && mlpRatio <= 64, "depths must be at most 1024, mlp_ratio at most 64");
+    require(std::int64_t{gridRows()} * gridCols() <= kMaxTokens && std::int64_t{gridRows()} * dim <= kMaxFrameFeature,
+            "more than " + std::to_string(kMaxTokens) + " patches, or frame features wider than " + std::to_string(kMaxFrameFeature));
 }
 
 std::string ModelConfig::folderName() const {
@@ -55,38 +68,40 @@ std::string ModelConfig::toJson() const {
 }
 
 ModelConfig ModelConfig::fromJson(const std::string& text) {
+    using JsonNumbers::getTo;
+    using JsonNumbers::valueOr;
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& error) {
-        throw InvalidArgument(std::string("model geometry JSON: ") + error.what());
+        throw InvalidArgument("model geometry JSON: " + FileText::escaped(error.what(), 200));
     }
     ModelConfig config;
     try {
-        config.name = json.value("name", config.name);
+        config.name = valueOr(json, "name", config.name);
         if (json.contains("input_size")) {
-            config.inputFrequency = json["input_size"].at(0);
-            config.inputFrames = json["input_size"].at(1);
+            getTo(json["input_size"].at(0), config.inputFrequency);
+            getTo(json["input_size"].at(1), config.inputFrames);
         }
         if (json.contains("patch_size")) {
-            config.patchFrequency = json["patch_size"].at(0);
-            config.patchTime = json["patch_size"].at(1);
+            getTo(json["patch_size"].at(0), config.patchFrequency);
+            getTo(json["patch_size"].at(1), config.patchTime);
         }
-        config.dim = json.value("embed_dim", config.dim);
-        config.depth = json.value("depth", config.depth);
-        config.heads = json.value("num_heads", config.heads);
-        config.mlpRatio = json.value("mlp_ratio", config.mlpRatio);
-        config.decoderDim = json.value("decoder_embed_dim", config.decoderDim);
-        config.decoderDepth = json.value("decoder_depth", config.decoderDepth);
-        config.decoderHeads = json.value("decoder_num_heads", config.decoderHeads);
-        config.offlineDim = json.value("off_emb_dim", config.offlineDim);
-        config.maskRatio = json.value("mask_ratio", config.maskRatio);
+        config.dim = valueOr(json, "embed_dim", config.dim);
+        config.depth = valueOr(json, "depth", config.depth);
+        config.heads = valueOr(json, "num_heads", config.heads);
+        config.mlpRatio = valueOr(json, "mlp_ratio", config.mlpRatio);
+        config.decoderDim = valueOr(json, "decoder_embed_dim", config.decoderDim);
+        config.decoderDepth = valueOr(json, "decoder_depth", config.decoderDepth);
+        config.decoderHeads = valueOr(json, "decoder_num_heads", config.decoderHeads);
+        config.offlineDim = valueOr(json, "off_emb_dim", config.offlineDim);
+        config.maskRatio = valueOr(json, "mask_ratio", config.maskRatio);
         if (json.contains("norm_stats")) {
-            config.normMean = json["norm_stats"].at(0);
-            config.normStd = json["norm_stats"].at(1);
+            getTo(json["norm_stats"].at(0), config.normMean);
+            getTo(json["norm_stats"].at(1), config.normStd);
         }
     } catch (const nlohmann::json::exception& error) {
-        throw InvalidArgument(std::string("model geometry JSON: ") + error.what());
+        throw InvalidArgument("model geometry JSON: " + FileText::escaped(error.what(), 200));
     }
     config.validate();
     return config;

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/Errors.h"
+#include "common/FileText.h"
+#include "common/JsonNumbers.h"
 #include "train/TrainOption.h"
 
 namespace m2ds {
@@ -85,10 +87,10 @@ TrainConfig TrainConfig::fromJson(const std::string& text) {
     try {
         const auto json = nlohmann::json::parse(text);
         visitFields(json, config, [](const auto& j, const char* name, auto& value) {
-            if (j.contains(name)) j.at(name).get_to(value);
+            if (j.contains(name)) JsonNumbers::getTo(j.at(name), value);
         });
     } catch (const nlohmann::json::exception& error) {
-        throw InvalidArgument(std::string("training settings JSON: ") + error.what());
+        throw InvalidArgument("training settings JSON: " + FileText::escaped(error.what(), 200));
     }
     return config;
 }

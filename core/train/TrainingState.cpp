@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/Errors.h"
+#include "common/FileText.h"
+#include "common/JsonNumbers.h"
 
 namespace m2ds {
 
@@ -27,21 +29,21 @@ TrainingState TrainingState::fromJson(const std::string& text) {
     TrainingState state;
     try {
         const auto json = nlohmann::json::parse(text);
-        json.at("next_epoch").get_to(state.nextEpoch);
-        json.at("next_step").get_to(state.nextStep);
-        json.at("iterations").get_to(state.iterations);
-        json.at("optimiser_updates").get_to(state.optimiserUpdates);
-        json.at("loss_scale").get_to(state.lossScale);
-        json.at("loss_scale_growth_tracker").get_to(state.lossScaleGrowthTracker);
-        json.at("speech_mean").get_to(state.statistics.speechMean);
-        json.at("speech_std").get_to(state.statistics.speechStd);
-        json.at("noise_mean").get_to(state.statistics.noiseMean);
-        json.at("world_size").get_to(state.worldSize);
-        json.at("teacher").get_to(state.teacherKind);
-        json.at("speech").get_to(state.speechSource);
-        json.at("noise").get_to(state.noiseSource);
+        JsonNumbers::getTo(json.at("next_epoch"), state.nextEpoch);
+        JsonNumbers::getTo(json.at("next_step"), state.nextStep);
+        JsonNumbers::getTo(json.at("iterations"), state.iterations);
+        JsonNumbers::getTo(json.at("optimiser_updates"), state.optimiserUpdates);
+        JsonNumbers::getTo(json.at("loss_scale"), state.lossScale);
+        JsonNumbers::getTo(json.at("loss_scale_growth_tracker"), state.lossScaleGrowthTracker);
+        JsonNumbers::getTo(json.at("speech_mean"), state.statistics.speechMean);
+        JsonNumbers::getTo(json.at("speech_std"), state.statistics.speechStd);
+        JsonNumbers::getTo(json.at("noise_mean"), state.statistics.noiseMean);
+        JsonNumbers::getTo(json.at("world_size"), state.worldSize);
+        JsonNumbers::getTo(json.at("teacher"), state.teacherKind);
+        JsonNumbers::getTo(json.at("speech"), state.speechSource);
+        JsonNumbers::getTo(json.at("noise"), state.noiseSource);
     } catch (const nlohmann::json::exception& error) {
-        throw InvalidArgument(std::string("training state: ") + error.what());
+        throw InvalidArgument("training state: " + FileText::escaped(error.what(), 200));
     }
     return state;
 }

@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "common/Errors.h"
+#include "common/FileText.h"
+#include "common/JsonNumbers.h"
 
 namespace m2ds {
 namespace {
@@ -15,9 +17,9 @@ template <typename T>
 void readKey(const Json& json, const char* key, T& value, const std::string& source) {
     if (!json.contains(key) || json[key].is_null()) return;
     try {
-        value = json[key].get<T>();
+        JsonNumbers::getTo(json[key], value);
     } catch (const Json::exception&) {
-        throw InputError(source, std::string("config key '") + key + "' has the wrong type: " + json[key].dump());
+        throw InputError(source, std::string("config key '") + key + "' has the wrong type or range: " + FileText::escaped(json[key].dump()));
     }
 }
 
@@ -25,7 +27,7 @@ void requireGelu(const Json& json, const char* key, const std::string& source) {
     std::string activation = "gelu";
     readKey(json, key, activation, source);
     if (activation != "gelu")
-        throw InputError(source, std::string("config key '") + key + "' is \"" + activation + "\"; only \"gelu\" (exact) is supported");
+        throw InputError(source, std::string("config key '") + key + "' is \"" + FileText::escaped(activation) + "\"; only \"gelu\" (exact) is supported");
 }
 
 HubertConfig::FeatureNorm readFeatureNorm(const Json& json, const std::string& source) {
@@ -33,7 +35,7 @@ HubertConfig::FeatureNorm readFeatureNorm(const Json& json, const std::string& s
     readKey(json, "feat_extract_norm", norm, source);
     if (norm == "group") return HubertConfig::FeatureNorm::Group;
     if (norm == "layer") return HubertConfig::FeatureNorm::Layer;
-    throw InputError(source, "unsupported feat_extract_norm \"" + norm + "\" (\"group\" or \"layer\" expected)");
+    throw InputError(source, "unsupported feat_extract_norm \"" + FileText::escaped(norm) + "\" (\"group\" or \"layer\" expected)");
 }
 
 }  // namespace
@@ -44,7 +46,7 @@ HubertConfig HubertConfig::fromJson(const std::string& text, const std::string& 
     HubertConfig config;
     readKey(json, "model_type", config.modelType, source);
     if (config.modelType != "hubert" && config.modelType != "wav2vec2")
-        throw InputError(source, "model_type \"" + config.modelType + "\" is not \"hubert\" or \"wav2vec2\"");
+        throw InputError(source, "model_type \"" + FileText::escaped(config.modelType) + "\" is not \"hubert\" or \"wav2vec2\"");
     readKey(json, "hidden_size", config.hiddenSize, source);
     readKey(json, "num_hidden_layers", config.layers, source);
     readKey(json, "num_attention_heads", config.heads, source);

@@ -219,7 +219,8 @@ private slots:
         writeBytes(path, pthWithPickle("\x80\x02" + std::string(depth, ']') + std::string(depth - 1, 'a') + "."));
         M2DS_VERIFY_REFUSED(m2dsRun({"ckpt", "info", path}), path, "nested more than");
     }
-    // A tree nested a million deep through the memo, which no depth count sees, is freed iteratively: tst_PickleReader.
+    // A tree nested a million deep through the memo, which an insertion-time depth count would not see, is refused:
+    // tst_PickleReader.
 
     void deeplyNestedSafetensorsHeaderIsRefused() {
         const QString path = dir_.filePath("nested.safetensors");

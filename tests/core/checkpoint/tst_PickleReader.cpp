@@ -1,5 +1,6 @@
-// The restricted unpickler against deep structures: nesting past its limit is refused, and a tree nested a million
-// deep through the memo (which no insertion-time count sees) is freed without recursion.
+// The restricted unpickler against deep and cyclic structures: nesting past its limit is refused, and so is a container
+// changed after it was put into another (a tree nested a million deep through the memo, which an insertion-time count
+// would not see) or put into itself (a cycle that shared pointers never free: found by fuzz_pickle).
 #include <QtTest>
 
 #include "checkpoint/PickleReader.h"
@@ -41,7 +42,7 @@ private slots:
         }
     }
 
-    void memoChainedTreeIsFreedIteratively() {
+    void memoChainedTreeIsRefused() {
         std::string pickle = "\x80\x02]r";
         appendIndex(pickle, 0);
         for (std::uint32_t k = 1; k <= 1000000; ++k) {  // L(k) = [], appended to L(k-1) through the memo
@@ -53,9 +54,32 @@ private slots:
             appendIndex(pickle, k);
             pickle += "a0";
         }
-        PickleRef root = unpickle(pickle + ".");
-        QCOMPARE(root->describe(), std::string("list of 1"));
-        root.reset();  // a recursive destructor overflows the stack here
+        try {
+            unpickle(pickle + ".");
+            QFAIL("accepted");
+        } catch (const InputError& error) {
+            QVERIFY2(QString(error.what()).contains("changes a container that already sits in another one"), error.what());
+        }
+    }
+
+    void cyclesAreRefused_data() {
+        QTest::addColumn<QByteArray>("pickle");
+        QTest::newRow("list appended to itself through the memo") << QByteArray("\x80\x02]q\x00h\x00" "a.", 9);
+        QTest::newRow("list appended to itself through DUP") << QByteArray("\x80\x02]2a.", 6);
+        QTest::newRow("dict holding itself") << QByteArray("\x80\x02}q\x00K\x01h\x00s.", 11);
+        QTest::newRow("namespace holding itself") << QByteArray("\x80\x02" "cargparse\nNamespace\n)Rq\x00}K\x01h\x00sb.", 34);
+        QTest::newRow("list holding its parent") << QByteArray("\x80\x02]q\x00]q\x01" "a0h\x01h\x00" "a.", 16);
+    }
+    void cyclesAreRefused() {
+        QFETCH(QByteArray, pickle);
+        QVERIFY_THROWS_EXCEPTION(InputError, unpickle(pickle.toStdString()));
+    }
+
+    void sharedValuesAreRead() {
+        // A value referenced twice through the memo (tied weights, one storage for several tensors) is not a cycle.
+        const PickleRef root = unpickle(std::string("\x80\x02]q\x00K\x07" "a0}(K\x01h\x00K\x02h\x00u.", 21));
+        QCOMPARE(root->describe(), std::string("dict of 2"));
+        QCOMPARE(root->entries[0].second, root->entries[1].second);
     }
 };
 

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sstream>
 
 #include "common/Errors.h"
 #include "labels/LabelledSet.h"
@@ -98,6 +99,18 @@ private slots:
         QVERIFY(messageOf([&] { LabelledSet::fromCsv(speakers, "speaker"); }).contains(":1: the header has no group column 'speaker'"));
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, LabelledSet::open(speakers, "(x)"));
         QVERIFY_THROWS_EXCEPTION(InputError, LabelledSet::fromCsv(dir.filePath("missing.csv").toStdString()));
+    }
+
+    void csvTextInErrorsIsEscapedAndShort() {
+        // Found by fuzz_labelled_set: the header and the labels came back raw and whole. Read from memory here.
+        std::string header;
+        for (int i = 0; i < 300; ++i) header += (i ? ",\x1b" : "\x1b") + std::to_string(i);
+        std::istringstream wide(header + "\n");
+        const QString message = messageOf([&] { LabelledSet::fromCsv(wide, "upload.csv"); });
+        QVERIFY2(message.startsWith("upload.csv:1: the header has no 'file' column") && !message.contains('\x1b') && message.size() < 400,
+                 qPrintable(message));
+        std::istringstream oneLabel("file,label\na.wav,\x1b[2J\nb.wav,\x1b[2J\n");
+        QVERIFY(messageOf([&] { LabelledSet::fromCsv(oneLabel, "upload.csv"); }).contains("only one label '\\x1b[2J'"));
     }
 
     void oneLabelOrNoFilesIsAnError() {

@@ -123,6 +123,21 @@ private slots:
         }
     }
 
+    void fileTextInErrorsIsEscaped() {
+        // What the file holds where a number belongs comes back escaped and short (found by fuzz_textgrid).
+        const std::string hostile = std::string(kShortFormat).replace(std::string(kShortFormat).find("<exists>\n2\n"), 10,
+                                                                        "<exists>\n\"\x1b[2J\n" + std::string(5000, 'x') + "\"\n");
+        try {
+            TextGrid::decode("upload.TextGrid", hostile);
+            QFAIL("accepted");
+        } catch (const InputError& error) {
+            const QString message = QString::fromUtf8(error.what());
+            QVERIFY2(message.contains("tier count") && message.contains("\\x1b[2J\\n") && !message.contains('\n') &&
+                         !message.contains('\x1b') && message.size() < 300,
+                     qPrintable(message));
+        }
+    }
+
     void writtenTiersReadBack() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("w.TextGrid").toStdString();

@@ -52,6 +52,33 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, ModelConfig::fromJson("{\"patch_size\": [7, 2]}"));
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, ModelConfig::fromJson("{not json"));
     }
+
+    void absurdGeometriesAreRefused_data() {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("1e300 (a float cast to int)") << R"({"embed_dim": 1e300})" << "out_of_range";
+        QTest::newRow("2^32 + 768 (wraps to 768)") << R"({"embed_dim": 4294968064})" << "out_of_range";
+        QTest::newRow("frame features overflowing int") << R"({"input_size": [2147483647, 2], "patch_size": [1, 2], "embed_dim": 2147483644, "num_heads": 1})"
+                                                        << "at most 65536";
+        QTest::newRow("1.6e6 patches") << R"({"input_size": [40000, 40000], "patch_size": [1, 1]})" << "patches";
+        QTest::newRow("negative mel bins") << R"({"input_size": [-80, 608]})" << "positive";
+        QTest::newRow("negative off_emb_dim") << R"({"off_emb_dim": -1})" << "off_emb_dim >= 0";
+        QTest::newRow("mlp_ratio 1e9") << R"({"mlp_ratio": 1e9})" << "mlp_ratio at most 64";
+        QTest::newRow("infinite norm std") << R"({"norm_stats": [0, 1e39]})" << "out_of_range";  // beyond float
+        QTest::newRow("an array") << "[1, 2]" << "cannot use value()";
+        QTest::newRow("a megabyte-long string") << "\"" + QString(1 << 20, 'x') << "parse error";
+    }
+    void absurdGeometriesAreRefused() {
+        QFETCH(QString, json);
+        QFETCH(QString, reason);
+        try {
+            ModelConfig::fromJson(json.toStdString());
+            QFAIL("accepted");
+        } catch (const InvalidArgument& error) {
+            const QString message = error.what();
+            QVERIFY2(message.contains(reason) && message.size() < 400 && !message.contains('\n'), qPrintable(message.left(400)));
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestModelConfig)

@@ -8,6 +8,7 @@
 #include "common/Errors.h"
 #include "common/NpyFile.h"
 #include "model/M2dsModel.h"
+#include "model/hubert/HubertConfig.h"
 #include "model/hubert/HubertModel.h"
 #include "model/hubert/HubertWeightNames.h"
 #include "model/hubert/TeacherNormalisation.h"
@@ -147,6 +148,25 @@ private slots:
         if (!M2dsModel::cudaAvailable()) QVERIFY_THROWS_EXCEPTION(InvalidArgument, model.setDevice("cuda"));
         model.setDevice("cpu");
         QCOMPARE(model.hiddenStates(input("odd401"), {1})[0].shape, (std::vector<std::size_t>{1, 32}));
+    }
+
+    void absurdConfigValuesAreShortErrors_data() {
+        QTest::addColumn<QString>("json");
+        QTest::newRow("1e300 (a float cast to int)") << R"({"hidden_size": 1e300})";
+        QTest::newRow("2^32 + 768 (wraps to 768)") << R"({"hidden_size": 4294968064})";
+        QTest::newRow("a 600-element list for an int") << "{\"num_hidden_layers\": [" + QString("7,").repeated(599) + "7]}";
+        QTest::newRow("an escape in model_type") << "{\"model_type\": \"\\u001b[2J\"}";
+    }
+    void absurdConfigValuesAreShortErrors() {
+        // Found by fuzz_hubert_config: undefined float casts, and the whole value echoed into the message.
+        QFETCH(QString, json);
+        try {
+            HubertConfig::fromJson(json.toStdString(), "config.json");
+            QFAIL("accepted");
+        } catch (const InputError& error) {
+            const QString message = QString::fromUtf8(error.what());
+            QVERIFY2(message.startsWith("config.json: ") && message.size() < 300 && !message.contains('\x1b'), qPrintable(message));
+        }
     }
 
     void badFilesGiveClearErrors_data() {
