@@ -18,11 +18,11 @@ PathPicker::PathPicker(int choices, QString fileFilter, QWidget* parent)
         layout->addWidget(folder);
         connect(folder, &QToolButton::clicked, this, &PathPicker::chooseFolder);
     }
-    if (choices & File) {
+    if (choices & (File | SaveFile)) {
         auto* file = new QToolButton(this);
         file->setText(tr("File…"));
         layout->addWidget(file);
-        connect(file, &QToolButton::clicked, this, &PathPicker::chooseFile);
+        connect(file, &QToolButton::clicked, this, [this, save = bool(choices & SaveFile)] { chooseFile(save); });
     }
     connect(edit_, &QLineEdit::textChanged, this, &PathPicker::pathChanged);
     connect(edit_, &QLineEdit::editingFinished, this, [this] { emit pathChosen(path()); });
@@ -39,8 +39,9 @@ void PathPicker::chooseFolder() {
     emit pathChosen(folder);
 }
 
-void PathPicker::chooseFile() {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a File"), path(), filter_);
+void PathPicker::chooseFile(bool save) {
+    const QString file = save ? QFileDialog::getSaveFileName(this, tr("Save As"), path(), filter_)
+                              : QFileDialog::getOpenFileName(this, tr("Choose a File"), path(), filter_);
     if (file.isEmpty()) return;
     setPath(file);
     emit pathChosen(file);

@@ -5,13 +5,14 @@ class QLineEdit;
 
 namespace m2ds {
 
-/// A path field with "Folder…" and/or "File…" buttons that open the matching dialog.
+/// A path field with "Folder…" and/or "File…" buttons that open the matching dialog (File… asks for a file to open,
+/// SaveFile… for a file to write).
 class PathPicker : public QWidget {
     Q_OBJECT
 public:
-    enum Choice { Folder = 1, File = 2 };
+    enum Choice { Folder = 1, File = 2, SaveFile = 4 };
 
-    /// choices: Folder, File or both; fileFilter: the File… dialog's filter.
+    /// choices: Folder, File or SaveFile, or Folder with one of the others; fileFilter: the file dialog's filter.
     PathPicker(int choices, QString fileFilter, QWidget* parent = nullptr);
 
     QString path() const;
@@ -26,7 +27,7 @@ signals:
 
 private:
     void chooseFolder();
-    void chooseFile();
+    void chooseFile(bool save);
 
     QLineEdit* edit_;
     QString filter_;

@@ -1,0 +1,63 @@
+#include "jobs/EmbeddingExportJob.h"
+
+#include <QFileInfo>
+#include <utility>
+#include <vector>
+
+#include "analysis/EmbeddingWriter.h"
+#include "analysis/LayerSelection.h"
+#include "common/ProgressMonitor.h"
+#include "features/ModelLayerEmbeddings.h"
+#include "labels/LabelledSet.h"
+#include "model/M2dsModel.h"
+
+namespace m2ds {
+namespace {
+
+/// The recordings of an export and their labels ("" when they have none).
+std::vector<std::pair<std::string, std::string>> exportedFiles(const EmbeddingExportRequest& request) {
+    std::vector<std::pair<std::string, std::string>> files;
+    if (request.labelSource.isEmpty()) {
+        for (const QString& path : request.recordings) files.emplace_back(path.toStdString(), std::string());
+        return files;
+    }
+    const LabelledSet set = LabelledSet::open(request.labelSource.toStdString(), request.pathPattern.toStdString());
+    for (const LabelledFile& file : set.files()) files.emplace_back(file.path, file.label);
+    return files;
+}
+
+EmbeddingExportOptions exportOptions(const EmbeddingExportRequest& request) {
+    EmbeddingExportOptions options;
+    options.format = parseEmbeddingFormat(request.format.toStdString());
+    options.clipLevel = request.clipLevel;
+    options.pooling = parseClipPooling(request.pooling.toStdString());
+    return options;
+}
+
+}  // namespace
+
+QString EmbeddingExportJob::operator()(const ProgressMonitor& monitor) const {
+    M2dsModel::setComputeThreads(0);  // LibTorch's CPU threads are set per calling thread: every core for this job
+    const EmbeddingExportOptions options = exportOptions(request_);
+    const std::vector<int> layers = parseLayerSelection(request_.layers.toStdString(), model_->config().depth);
+    const std::vector<std::pair<std::string, std::string>> files = exportedFiles(request_);
+    const ModelLayerEmbeddings extractor(*model_, layers, checkpointPath_.toStdString());
+    const std::unique_ptr<EmbeddingWriter> writer = EmbeddingWriter::create(request_.output.toStdString(), extractor.dimension(), options);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const ProgressMonitor part = monitor.slice(double(i) / double(files.size()), double(i + 1) / double(files.size()));
+        writer->beginRecording(files[i].first, layers, 1.0 / extractor.framesPerSecond(), files[i].second);
+        std::size_t frames = 0;
+        extractor.extract(files[i].first, [&](const std::vector<FloatArray>& chunk) {
+            writer->addFrames(frames, chunk);
+            frames += chunk.front().shape[0];
+        }, &part);
+        writer->endRecording();
+    }
+    monitor.throwIfCancelled();
+    writer->finish(m2dsEmbeddingProvenance(checkpointPath_.toStdString(), model_->config()));
+    return QObject::tr("Exported layer(s) %1 of %n recording(s) (%2, %3) to %4, provenance in %5", "", int(files.size()))
+        .arg(request_.layers, request_.clipLevel ? QObject::tr("clip rows, %1 pooling").arg(request_.pooling) : QObject::tr("frame rows"),
+             request_.format, request_.output, QString::fromStdString(writer->sidecarPath()));
+}
+
+}  // namespace m2ds
