@@ -69,4 +69,10 @@ TrainSettings TrainSettings::fromArguments(const QStringList& arguments) {
     return settings;
 }
 
+QStringList TrainSettings::withResumeAuto(QStringList arguments) {
+    const qsizetype at = arguments.indexOf(QStringLiteral("--resume"));
+    if (at >= 0 && at + 1 < arguments.size()) arguments.remove(at, 2);
+    return arguments << QStringLiteral("--resume") << QStringLiteral("auto");
+}
+
 }  // namespace m2ds

@@ -29,6 +29,8 @@ struct TrainSettings {
     QStringList arguments() const;
     /// The settings of a `train` argument list (as arguments() makes them; --resume and --dry_run are ignored).
     static TrainSettings fromArguments(const QStringList& arguments);
+    /// `arguments` with any --resume VALUE replaced by `--resume auto` (continue from the folder's last checkpoint).
+    static QStringList withResumeAuto(QStringList arguments);
 };
 
 }  // namespace m2ds

@@ -2,7 +2,7 @@
 #include <QString>
 #include <optional>
 
-#include "training/TrainingLogRecords.h"
+#include "training/TrainingLogParser.h"
 
 namespace m2ds {
 
@@ -20,27 +20,23 @@ public:
     /// True when the last call reached the end of the file (nothing complete is left unread).
     bool atEnd() const { return atEnd_; }
     /// True when the log has a "start" with no later "end": the run it describes has not ended.
-    bool isOpen() const { return open_; }
+    bool isOpen() const { return parser_.isOpen(); }
     /// The last "start" and "end" read so far.
-    const std::optional<TrainingStart>& lastStart() const { return lastStart_; }
-    const std::optional<TrainingEnd>& lastEnd() const { return lastEnd_; }
+    const std::optional<TrainingStart>& lastStart() const { return parser_.lastStart(); }
+    const std::optional<TrainingEnd>& lastEnd() const { return parser_.lastEnd(); }
     /// Bytes consumed so far (up to the end of the last complete line).
     qint64 offset() const { return offset_; }
     /// Lines skipped because they were not a valid record.
-    int malformedLines() const { return malformed_; }
+    int malformedLines() const { return parser_.malformedLines(); }
 
 private:
-    void parseLine(const QByteArray& line, TrainingLogBatch& batch);
     void restart();
 
     QString path_;
     qint64 maxBytes_;
     qint64 offset_ = 0;
     bool atEnd_ = false;
-    bool open_ = false;
-    int malformed_ = 0;
-    std::optional<TrainingStart> lastStart_;
-    std::optional<TrainingEnd> lastEnd_;
+    TrainingLogParser parser_;
 };
 
 }  // namespace m2ds

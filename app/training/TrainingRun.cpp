@@ -10,6 +10,8 @@
 #include <csignal>
 #include <sys/types.h>
 
+#include "training/TrainSettings.h"
+
 namespace m2ds {
 namespace {
 
@@ -26,12 +28,6 @@ bool processAlive(qint64 pid) {
     }
     QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
     return !cmdline.open(QIODevice::ReadOnly) || cmdline.readAll().split('\0').contains("train");
-}
-
-QStringList withResume(QStringList arguments) {
-    const qsizetype at = arguments.indexOf(QStringLiteral("--resume"));
-    if (at >= 0 && at + 1 < arguments.size()) arguments.remove(at, 2);
-    return arguments << QStringLiteral("--resume") << QStringLiteral("auto");
 }
 
 }  // namespace
@@ -67,7 +63,7 @@ bool TrainingRun::resume(const QStringList& fallbackArguments) {
         emit launchFailed(tr("%1 records no command to resume.").arg(directory_));
         return false;
     }
-    return launch(withResume(recorded.isEmpty() ? fallbackArguments : recorded));
+    return launch(TrainSettings::withResumeAuto(recorded.isEmpty() ? fallbackArguments : recorded));
 }
 
 void TrainingRun::stop() {

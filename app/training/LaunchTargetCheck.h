@@ -1,0 +1,29 @@
+#pragma once
+#include <QString>
+#include <QStringList>
+
+#include "training/LaunchTarget.h"
+
+namespace m2ds {
+
+/// What a target's host says before a launch, in one ssh round trip: it is reachable and lets us in, the m2ds
+/// command is there (after the activation line) and of this workbench's version, the run folder can be
+/// created and has room; for SLURM, sbatch is there.
+struct LaunchTargetReport {
+    QStringList problems;     ///< one line each; empty = ready
+    QString remoteVersion;    ///< "m2ds 0.1.0" as the host prints it
+    qint64 freeMib = -1;      ///< free space in the run folder's file system
+
+    bool ok() const { return problems.isEmpty(); }
+};
+
+class LaunchTargetCheck {
+public:
+    /// runDirectory: the run folder on the host; minimumFreeMib: less free space is a problem.
+    static LaunchTargetReport check(const LaunchTarget& target, const QString& runDirectory, qint64 minimumFreeMib = 1024,
+                                    int timeoutMs = 30000);
+    /// The first line of `m2ds --version` this workbench expects ("m2ds " M2DS_VERSION).
+    static QString expectedVersion();
+};
+
+}  // namespace m2ds

@@ -1,0 +1,233 @@
+#include "training/RemoteRun.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+
+#include "common/Errors.h"
+#include "training/SbatchScript.h"
+#include "training/TrainSettings.h"
+
+namespace m2ds {
+namespace {
+
+constexpr int kStatusMilliseconds = 2000;
+constexpr int kLogMilliseconds = 1000;
+constexpr int kStderrLines = 6;
+const QStringList kFinalSlurmStates = {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY",
+                                       "PREEMPTED", "BOOT_FAIL", "DEADLINE", "GONE"};
+
+QString section(const QString& output, const QString& marker) {
+    const qsizetype at = output.indexOf(marker);
+    if (at < 0) return {};
+    const qsizetype end = output.indexOf(QStringLiteral("M2DS-"), at + marker.size());
+    return output.mid(at + marker.size(), end < 0 ? -1 : end - at - marker.size()).trimmed();
+}
+
+QString launchedHow(const LaunchTarget& target, const QStringList& arguments) {
+    const QString m2ds = SshCommand::quote(target.m2dsPath);
+    if (target.gpusPerNode <= 1) return m2ds + QLatin1Char(' ') + SshCommand::shellLine(arguments);
+    return QStringLiteral("torchrun --standalone --nproc_per_node=%1 \"$(command -v %2)\" %3").arg(target.gpusPerNode).arg(m2ds, SshCommand::shellLine(arguments));
+}
+
+}  // namespace
+
+RemoteRun::RemoteRun(const LaunchTarget& target, RemoteRunRegistry* registry, QObject* parent, QString controlFolder)
+    : QObject(parent), target_(target), registry_(registry), shell_(target, controlFolder), source_(shell_),
+      follower_(&source_, QString()), fetch_(shell_) {
+    statusTimer_.setInterval(kStatusMilliseconds);
+    connect(&statusTimer_, &QTimer::timeout, this, &RemoteRun::pollStatus);
+    connect(&follower_, &RemoteLogFollower::recordsRead, this, &RemoteRun::onRecords);
+    connect(&follower_, &RemoteLogFollower::connectionLost, this, &RemoteRun::connectionLost);
+    connect(&follower_, &RemoteLogFollower::connectionRestored, this, &RemoteRun::connectionRestored);
+    connect(&fetch_, &RemoteFileFetch::progress, this, &RemoteRun::fetchProgress);
+    connect(&fetch_, &RemoteFileFetch::finished, this, &RemoteRun::fetched);
+    connect(&fetch_, &RemoteFileFetch::failed, this, &RemoteRun::fetchFailed);
+}
+
+QString RemoteRun::sbatchScriptFor(const LaunchTarget& target, const QStringList& arguments, const QString& directory) {
+    return SbatchScript::generate(target, arguments, target.remotePath(directory));
+}
+
+bool RemoteRun::start(const QStringList& arguments, const QString& directory, const QString& sbatchScript) {
+    if (state_ != State::Idle) return false;
+    const QStringList problems = target_.problems();
+    if (!problems.isEmpty()) {
+        emit launchFailed(problems.join(QLatin1Char(' ')));
+        return false;
+    }
+    record_ = RemoteRunRecord();
+    record_.target = target_.name;
+    record_.directory = target_.remotePath(directory);
+    record_.arguments = arguments;
+    follower_.stop();
+    follower_.setPath(record_.directory + QStringLiteral("/log.jsonl"));
+    return launch(arguments, sbatchScript);
+}
+
+bool RemoteRun::resume(const QString& sbatchScript) {
+    if (!canResume()) return false;
+    return launch(TrainSettings::withResumeAuto(record_.arguments), sbatchScript);
+}
+
+bool RemoteRun::canResume() const {
+    return state_ == State::Idle && !record_.directory.isEmpty() && !record_.arguments.isEmpty() &&
+           !(lastEnd_ && lastEnd_->status == QLatin1String("finished"));
+}
+
+QString RemoteRun::launchScript(const QStringList& arguments, const QString& sbatchScript) const {
+    const QString folder = SshCommand::quote(record_.directory);
+    const QJsonObject command{{"program", target_.m2dsPath}, {"arguments", QJsonArray::fromStringList(arguments)}, {"target", target_.name}};
+    QString script = QStringLiteral("set -e\nmkdir -p %1\ncd %1\n").arg(folder);
+    if (!target_.activation.trimmed().isEmpty()) script += target_.activation.trimmed() + QLatin1Char('\n');
+    script += QStringLiteral("size=$(stat -c %s log.jsonl 2>/dev/null || echo 0)\nerrsize=$(stat -c %s train-stderr.log 2>/dev/null || echo 0)\n");
+    script += QStringLiteral("printf '%s\\n' %1 > train-command.json\n").arg(SshCommand::quote(QString::fromUtf8(QJsonDocument(command).toJson(QJsonDocument::Compact))));
+    if (target_.kind == LaunchTarget::Kind::Slurm) {
+        const QString text = sbatchScript.isEmpty() ? SbatchScript::generate(target_, arguments, record_.directory) : sbatchScript;
+        script += QStringLiteral("printf '%s' %1 > train.sbatch\n").arg(SshCommand::quote(text));
+        script += QStringLiteral("job=$(sbatch --parsable train.sbatch)\necho \"$job\" > train.jobid\necho \"M2DS-LAUNCHED $job $size $errsize\"\n");
+        return script;
+    }
+    script += QStringLiteral("command -v %1 >/dev/null 2>&1 || { echo \"m2ds command '%1' not found on $(hostname)\" >&2; exit 3; }\n").arg(SshCommand::quote(target_.m2dsPath));
+    script += QStringLiteral("setsid nohup %1 </dev/null >>train-stdout.log 2>>train-stderr.log &\n").arg(launchedHow(target_, arguments));
+    script += QStringLiteral("echo $! > train.pid\necho \"M2DS-LAUNCHED $! $size $errsize\"\n");
+    return script;
+}
+
+bool RemoteRun::launch(const QStringList& arguments, const QString& sbatchScript) {
+    const RemoteResult result = shell_.run(launchScript(arguments, sbatchScript));
+    const QStringList words = section(QString::fromUtf8(result.out), QStringLiteral("M2DS-LAUNCHED")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (!result.ok() || words.size() != 3) {
+        emit launchFailed(shell_.describeFailure(result));
+        return false;
+    }
+    if (target_.kind == LaunchTarget::Kind::Slurm) record_.jobId = SbatchScript::parseJobId(words[0]);
+    else record_.pid = words[0].toLongLong();
+    record_.stderrOffset = words[2].toLongLong();
+    record_.launched = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    remember();
+    lastEnd_.reset();
+    gonePolls_ = 0;
+    schedulerState_.clear();
+    stderrTail_.clear();
+    follower_.start(words[1].toLongLong(), kLogMilliseconds);  // an older log's records are not this launch's
+    setState(target_.kind == LaunchTarget::Kind::Slurm ? State::Pending : State::Running);
+    statusTimer_.start();
+    return true;
+}
+
+void RemoteRun::stop() {
+    if (state_ == State::Idle) return;
+    const QString script = target_.kind == LaunchTarget::Kind::Slurm
+                               ? QStringLiteral("scancel --signal=INT %1 2>/dev/null || scancel %1\n").arg(SshCommand::quote(record_.jobId))
+                               : QStringLiteral("kill -INT -- -%1 2>/dev/null || kill -INT %1\n").arg(record_.pid);
+    const RemoteResult result = shell_.run(script);
+    if (!result.ok()) {
+        emit launchFailed(tr("Could not stop the run: %1").arg(shell_.describeFailure(result)));
+        return;
+    }
+    setState(State::Stopping);
+}
+
+bool RemoteRun::attach(const RemoteRunRecord& record) {
+    if (state_ != State::Idle || record.directory.isEmpty()) return false;
+    record_ = record;
+    lastEnd_.reset();
+    gonePolls_ = 0;
+    follower_.setPath(record_.directory + QStringLiteral("/log.jsonl"));
+    follower_.start(0, kLogMilliseconds);
+    setState(State::Running);  // corrected by the first status poll and the log
+    statusTimer_.start();
+    pollStatus();
+    return true;
+}
+
+bool RemoteRun::fetchCheckpoint(const QString& remotePath) {
+    return fetch_.start(remotePath, RemoteFileFetch::cacheFolder(target_.name, record_.directory));
+}
+
+QString RemoteRun::statusScript() const {
+    QString script = QStringLiteral("cd %1 2>/dev/null || true\n").arg(SshCommand::quote(record_.directory));
+    if (target_.kind == LaunchTarget::Kind::Slurm) {
+        const QString job = SshCommand::quote(record_.jobId);
+        script += QStringLiteral("s=$(squeue -h -j %1 -o '%T|%r' 2>/dev/null | head -n1)\n"
+                                 "[ -n \"$s\" ] || s=$(sacct -n -X -P -j %1 -o State,Reason 2>/dev/null | head -n1)\n"
+                                 "echo \"M2DS-STATE ${s:-GONE}\"\n").arg(job);
+    } else {
+        script += QStringLiteral("if kill -0 %1 2>/dev/null; then echo 'M2DS-STATE RUNNING'; else echo 'M2DS-STATE GONE'; fi\n").arg(record_.pid);
+    }
+    return script + QStringLiteral("echo M2DS-STDERR; tail -c +%1 train-stderr.log 2>/dev/null | tail -n %2\n").arg(record_.stderrOffset + 1).arg(kStderrLines);
+}
+
+void RemoteRun::pollStatus() {
+    if (statusProcess_) return;  // the last poll has not answered yet
+    QProcess* process = shell_.start(statusScript(), this);
+    statusProcess_ = process;
+    connect(process, &QProcess::finished, this, [this, process](int exitCode, QProcess::ExitStatus status) {
+        process->deleteLater();
+        if (status == QProcess::NormalExit && exitCode == 0) onStatus(process->readAllStandardOutput());
+    });
+}
+
+void RemoteRun::onStatus(const QByteArray& bytes) {
+    const QString output = QString::fromUtf8(bytes);
+    QString state = section(output, QStringLiteral("M2DS-STATE"));
+    state.replace(QLatin1Char('|'), QStringLiteral(" ("));
+    if (state.contains(QLatin1Char('('))) state += QLatin1Char(')');
+    state.replace(QStringLiteral(" (None)"), QString());
+    const QString tail = output.mid(output.indexOf(QStringLiteral("M2DS-STDERR")) + 11).trimmed();
+    if (state != schedulerState_ || tail != stderrTail_) {
+        schedulerState_ = state;
+        stderrTail_ = tail;
+        emit statusChanged();
+    }
+    const QString word = state.section(QLatin1Char(' '), 0, 0);
+    if (state_ == State::Pending && word == QLatin1String("RUNNING")) setState(State::Running);
+    gonePolls_ = kFinalSlurmStates.contains(word) ? gonePolls_ + 1 : 0;
+    // Gone without an "end" in the log, once the log has been read to its end after the process was seen gone.
+    if (gonePolls_ >= 2 && follower_.atEnd() && !follower_.isConnectionLost() && state_ != State::Idle) {
+        TrainingEnd end;
+        end.status = state_ == State::Stopping ? QStringLiteral("stopped") : QStringLiteral("crashed");
+        if (word == QLatin1String("TIMEOUT")) end.message = tr("SLURM killed the job at its time limit (%1).").arg(target_.timeLimit);
+        else if (word != QLatin1String("GONE") && word != QLatin1String("COMPLETED")) end.message = tr("SLURM: %1.").arg(state);
+        if (!stderrTail_.isEmpty()) end.message += (end.message.isEmpty() ? QString() : QStringLiteral("\n")) + stderrTail_;
+        if (end.message.isEmpty()) end.message = tr("The training process is gone without an \"end\" record.");
+        finish(end);
+    } else if (gonePolls_ == 1) {
+        follower_.poll();
+    }
+}
+
+void RemoteRun::onRecords(const TrainingLogBatch& batch) {
+    if (!batch.starts.isEmpty() && state_ == State::Pending) setState(State::Running);
+    emit recordsRead(batch);
+    if (!batch.ends.isEmpty() && !follower_.parser().isOpen()) finish(batch.ends.last());
+}
+
+void RemoteRun::finish(const TrainingEnd& end) {
+    statusTimer_.stop();
+    follower_.stop();
+    lastEnd_ = end;
+    setState(State::Idle);
+    emit ended(end);
+}
+
+void RemoteRun::setState(State state) {
+    if (state == state_) return;
+    state_ = state;
+    emit stateChanged(state);
+}
+
+void RemoteRun::remember() {
+    if (!registry_) return;
+    try {
+        registry_->put(record_);
+    } catch (const Error& error) {
+        emit launchFailed(tr("The run was launched, but could not be recorded for later: %1").arg(QString::fromStdString(error.what())));
+    }
+}
+
+}  // namespace m2ds

@@ -1,0 +1,103 @@
+#pragma once
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+#include <optional>
+
+#include "training/LaunchTarget.h"
+#include "training/RemoteFileFetch.h"
+#include "training/RemoteLogFollower.h"
+#include "training/RemoteRunRegistry.h"
+#include "training/RemoteShell.h"
+#include "training/SshFileSource.h"
+
+class QProcess;
+
+namespace m2ds {
+
+/// One `m2ds train` run on an SSH host or a SLURM cluster, seen from the workbench, with the contract of the
+/// local TrainingRun. SSH: started detached on the host (`setsid nohup … &`, its pid in DIR/train.pid), so
+/// it outlives the ssh session and the workbench; stop = SIGINT to its process group. SLURM: DIR/train.sbatch
+/// submitted with `sbatch --parsable` (job id in DIR/train.jobid); state from squeue, then sacct; stop =
+/// `scancel --signal=INT`. Both: the log is followed by a RemoteLogFollower, the process or job is polled every
+/// 2 s (stderr's last lines with it), resume launches the same arguments with `--resume auto`, and each
+/// launch is put in the RemoteRunRegistry so that the workbench can attach again after a restart.
+class RemoteRun : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Pending, Running, Stopping };
+    Q_ENUM(State)
+
+    /// registry: where launches are recorded (not owned; null = not recorded).
+    RemoteRun(const LaunchTarget& target, RemoteRunRegistry* registry, QObject* parent = nullptr,
+              QString controlFolder = RemoteShell::defaultControlFolder());
+
+    /// Launches `arguments` (m2ds arguments: `train …`) for the host folder `directory`; for SLURM the batch
+    /// script is `sbatchScript` (as the user edited it), or the generated one when empty. Blocks for one ssh
+    /// round trip. False, with launchFailed, when the host refused.
+    bool start(const QStringList& arguments, const QString& directory, const QString& sbatchScript = {});
+    /// Launches the last arguments again with --resume auto (SLURM: the script generated for them, or `sbatchScript`).
+    bool resume(const QString& sbatchScript = {});
+    /// SIGINT to the process group / the job's steps: the run checkpoints and ends "stopped".
+    void stop();
+    /// Follows a recorded run from the start of its log.
+    bool attach(const RemoteRunRecord& record);
+    /// Copies a checkpoint of the run into the local cache (fetchProgress, then fetched or fetchFailed).
+    bool fetchCheckpoint(const QString& remotePath);
+
+    State state() const { return state_; }
+    const LaunchTarget& target() const { return target_; }
+    const RemoteRunRecord& record() const { return record_; }
+    /// SLURM's state and reason ("PENDING (Resources)"), or "RUNNING"/"GONE" for an SSH process.
+    QString schedulerState() const { return schedulerState_; }
+    /// The last lines of the run's stderr since its launch.
+    QString stderrTail() const { return stderrTail_; }
+    bool canResume() const;
+    RemoteLogFollower* follower() { return &follower_; }
+    SshFileSource* source() { return &source_; }
+
+    /// The batch script for `arguments` in `directory` on a SLURM target.
+    static QString sbatchScriptFor(const LaunchTarget& target, const QStringList& arguments, const QString& directory);
+
+signals:
+    void recordsRead(const m2ds::TrainingLogBatch& batch);
+    void stateChanged(m2ds::RemoteRun::State state);
+    void ended(const m2ds::TrainingEnd& end);
+    void launchFailed(const QString& message);
+    /// schedulerState() or stderrTail() changed.
+    void statusChanged();
+    void connectionLost(const QString& message);
+    void connectionRestored();
+    void fetchProgress(int percent);
+    void fetched(const QString& localPath);
+    void fetchFailed(const QString& message);
+
+private:
+    bool launch(const QStringList& arguments, const QString& sbatchScript);
+    QString launchScript(const QStringList& arguments, const QString& sbatchScript) const;
+    QString statusScript() const;
+    void pollStatus();
+    void onStatus(const QByteArray& output);
+    void onRecords(const TrainingLogBatch& batch);
+    void finish(const TrainingEnd& end);
+    void setState(State state);
+    void remember();
+
+    LaunchTarget target_;
+    RemoteRunRegistry* registry_;
+    RemoteShell shell_;
+    SshFileSource source_;
+    RemoteLogFollower follower_;
+    RemoteFileFetch fetch_;
+    QTimer statusTimer_;
+    QPointer<QProcess> statusProcess_;
+    RemoteRunRecord record_;
+    State state_ = State::Idle;
+    QString schedulerState_;
+    QString stderrTail_;
+    int gonePolls_ = 0;  ///< status polls in a row that found the process or job gone
+    std::optional<TrainingEnd> lastEnd_;
+};
+
+}  // namespace m2ds

@@ -1,0 +1,61 @@
+#include "training/SbatchScript.h"
+
+#include <QRegularExpression>
+
+#include "training/SshCommand.h"
+
+namespace m2ds {
+namespace {
+
+QString directive(const QString& text) { return QStringLiteral("#SBATCH ") + text + QLatin1Char('\n'); }
+
+QString jobName(const QString& runDirectory) {
+    QString name = runDirectory.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")), QStringLiteral("_"));
+    return QStringLiteral("m2ds-") + (name.isEmpty() ? QStringLiteral("train") : name);
+}
+
+QString launchLine(const LaunchTarget& target, const QStringList& arguments, int rendezvousPort) {
+    const QString m2ds = SshCommand::quote(target.m2dsPath);
+    const QString rest = SshCommand::shellLine(arguments);
+    if (target.nodes <= 1 && target.gpusPerNode <= 1) return QStringLiteral("exec srun --kill-on-bad-exit=1 %1 %2\n").arg(m2ds, rest);
+    return QStringLiteral("exec srun --kill-on-bad-exit=1 torchrun --nnodes=\"$SLURM_NNODES\" --nproc_per_node=%1 --rdzv_id=\"$SLURM_JOB_ID\" \\\n"
+                          "    --rdzv_backend=c10d --rdzv_endpoint=\"$HEAD:%2\" \"$(command -v %3)\" %4\n")
+        .arg(qMax(1, target.gpusPerNode)).arg(rendezvousPort).arg(m2ds, rest);
+}
+
+}  // namespace
+
+QString SbatchScript::generate(const LaunchTarget& target, const QStringList& arguments, const QString& runDirectory, int rendezvousPort) {
+    QString script = QStringLiteral("#!/bin/bash\n");
+    script += directive(QStringLiteral("--job-name=") + jobName(runDirectory));
+    if (!target.partition.isEmpty()) script += directive(QStringLiteral("--partition=") + target.partition);
+    if (!target.account.isEmpty()) script += directive(QStringLiteral("--account=") + target.account);
+    script += directive(QStringLiteral("--nodes=%1").arg(qMax(1, target.nodes)));
+    script += directive(QStringLiteral("--ntasks-per-node=1"));
+    if (target.gpusPerNode > 0) script += directive(QStringLiteral("--gpus-per-node=%1").arg(target.gpusPerNode));
+    if (!target.timeLimit.isEmpty()) script += directive(QStringLiteral("--time=") + target.timeLimit);
+    script += directive(QStringLiteral("--chdir=") + runDirectory);
+    script += directive(QStringLiteral("--output=") + runDirectory + QStringLiteral("/train-stdout.log"));
+    script += directive(QStringLiteral("--error=") + runDirectory + QStringLiteral("/train-stderr.log"));
+    script += directive(QStringLiteral("--open-mode=append"));
+    script += directive(QStringLiteral("--signal=INT@120"));
+    for (QString line : target.extraSbatchLines) {
+        line = line.trimmed();
+        if (line.isEmpty()) continue;
+        script += line.startsWith(QLatin1String("#SBATCH")) ? line + QLatin1Char('\n') : directive(line);
+    }
+    script += QStringLiteral("set -e\n");
+    if (!target.activation.trimmed().isEmpty()) script += target.activation.trimmed() + QLatin1Char('\n');
+    if (target.nodes > 1 || target.gpusPerNode > 1)
+        script += QStringLiteral("HEAD=$(scontrol show hostnames \"$SLURM_JOB_NODELIST\" | head -n1)\n");
+    script += QStringLiteral("echo \"m2ds job $SLURM_JOB_ID on $SLURM_JOB_NODELIST\" >&2\n");
+    return script + launchLine(target, arguments, rendezvousPort);
+}
+
+QString SbatchScript::parseJobId(const QString& sbatchOutput) {
+    const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("^\\s*(\\d+)(;\\S*)?\\s*$"), QRegularExpression::MultilineOption).match(sbatchOutput);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+}  // namespace m2ds

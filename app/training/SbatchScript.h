@@ -1,0 +1,26 @@
+#pragma once
+#include <QString>
+#include <QStringList>
+
+#include "training/LaunchTarget.h"
+
+namespace m2ds {
+
+/// The batch script of a SLURM launch: #SBATCH lines from the target (job name, partition, account, nodes,
+/// one task per node, GPUs per node, time limit, output files in the run folder, the extra lines), SIGINT to the
+/// job's steps 120 s before the time limit (so the run checkpoints before it is killed), the activation line,
+/// then `srun torchrun --nnodes=$SLURM_NNODES --nproc_per_node=G --rdzv_backend=c10d
+/// --rdzv_endpoint=$HEAD:PORT "$(command -v m2ds)" train …` with HEAD the job's first node, or `srun m2ds train …`
+/// for one process. srun runs in the foreground under `exec`, so `scancel --signal=INT JOB` reaches m2ds
+/// through srun and torchrun, which both pass SIGINT on to their children.
+class SbatchScript {
+public:
+    /// arguments: the m2ds arguments (`train …`, global options first); runDirectory: the run's folder on the
+    /// cluster; rendezvousPort: torchrun's c10d port on the head node.
+    static QString generate(const LaunchTarget& target, const QStringList& arguments, const QString& runDirectory,
+                            int rendezvousPort = 29500);
+    /// The job id that `sbatch --parsable` printed ("1234" or "1234;cluster"), empty when there is none.
+    static QString parseJobId(const QString& sbatchOutput);
+};
+
+}  // namespace m2ds

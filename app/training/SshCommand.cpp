@@ -1,0 +1,56 @@
+#include "training/SshCommand.h"
+
+#include <QDir>
+#include <QRegularExpression>
+
+namespace m2ds {
+
+SshCommand::SshCommand(const LaunchTarget& target, QString controlFolder, int connectTimeoutSeconds)
+    : target_(target), controlFolder_(std::move(controlFolder)), connectTimeout_(connectTimeoutSeconds) {}
+
+QStringList SshCommand::options() const {
+    QStringList list{"-o", "BatchMode=yes", "-o", QStringLiteral("ConnectTimeout=%1").arg(connectTimeout_),
+                     "-o", "StrictHostKeyChecking=accept-new", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=3"};
+    if (!target_.knownHostsFile.isEmpty()) list << "-o" << QStringLiteral("UserKnownHostsFile=") + target_.knownHostsFile;
+    if (!target_.identityFile.isEmpty()) list << "-o" << "IdentitiesOnly=yes" << "-i" << QDir::cleanPath(target_.identityFile);
+    if (!controlFolder_.isEmpty())
+        list << "-o" << "ControlMaster=auto" << "-o" << QStringLiteral("ControlPath=") + QDir(controlFolder_).filePath(QStringLiteral("%C"))
+             << "-o" << "ControlPersist=60";
+    return list << "-p" << QString::number(target_.port());
+}
+
+QString SshCommand::destination() const {
+    const QString user = target_.user();
+    return user.isEmpty() ? target_.host() : user + QLatin1Char('@') + target_.host();
+}
+
+QStringList SshCommand::sshArguments(const QString& remoteCommand) const { return options() << destination() << remoteCommand; }
+
+QStringList SshCommand::scpArguments(const QString& remotePath, const QString& localPath) const {
+    QStringList list = options();
+    list[list.size() - 2] = QStringLiteral("-P");  // scp spells the port -P
+    // scp (SFTP protocol) takes the remote path literally, so no quoting for a remote shell.
+    return list << "-q" << destination() + QLatin1Char(':') + remotePath << localPath;
+}
+
+QStringList SshCommand::rsyncArguments(const QString& remotePath, const QString& localPath) const {
+    const QString ssh = shellLine(QStringList{QStringLiteral("ssh")} + options());  // rsync splits -e like a shell
+    return {"--partial", "--inplace", "--times", "--info=progress2", "--no-inc-recursive", "-e", ssh,
+            destination() + QLatin1Char(':') + remotePath, localPath};  // rsync ≥ 3.2.4 protects remote args itself
+}
+
+QString SshCommand::quote(const QString& text) {
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
+    if (safe.match(text).hasMatch()) return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString SshCommand::shellLine(const QStringList& words) {
+    QStringList quoted;
+    for (const QString& word : words) quoted << quote(word);
+    return quoted.join(QLatin1Char(' '));
+}
+
+}  // namespace m2ds

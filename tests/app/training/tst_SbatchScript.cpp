@@ -1,0 +1,81 @@
+// The SLURM batch script generated from a target and the train arguments, and sbatch's job id.
+#include <QtTest>
+
+#include "training/SbatchScript.h"
+
+using namespace m2ds;
+
+namespace {
+
+LaunchTarget cluster() {
+    LaunchTarget target;
+    target.name = "cluster";
+    target.kind = LaunchTarget::Kind::Slurm;
+    target.address = "me@login.example.org";
+    target.partition = "gpu";
+    target.account = "proj42";
+    target.gpusPerNode = 4;
+    target.nodes = 2;
+    target.timeLimit = "2-00:00:00";
+    target.activation = "module load m2ds/0.1.0";
+    target.extraSbatchLines = {"--mem=64G", "#SBATCH --constraint=a100"};
+    return target;
+}
+
+}  // namespace
+
+class TestSbatchScript : public QObject {
+    Q_OBJECT
+private slots:
+    void multiNodeScriptLaunchesTorchrunThroughSrun() {
+        const QString script = SbatchScript::generate(cluster(), {"train", "--speech", "/data/my speech", "--output_dir", "/runs/a"}, "/runs/a", 29555);
+        const QString expected =
+            "#!/bin/bash\n"
+            "#SBATCH --job-name=m2ds-a\n"
+            "#SBATCH --partition=gpu\n"
+            "#SBATCH --account=proj42\n"
+            "#SBATCH --nodes=2\n"
+            "#SBATCH --ntasks-per-node=1\n"
+            "#SBATCH --gpus-per-node=4\n"
+            "#SBATCH --time=2-00:00:00\n"
+            "#SBATCH --chdir=/runs/a\n"
+            "#SBATCH --output=/runs/a/train-stdout.log\n"
+            "#SBATCH --error=/runs/a/train-stderr.log\n"
+            "#SBATCH --open-mode=append\n"
+            "#SBATCH --signal=INT@120\n"
+            "#SBATCH --mem=64G\n"
+            "#SBATCH --constraint=a100\n"
+            "set -e\n"
+            "module load m2ds/0.1.0\n"
+            "HEAD=$(scontrol show hostnames \"$SLURM_JOB_NODELIST\" | head -n1)\n"
+            "echo \"m2ds job $SLURM_JOB_ID on $SLURM_JOB_NODELIST\" >&2\n"
+            "exec srun --kill-on-bad-exit=1 torchrun --nnodes=\"$SLURM_NNODES\" --nproc_per_node=4 --rdzv_id=\"$SLURM_JOB_ID\" \\\n"
+            "    --rdzv_backend=c10d --rdzv_endpoint=\"$HEAD:29555\" \"$(command -v m2ds)\" train --speech '/data/my speech' --output_dir /runs/a\n";
+        QCOMPARE(script, expected);
+    }
+
+    void oneProcessRunsM2dsDirectly() {
+        LaunchTarget target = cluster();
+        target.nodes = 1;
+        target.gpusPerNode = 0;  // a CPU partition
+        target.partition.clear();
+        target.account.clear();
+        target.timeLimit.clear();
+        target.extraSbatchLines.clear();
+        target.activation.clear();
+        target.m2dsPath = "/opt/m2ds/bin/m2ds";
+        const QString script = SbatchScript::generate(target, {"--threads", "2", "train", "--output_dir", "/r/it's"}, "/r/it's");
+        QVERIFY(!script.contains("--partition") && !script.contains("--gpus-per-node") && !script.contains("--time") && !script.contains("HEAD="));
+        QVERIFY(script.contains("#SBATCH --job-name=m2ds-it_s\n"));
+        QVERIFY(script.endsWith("exec srun --kill-on-bad-exit=1 /opt/m2ds/bin/m2ds --threads 2 train --output_dir '/r/it'\\''s'\n"));
+    }
+
+    void jobIdsOfParsableOutput() {
+        QCOMPARE(SbatchScript::parseJobId("1234\n"), QString("1234"));
+        QCOMPARE(SbatchScript::parseJobId("987;cluster2\n"), QString("987"));
+        QCOMPARE(SbatchScript::parseJobId("sbatch: error: invalid partition specified: gpux\n"), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSbatchScript)
+#include "tst_SbatchScript.moc"
