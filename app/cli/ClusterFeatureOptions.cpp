@@ -1,14 +1,13 @@
 #include "cli/ClusterFeatureOptions.h"
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/ModelLoading.h"
 #include "common/Errors.h"
 #include "common/TextUtilities.h"
+#include "common/UserCacheFolder.h"
 #include "data/DataSourceList.h"
 #include "features/FeatureDump.h"
 #include "features/HubertLayerFeatures.h"
@@ -27,40 +26,25 @@ namespace {
 /// Features up to this size are read into memory once: mini-batch k-means draws random rows every step.
 constexpr std::size_t kInMemoryBytes = std::size_t(2) << 30;
 
-/// A Hugging Face model folder (config.json inside) is a HuBERT / wav2vec 2.0 encoder; anything else an M2D checkpoint.
-bool isHubertFolder(const std::string& path) { return std::filesystem::is_regular_file(std::filesystem::u8path(path) / "config.json"); }
-
 std::unique_ptr<FeatureSource> inMemoryWhenSmall(std::unique_ptr<FeatureSource> source) {
     if (source->rowCount() * source->dimension() * sizeof(float) > kInMemoryBytes) return source;
     return std::make_unique<InMemoryFeatureSource>(InMemoryFeatureSource::copyOf(*source));
 }
 
-/// The extractor of the chosen features, with the model it reads (kept alive as long as the extractor).
+/// The extractor of the chosen features, with the encoder it reads (kept alive as long as the extractor).
 struct FeatureExtraction {
-    std::unique_ptr<M2dsModel> network;
-    std::unique_ptr<HubertModel> hubert;
+    LoadedEncoder encoder;
     std::unique_ptr<FrameFeatureExtractor> extractor;
 };
 
-/// hidden_states[layer] of a HuBERT / wav2vec 2.0 folder, whole recordings, plain HF pipeline.
-FeatureExtraction hubertExtraction(const std::string& folder, int layer, const std::string& device, int threads) {
-    const HubertCheckpoint checkpoint = HubertCheckpoint::read(folder);
+/// `layer` of an M2D / M2D-S checkpoint (as `m2ds extract` computes it) or hidden_states[layer] of a HuBERT /
+/// wav2vec 2.0 folder (whole recordings, plain HF pipeline).
+FeatureExtraction encoderExtraction(const std::string& path, int layer, const std::string& device, int threads) {
     FeatureExtraction extraction;
-    extraction.hubert = std::make_unique<HubertModel>(HubertModel::fromCheckpoint(checkpoint));
-    M2dsModel::setComputeThreads(threads);
-    extraction.hubert->setDevice(device);
-    extraction.extractor = std::make_unique<HubertLayerFeatures>(*extraction.hubert, layer, checkpoint.weightsPath);
-    return extraction;
-}
-
-/// A layer of an M2D / M2D-S checkpoint's encoder, as `m2ds extract` computes it.
-FeatureExtraction modelExtraction(const std::string& path, int layer, const std::string& device, int threads) {
-    const ImportedCheckpoint checkpoint = importCheckpoint(path);
-    FeatureExtraction extraction;
-    extraction.network = std::make_unique<M2dsModel>(modelFrom(checkpoint, M2dsModel::Parts::EncoderOnly));
-    M2dsModel::setComputeThreads(threads);
-    extraction.network->setDevice(device);
-    extraction.extractor = std::make_unique<ModelLayerFeatures>(*extraction.network, layer, path, threads);
+    extraction.encoder = LoadedEncoder::open(path, device, threads);
+    const LoadedEncoder& encoder = extraction.encoder;
+    if (encoder.hubert) extraction.extractor = std::make_unique<HubertLayerFeatures>(*encoder.hubert, layer, encoder.weightsPath);
+    else extraction.extractor = std::make_unique<ModelLayerFeatures>(*encoder.network, layer, path, threads);
     return extraction;
 }
 
@@ -89,9 +73,7 @@ std::string ClusterFeatureOptions::usageProblem() const {
 
 std::string ClusterFeatureOptions::cacheRoot() const {
     if (!cache.empty()) return cache;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/m2ds/features";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/m2ds/features";
-    return ".m2ds-cache/features";
+    return userCacheFolder("features");
 }
 
 std::vector<std::string> ClusterFeatureOptions::inputFiles() const {
@@ -107,8 +89,7 @@ std::vector<std::string> ClusterFeatureOptions::inputFiles() const {
 ClusterFeatures ClusterFeatureOptions::fromDump(const CommandContext& context) const {
     const std::vector<std::string> files = inputFiles();
     FeatureExtraction extraction;
-    if (!model.empty() && isHubertFolder(model)) extraction = hubertExtraction(model, layer, device, context.threads);
-    else if (!model.empty()) extraction = modelExtraction(model, layer, device, context.threads);
+    if (!model.empty()) extraction = encoderExtraction(model, layer, device, context.threads);
     else if (mfcc) extraction.extractor = std::make_unique<MfccFeatures>(context.threads);
     else extraction.extractor = std::make_unique<PreparedTeacherFeatures>(files.front());
     const FrameFeatureExtractor& extractor = *extraction.extractor;

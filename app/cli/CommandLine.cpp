@@ -12,6 +12,8 @@
 #include "cli/InfoCommand.h"
 #include "cli/MelspecCommand.h"
 #include "cli/PrepareCommand.h"
+#include "cli/ProbeCommand.h"
+#include "cli/SimilarityCommand.h"
 #include "cli/TrainCommand.h"
 #include "common/BlasInfo.h"
 #include "common/Errors.h"
@@ -125,6 +127,11 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     ClusterScoreCommand clusterScore;
     CLI::App* clusterScoreApp = clusterScore.addTo(*clusterApp);
 
+    ProbeCommand probe;
+    CLI::App* probeApp = probe.addTo(app);
+    SimilarityCommand similarity;
+    CLI::App* similarityApp = similarity.addTo(app);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -140,6 +147,8 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     if (clusterLearnApp->parsed()) return runReportingErrors(clusterLearn, context, "cluster learn");
     if (clusterAssignApp->parsed()) return runReportingErrors(clusterAssign, context, "cluster assign");
     if (clusterScoreApp->parsed()) return runReportingErrors(clusterScore, context, "cluster score");
+    if (probeApp->parsed()) return runReportingErrors(probe, context, "probe");
+    if (similarityApp->parsed()) return runReportingErrors(similarity, context, "similarity");
     return runReportingErrors(melspec, context, "melspec");
 }
 

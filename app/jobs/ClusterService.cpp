@@ -1,7 +1,6 @@
 #include "jobs/ClusterService.h"
 
-#include <QStandardPaths>
-
+#include "common/UserCacheFolder.h"
 #include "jobs/ClusterJob.h"
 #include "jobs/ModelService.h"
 
@@ -9,10 +8,7 @@ namespace m2ds {
 namespace {
 
 /// The feature cache `m2ds cluster` uses by default.
-QString featureCache() {
-    const QString xdg = qEnvironmentVariable("XDG_CACHE_HOME");
-    return (xdg.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) : xdg) + "/m2ds/features";
-}
+QString featureCache() { return QString::fromStdString(userCacheFolder("features")); }
 
 }  // namespace
 

@@ -84,9 +84,17 @@ ProbeFolds LayerProbe::innerFolds(const std::vector<int>& labels, const ProbeFol
     const std::vector<char> heldOut = folds.heldOut(fold);
     const std::vector<int> trainLabels = probe::labelsWhere(labels, heldOut, false);
     const std::uint64_t seed = DeterministicRandom{settings.seed, 0x696e6e6572ull /* "inner" */, std::uint64_t(fold)}.next();
+    const std::vector<int> trainGroups = folds.groupOfRow().empty() ? std::vector<int>{} : probe::labelsWhere(folds.groupOfRow(), heldOut, false);
+    // A small set (a label with 4 examples, 3 speakers) still gets its C chosen: as many inner folds as it allows, down to 2.
+    std::map<int, std::size_t> sizes;
+    for (int key : trainGroups.empty() ? trainLabels : trainGroups) ++sizes[key];
+    std::size_t limit = trainGroups.empty() ? std::size_t(-1) : sizes.size();
+    if (trainGroups.empty())
+        for (const auto& [label, count] : sizes) limit = std::min(limit, count);
+    const int inner = int(std::max<std::size_t>(2, std::min<std::size_t>(std::size_t(settings.innerFolds), limit)));
     try {
-        if (folds.groupOfRow().empty()) return ProbeFolds::stratified(trainLabels, settings.innerFolds, seed);
-        return ProbeFolds::grouped(trainLabels, probe::labelsWhere(folds.groupOfRow(), heldOut, false), settings.innerFolds, seed);
+        if (trainGroups.empty()) return ProbeFolds::stratified(trainLabels, inner, seed);
+        return ProbeFolds::grouped(trainLabels, trainGroups, inner, seed);
     } catch (const InvalidArgument& error) {
         throw InvalidArgument("probe: the training rows of fold " + std::to_string(fold) + " cannot be split to choose C: " + error.what());
     }

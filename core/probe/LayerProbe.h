@@ -40,13 +40,14 @@ public:
     /// its training rows, choose C from the grid by inner CV on them (innerFolds(); the best mean held-out accuracy,
     /// the first in grid order on a tie, as GridSearchCV; fits warm-started along increasing C), refit on all its
     /// training rows, score the held-out rows. monitor may be null; reports progress, throws CancelledError. Throws
-    /// InvalidArgument for shapes that differ, bad settings, or (naming the label) a label with fewer training rows
-    /// than inner folds.
+    /// InvalidArgument for shapes that differ, bad settings, or (naming the label) a label with fewer than 2
+    /// training rows.
     static ProbeScore evaluate(const RowMatrix& x, const std::vector<int>& labels, int classes, const ProbeFolds& folds,
                                const ProbeSettings& settings, const ProgressMonitor* monitor = nullptr);
 
     /// The inner folds over the training rows of outer fold `fold` (in row order): stratified on their labels with a
-    /// seed drawn from (settings.seed, fold); grouped when `folds` were made by ProbeFolds::grouped.
+    /// seed drawn from (settings.seed, fold); grouped when `folds` were made by ProbeFolds::grouped. At most
+    /// settings.innerFolds, fewer (down to 2) when the smallest label or the group count of those rows allows fewer.
     static ProbeFolds innerFolds(const std::vector<int>& labels, const ProbeFolds& folds, int fold, const ProbeSettings& settings);
 };
 

@@ -135,7 +135,12 @@ std::vector<FoldResult<Fitter>> crossValidate(const Fitter& fitter, const std::v
     });
     std::vector<InnerChain<Fitter>> chains(outer * inner);
     runProbeTasks(chains.size(), settings.threads, [&](std::size_t task, int threads) {
-        chains[task] = runInnerChain(fitter, data[task / inner], int(task % inner), settings, threads, progress);
+        const OuterFold<Fitter>& fold = data[task / inner];
+        if (int(task % inner) >= fold.inner.count()) {  // a small training set split into fewer inner folds
+            for (std::size_t g = 0; g < settings.regularisationGrid.size(); ++g) progress.fitted();
+            return;
+        }
+        chains[task] = runInnerChain(fitter, fold, int(task % inner), settings, threads, progress);
     });
     std::vector<FoldResult<Fitter>> results(outer);
     runProbeTasks(outer, settings.threads, [&](std::size_t f, int threads) {
@@ -144,8 +149,9 @@ std::vector<FoldResult<Fitter>> crossValidate(const Fitter& fitter, const std::v
         std::size_t best = 0;
         if (chooseC) {
             std::vector<double> mean(settings.regularisationGrid.size(), 0.0);
-            for (std::size_t j = 0; j < inner; ++j)
-                for (std::size_t g = 0; g < mean.size(); ++g) mean[g] += chains[f * inner + j].accuracy[g] / double(inner);
+            const std::size_t used = std::size_t(data[f].inner.count());
+            for (std::size_t j = 0; j < used; ++j)
+                for (std::size_t g = 0; g < mean.size(); ++g) mean[g] += chains[f * inner + j].accuracy[g] / double(used);
             best = std::size_t(std::max_element(mean.begin(), mean.end()) - mean.begin());
             start = &chains[f * inner].models[best];
         }

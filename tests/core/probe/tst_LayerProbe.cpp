@@ -116,16 +116,33 @@ private slots:
         QVERIFY(errorOf([&] { FeatureStandardiser::fit(x, {0, 0, 0, 0}); }).contains("no row"));
     }
 
+    void smallSetsShrinkTheInnerFolds() {
+        const RowMatrix x = test::probeMatrix("lr_x");
+        std::vector<int> labels = test::probeIntegers("lr_labels");
+        // A rare label with 4 rows has 2 or 3 training rows in each of 3 outer folds: where it has 2, the inner CV runs
+        // 2 folds instead of failing for want of 3.
+        for (std::size_t r = 0, seen = 0; r < labels.size() && seen < 4; ++r)
+            if (labels[r] == 0) labels[r] = 3, ++seen;
+        const ProbeFolds three = ProbeFolds::stratified(labels, 3, 0);
+        bool shrunk = false;
+        for (int fold = 0; fold < 3; ++fold) shrunk = shrunk || LayerProbe::innerFolds(labels, three, fold, quickSettings()).count() == 2;
+        QVERIFY(shrunk);
+        const ProbeScore score = LayerProbe::evaluate(x, labels, 4, three, quickSettings());
+        QCOMPARE(score.chosenC.size(), std::size_t(3));
+        QVERIFY(score.accuracy > 0.0 && score.accuracy <= 1.0);
+    }
+
     void badInputsNameTheProblem() {
         const RowMatrix x = test::probeMatrix("lr_x");
         const std::vector<int> labels = test::probeIntegers("lr_labels");
-        // Two outer folds leave a rare label with a single training row in some fold: too few for 3 inner folds.
+        // Two outer folds leave a rare label with a single training row in some fold: too few even for 2 inner folds
+        // (the inner CV shrinks from 3 folds as far as 2, not below).
         std::vector<int> rare = labels;
         for (std::size_t r = 0, seen = 0; r < rare.size() && seen < 3; ++r)
             if (rare[r] == 0) rare[r] = 3, ++seen;
         const ProbeFolds two = ProbeFolds::stratified(rare, 2, 0);
         const QString error = errorOf([&] { LayerProbe::evaluate(x, rare, 4, two, quickSettings()); });
-        QVERIFY2(error.contains("cannot be split to choose C: label '3' has ") && error.endsWith("examples, fewer than the 3 folds"), qPrintable(error));
+        QVERIFY2(error.contains("cannot be split to choose C: label '3' has ") && error.endsWith("examples, fewer than the 2 folds"), qPrintable(error));
         QVERIFY(errorOf([&] { LayerProbe::evaluate(x, labels, 2, referenceFolds(), quickSettings()); }).contains("label 2 of row"));
         QVERIFY(errorOf([&] { LayerProbe::evaluate(x, std::vector<int>(labels.begin(), labels.end() - 1), 3, referenceFolds(), quickSettings()); })
                     .contains("299 labels for 300 embeddings"));
