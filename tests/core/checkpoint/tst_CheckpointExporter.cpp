@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "ModelFixtures.h"
+#include "TestData.h"
 #include "checkpoint/CheckpointExporter.h"
 #include "checkpoint/CheckpointImporter.h"
 #include "checkpoint/PthArchive.h"
@@ -81,6 +82,22 @@ private slots:
             QFAIL("a cut archive was accepted");
         } catch (const InputError& error) {
             QCOMPARE(error.path(), std::string("upload.pth"));
+        }
+    }
+
+    void unreadableVersionRecordsAreInputErrors_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("beyond 64 bits (LibTorch's std::stoull threw)") << "seed-version-out-of-range.pth";
+        QTest::newRow("not a number") << "seed-version-not-a-number.pth";
+        QTest::newRow("newer than LibTorch reads") << "seed-version-too-new.pth";
+    }
+    void unreadableVersionRecordsAreInputErrors() {
+        QFETCH(QString, file);
+        try {
+            PthArchive("upload.pth", readAll(test::sourcePath("tests/fuzz/corpus/pth/" + file)));
+            QFAIL("accepted");
+        } catch (const InputError& error) {
+            QVERIFY2(QString(error.what()).startsWith("upload.pth: not a PyTorch checkpoint"), error.what());
         }
     }
 
