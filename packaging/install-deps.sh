@@ -22,6 +22,7 @@ test_packages=(
   asterisk-core-sounds-en-wav asterisk-core-sounds-es-wav asterisk-core-sounds-fr-wav asterisk-core-sounds-en-g722
   codec2-examples klettres-data sonic-pi-samples
   python3-protobuf  # reads the TensorBoard event files in tst_m2dsTrain
+  openssh-server openssh-client rsync  # tst_SshLaunch starts its own sshd on 127.0.0.1 (remote launch targets)
 )
 # Only for regenerating reference fixtures (tests/golden) and for the benchmarks (bench/).
 reference_packages=(python3-torch python3-torchaudio python3-sklearn python3-faiss)

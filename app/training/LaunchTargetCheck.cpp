@@ -29,11 +29,12 @@ QString checkScript(const LaunchTarget& target, const QString& runDirectory) {
 
 QString LaunchTargetCheck::expectedVersion() { return QStringLiteral("m2ds " M2DS_VERSION); }
 
-LaunchTargetReport LaunchTargetCheck::check(const LaunchTarget& target, const QString& runDirectory, qint64 minimumFreeMib, int timeoutMs) {
+LaunchTargetReport LaunchTargetCheck::check(const LaunchTarget& target, const QString& runDirectory, qint64 minimumFreeMib,
+                                            const QString& controlFolder, int timeoutMs) {
     LaunchTargetReport report;
     report.problems = target.problems();
     if (!report.ok()) return report;
-    const RemoteShell shell(target);
+    const RemoteShell shell(target, controlFolder);
     const RemoteResult result = shell.run(checkScript(target, runDirectory), timeoutMs);
     if (!result.ok()) {
         report.problems << shell.describeFailure(result);

@@ -3,6 +3,7 @@
 #include <QStringList>
 
 #include "training/LaunchTarget.h"
+#include "training/RemoteShell.h"
 
 namespace m2ds {
 
@@ -20,8 +21,9 @@ struct LaunchTargetReport {
 class LaunchTargetCheck {
 public:
     /// runDirectory: the run folder on the host; minimumFreeMib: less free space is a problem.
+    /// controlFolder: as for RemoteShell.
     static LaunchTargetReport check(const LaunchTarget& target, const QString& runDirectory, qint64 minimumFreeMib = 1024,
-                                    int timeoutMs = 30000);
+                                    const QString& controlFolder = RemoteShell::defaultControlFolder(), int timeoutMs = 30000);
     /// The first line of `m2ds --version` this workbench expects ("m2ds " M2DS_VERSION).
     static QString expectedVersion();
 };

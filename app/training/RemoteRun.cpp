@@ -48,6 +48,13 @@ RemoteRun::RemoteRun(const LaunchTarget& target, RemoteRunRegistry* registry, QO
     connect(&fetch_, &RemoteFileFetch::failed, this, &RemoteRun::fetchFailed);
 }
 
+RemoteRun::~RemoteRun() {
+    if (!statusProcess_) return;
+    statusProcess_->disconnect(this);
+    statusProcess_->kill();
+    statusProcess_->waitForFinished(1000);
+}
+
 QString RemoteRun::sbatchScriptFor(const LaunchTarget& target, const QStringList& arguments, const QString& directory) {
     return SbatchScript::generate(target, arguments, target.remotePath(directory));
 }

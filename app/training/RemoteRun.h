@@ -32,6 +32,8 @@ public:
     /// registry: where launches are recorded (not owned; null = not recorded).
     RemoteRun(const LaunchTarget& target, RemoteRunRegistry* registry, QObject* parent = nullptr,
               QString controlFolder = RemoteShell::defaultControlFolder());
+    /// Kills a status poll in flight; the remote run itself goes on.
+    ~RemoteRun() override;
 
     /// Launches `arguments` (m2ds arguments: `train …`) for the host folder `directory`; for SLURM the batch
     /// script is `sbatchScript` (as the user edited it), or the generated one when empty. Blocks for one ssh

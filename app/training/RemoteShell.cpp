@@ -20,7 +20,9 @@ QString lastLine(const QString& text) {
 
 }  // namespace
 
-RemoteShell::RemoteShell(const LaunchTarget& target, QString controlFolder) : target_(target), command_(target, std::move(controlFolder)) {}
+RemoteShell::RemoteShell(const LaunchTarget& target, QString controlFolder) : target_(target), command_(target, controlFolder) {
+    if (!controlFolder.isEmpty()) QDir().mkpath(controlFolder);
+}
 
 QProcess* RemoteShell::start(const QString& script, QObject* parent) const {
     auto* process = new QProcess(parent);

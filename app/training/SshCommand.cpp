@@ -1,5 +1,6 @@
 #include "training/SshCommand.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QRegularExpression>
 
@@ -14,9 +15,16 @@ QStringList SshCommand::options() const {
     if (!target_.knownHostsFile.isEmpty()) list << "-o" << QStringLiteral("UserKnownHostsFile=") + target_.knownHostsFile;
     if (!target_.identityFile.isEmpty()) list << "-o" << "IdentitiesOnly=yes" << "-i" << QDir::cleanPath(target_.identityFile);
     if (!controlFolder_.isEmpty())
-        list << "-o" << "ControlMaster=auto" << "-o" << QStringLiteral("ControlPath=") + QDir(controlFolder_).filePath(QStringLiteral("%C"))
+        list << "-o" << "ControlMaster=auto" << "-o" << QStringLiteral("ControlPath=") + QDir(controlFolder_).filePath(connectionName())
              << "-o" << "ControlPersist=60";
     return list << "-p" << QString::number(target_.port());
+}
+
+QString SshCommand::connectionName() const {
+    // %C hashes host, port and user only: the key is part of the name, so that another key never rides on a
+    // connection that a different one opened.
+    const QByteArray key = QCryptographicHash::hash((target_.identityFile + QLatin1Char('\n') + target_.knownHostsFile).toUtf8(), QCryptographicHash::Sha1);
+    return QString::fromLatin1(key.toHex().left(8)) + QStringLiteral("-%C");
 }
 
 QString SshCommand::destination() const {

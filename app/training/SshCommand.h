@@ -33,6 +33,9 @@ public:
     static QString shellLine(const QStringList& words);
 
 private:
+    /// The control socket's file name: the key's hash and ssh's %C.
+    QString connectionName() const;
+
     LaunchTarget target_;
     QString controlFolder_;
     int connectTimeout_;

@@ -11,6 +11,13 @@ const QByteArray kMarker = "M2DS-FILE ";
 
 SshFileSource::SshFileSource(RemoteShell shell, QObject* parent) : QObject(parent), shell_(std::move(shell)) {}
 
+SshFileSource::~SshFileSource() {
+    if (!process_) return;
+    process_->disconnect(this);
+    process_->kill();
+    process_->waitForFinished(1000);
+}
+
 void SshFileSource::read(const QString& path, qint64 offset, qint64 maxBytes, std::function<void(const RemoteChunk&)> done) {
     const QString file = SshCommand::quote(path);
     const QString script = QStringLiteral("if [ -e %1 ]; then printf 'M2DS-FILE %s\\n' \"$(stat -Lc '%i %s' %1)\" && tail -c +%2 %1 | head -c %3; "

@@ -15,6 +15,8 @@ class SshFileSource : public QObject, public RemoteFileSource {
     Q_OBJECT
 public:
     explicit SshFileSource(RemoteShell shell, QObject* parent = nullptr);
+    /// Kills a read in flight.
+    ~SshFileSource() override;
     void read(const QString& path, qint64 offset, qint64 maxBytes, std::function<void(const RemoteChunk&)> done) override;
     /// The ssh process of the read in flight, 0 when none (to watch or, in tests, to kill).
     qint64 processId() const;

@@ -1,0 +1,263 @@
+// A real OpenSSH server on 127.0.0.1 (Debian openssh-server), started by the test with a throwaway host key,
+// client key and configuration: a tiny `m2ds train` launched through the SSH target, followed (records
+// arrive), its follower's ssh killed several times mid-run (no record lost or repeated), stopped (SIGINT to
+// the process group: a checkpoint), resumed (--resume auto), a checkpoint fetched, the run attached again
+// from the registry; the target check's messages for a wrong key, no server, m2ds missing or of another
+// version, and a full disk. When sshd cannot start the test says why: a skip on a developer's machine, a
+// failure under CI=true.
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <csignal>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pwd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "ProcessJob.h"
+#include "TestData.h"
+#include "training/LaunchTargetCheck.h"
+#include "training/RemoteRun.h"
+
+using namespace m2ds;
+
+namespace {
+
+const QString kSshd = "/usr/sbin/sshd";
+const QString kSpeech = "/usr/share/pocketsphinx/test/data";
+const QString kNoise = "/usr/share/sonic-pi/samples";
+
+#define M2DS_REQUIRE(condition, message)                                   \
+    do {                                                                   \
+        if (!(condition)) {                                                \
+            if (m2ds::test::underCi()) QFAIL(qPrintable(message));         \
+            QSKIP(qPrintable(message));                                    \
+        }                                                                  \
+    } while (false)
+
+/// True when something accepts TCP connections on 127.0.0.1:port.
+bool listensOn(int port) {
+    const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(quint16(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool connected = ::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    ::close(socket);
+    return connected;
+}
+
+QString currentUser() { return QString::fromLocal8Bit(::getpwuid(::getuid())->pw_name); }
+
+bool keygen(const QString& path) {
+    return test::runProgram("ssh-keygen", {"-q", "-t", "ed25519", "-N", "", "-C", "m2ds-test", "-f", path}, 30000).exitCode == 0;
+}
+
+/// The iterations of the "step" records in a log, in file order.
+QList<qint64> loggedIterations(const QString& log) {
+    QFile file(log);
+    QList<qint64> iterations;
+    if (!file.open(QIODevice::ReadOnly)) return iterations;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        const QJsonObject record = QJsonDocument::fromJson(line).object();
+        if (record.value("event").toString() == "step") iterations << record.value("iteration").toInteger();
+    }
+    return iterations;
+}
+
+/// What a RemoteRun reported.
+struct Reported {
+    explicit Reported(RemoteRun& run) {
+        QObject::connect(&run, &RemoteRun::recordsRead, [this](const TrainingLogBatch& batch) {
+            for (const TrainingStep& step : batch.steps) iterations << step.iteration;
+            for (const TrainingCheckpoint& c : batch.checkpoints) checkpoints << c.path;
+            starts += batch.starts;
+        });
+        QObject::connect(&run, &RemoteRun::ended, [this](const TrainingEnd& end) { ends << end; });
+        QObject::connect(&run, &RemoteRun::launchFailed, [this](const QString& message) { failures << message; });
+    }
+    QList<qint64> iterations;
+    QStringList checkpoints;
+    QVector<TrainingStart> starts;
+    QVector<TrainingEnd> ends;
+    QStringList failures;
+};
+
+}  // namespace
+
+class TestSshLaunch : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        test::isolateSettings();
+        M2DS_REQUIRE(QFile::exists(kSshd), kSshd + " is missing: install the Debian package openssh-server (packaging/install-deps.sh --tests)");
+        M2DS_REQUIRE(QFile::exists(kSpeech + "/cards/001.wav"), "pocketsphinx-testdata is missing (packaging/install-deps.sh --tests)");
+        QVERIFY(dir_.isValid());
+        QVERIFY(keygen(dir_.filePath("host_key")) && keygen(dir_.filePath("client_key")) && keygen(dir_.filePath("other_key")));
+        QVERIFY(QFile::copy(dir_.filePath("client_key.pub"), dir_.filePath("authorized_keys")));
+        startSshd();
+        target_.name = "loopback";
+        target_.kind = LaunchTarget::Kind::Ssh;
+        target_.address = QStringLiteral("%1@127.0.0.1:%2").arg(currentUser()).arg(port_);
+        target_.identityFile = dir_.filePath("client_key");
+        target_.knownHostsFile = dir_.filePath("known_hosts");
+        target_.workingFolder = dir_.filePath("remote");
+        target_.m2dsPath = QStringLiteral(M2DS_EXECUTABLE);
+        target_.gpusPerNode = 1;
+        // The tiny corpus of tst_m2dsTrain, prepared once (the "remote" host is this machine).
+        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", kSpeech, "-o", dir_.filePath("speech"), "--teacher", "mfcc"}).exitCode, 0);
+        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", "--noise", kNoise, "-o", dir_.filePath("noise")}).exitCode, 0);
+    }
+
+    void cleanupTestCase() {
+        for (const QString& folder : {QString("run"), QString("run-check")}) {
+            QFile pid(dir_.filePath("remote/" + folder + "/train.pid"));
+            if (pid.open(QIODevice::ReadOnly)) ::kill(-pid_t(pid.readAll().trimmed().toLongLong()), SIGKILL);  // a run a failed test left going
+        }
+        test::runProgram("ssh", SshCommand(target_, controlFolder()).options() << "-O" << "exit" << "127.0.0.1", 10000);
+        if (sshd_.state() != QProcess::NotRunning) {
+            sshd_.terminate();
+            sshd_.waitForFinished(5000);
+        }
+    }
+
+    void targetCheckPassesAndNamesWhatIsWrong() {
+        const LaunchTargetReport good = LaunchTargetCheck::check(target_, target_.remotePath("run-check"), 1024, controlFolder());
+        QVERIFY2(good.ok(), qPrintable(good.problems.join('\n')));
+        QCOMPARE(good.remoteVersion, LaunchTargetCheck::expectedVersion());
+        QVERIFY(good.freeMib > 0);
+
+        LaunchTarget wrongKey = target_;
+        wrongKey.identityFile = dir_.filePath("other_key");
+        const QStringList refused = LaunchTargetCheck::check(wrongKey, "/tmp", 1024, controlFolder()).problems;
+        QVERIFY2(refused.size() == 1 && refused[0].contains("refused the login") && refused[0].contains("other_key"), qPrintable(refused.join('\n')));
+
+        LaunchTarget nobody = target_;
+        nobody.address = QStringLiteral("127.0.0.1:%1").arg(test::freePort());
+        const QStringList unreachable = LaunchTargetCheck::check(nobody, "/tmp", 1024, controlFolder()).problems;
+        QVERIFY2(unreachable.size() == 1 && unreachable[0].contains("is not reachable") && unreachable[0].contains("Connection refused"),
+                 qPrintable(unreachable.join('\n')));
+
+        LaunchTarget missing = target_;
+        missing.m2dsPath = "/nowhere/m2ds";
+        const QStringList notThere = LaunchTargetCheck::check(missing, "/tmp", 1024, controlFolder()).problems;
+        QCOMPARE(notThere, QStringList{"127.0.0.1: the m2ds command '/nowhere/m2ds' is not there; set its path or the activation line of the target."});
+
+        QFile old(dir_.filePath("old-m2ds"));
+        QVERIFY(old.open(QIODevice::WriteOnly) && old.write("#!/bin/sh\necho 'm2ds 0.0.1'\n") > 0);
+        old.close();
+        QVERIFY(old.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        LaunchTarget other = target_;
+        other.m2dsPath = old.fileName();
+        const QStringList version = LaunchTargetCheck::check(other, "/tmp", 1024, controlFolder()).problems;
+        QCOMPARE(version, QStringList{QString("127.0.0.1 has 'm2ds 0.0.1', this workbench needs '%1'; install the same version there.").arg(LaunchTargetCheck::expectedVersion())});
+
+        const QStringList full = LaunchTargetCheck::check(target_, "/tmp", qint64(1) << 40, controlFolder()).problems;
+        QVERIFY2(full.size() == 1 && full[0].contains("MiB free in /tmp (at least 1099511627776 MiB wanted"), qPrintable(full.join('\n')));
+    }
+
+    void launchFollowSurviveDropsStopResumeFetchAttach() {
+        RemoteRunRegistry registry(dir_.filePath("remote-runs.json"));
+        RemoteRun run(target_, &registry, nullptr, controlFolder());
+        Reported got(run);
+        const QString folder = target_.remotePath("run");
+        QVERIFY2(run.start(trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
+        QCOMPARE(run.record().directory, folder);
+        QVERIFY(run.record().pid > 0);
+        QCOMPARE(registry.load().size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(got.iterations.size() >= 3, 60000);
+
+        // A dropped connection: the ssh client of the follower's read in flight is killed, three times.
+        for (int drop = 0; drop < 3; ++drop) {
+            QTRY_VERIFY_WITH_TIMEOUT(run.source()->processId() > 0, 10000);
+            ::kill(pid_t(run.source()->processId()), SIGKILL);
+            QTRY_VERIFY_WITH_TIMEOUT(run.follower()->failedReads() > drop, 10000);
+        }
+        const qsizetype afterDrops = got.iterations.size();
+        QTRY_VERIFY_WITH_TIMEOUT(got.iterations.size() > afterDrops + 1, 60000);  // it goes on after them
+
+        run.stop();
+        QCOMPARE(run.state(), RemoteRun::State::Stopping);
+        QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 1, 60000);
+        QCOMPARE(got.ends[0].status, QString("stopped"));
+        QVERIFY(!got.checkpoints.isEmpty());  // SIGINT made it save
+        QCOMPARE(got.iterations, loggedIterations(folder + "/log.jsonl"));  // every record once, in order
+        QVERIFY(run.canResume());
+
+        const qint64 stoppedAt = got.ends[0].iteration;
+        QVERIFY(run.resume());
+        QTRY_VERIFY_WITH_TIMEOUT(got.starts.size() == 2 && got.iterations.last() > stoppedAt + 1, 60000);
+        QVERIFY2(!got.starts[1].resumedFrom.isEmpty(), "the second launch did not resume");
+        QCOMPARE(got.iterations.mid(got.iterations.indexOf(stoppedAt)).first(), stoppedAt);  // continues where it stopped
+        run.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 2, 60000);
+        QCOMPARE(got.iterations, loggedIterations(folder + "/log.jsonl"));
+        QVERIFY(QFile(folder + "/train-command.json").exists());
+
+        QSignalSpy fetched(&run, &RemoteRun::fetched);
+        QSignalSpy fetchFailed(&run, &RemoteRun::fetchFailed);
+        const QString checkpoint = got.checkpoints.last();
+        QVERIFY(run.fetchCheckpoint(checkpoint));
+        QTRY_VERIFY_WITH_TIMEOUT(fetched.size() + fetchFailed.size() == 1, 30000);
+        QVERIFY2(fetched.size() == 1, qPrintable(fetchFailed.value(0).value(0).toString()));
+        const QString local = fetched[0][0].toString();
+        QVERIFY(local != checkpoint && local.endsWith(QFileInfo(checkpoint).fileName()));
+        QFile a(local), b(checkpoint);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QVERIFY(a.readAll() == b.readAll());
+
+        // The workbench restarted: the recorded run is attached again and its whole log read.
+        RemoteRun again(target_, &registry, nullptr, controlFolder());
+        Reported seen(again);
+        QVERIFY(again.attach(registry.load().last()));
+        QTRY_COMPARE_WITH_TIMEOUT(seen.ends.size(), 1, 30000);  // the log's last "end": the run is over
+        QCOMPARE(seen.iterations, got.iterations);
+        QVERIFY(again.canResume());
+    }
+
+private:
+    void startSshd() {
+        port_ = test::freePort();
+        QFile config(dir_.filePath("sshd_config"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nAuthorizedKeysFile %3\nPidFile %4\n"
+                                    "StrictModes no\nUsePAM no\nPermitRootLogin yes\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+                                    "Subsystem sftp internal-sftp\nMaxSessions 50\nMaxStartups 50\nLogLevel ERROR\n")
+                         .arg(port_).arg(dir_.filePath("host_key"), dir_.filePath("authorized_keys"), dir_.filePath("sshd.pid")).toUtf8());
+        config.close();
+        if (::getuid() == 0) QDir().mkpath("/run/sshd");  // sshd's privilege separation folder
+        sshd_.setProcessChannelMode(QProcess::MergedChannels);
+        sshd_.start(kSshd, {"-D", "-e", "-f", config.fileName()});
+        M2DS_REQUIRE(sshd_.waitForStarted(10000), "sshd could not be started: " + sshd_.errorString());
+        bool listening = false;
+        for (int attempt = 0; attempt < 100 && !listening && sshd_.state() == QProcess::Running; ++attempt) {
+            listening = listensOn(port_);
+            if (!listening) QTest::qWait(50);
+        }
+        sshd_.waitForReadyRead(10);
+        M2DS_REQUIRE(listening, QStringLiteral("sshd (%1 -D -e -f %2) did not listen on 127.0.0.1:%3: %4")
+                                    .arg(kSshd, config.fileName()).arg(port_).arg(QString::fromUtf8(sshd_.readAll()).trimmed()));
+    }
+
+    QString controlFolder() const { return dir_.filePath("ctl"); }
+
+    QStringList trainArguments(const QString& out) const {
+        return {"--threads", "2", "train", "--speech", dir_.filePath("speech"), "--noise", dir_.filePath("noise"),
+                "--model", "m2d_s_vit_tiny", "--output_dir", out, "--batch_size", "2", "--epochs", "400",
+                "--warmup_epochs", "1", "--log_every", "1", "--save_freq", "100", "--eval_freq", "100", "--rankme_samples", "8"};
+    }
+
+    QTemporaryDir dir_{QDir::tempPath() + "/m2ds-ssh-XXXXXX"};  // short: ssh's control socket path is limited
+    QProcess sshd_;
+    int port_ = 0;
+    LaunchTarget target_;
+};
+
+QTEST_GUILESS_MAIN(TestSshLaunch)
+#include "tst_SshLaunch.moc"
