@@ -121,6 +121,8 @@ void AudioFile::adopt(const std::string& label, SNDFILE* file, const SF_INFO& sf
     else if (info_.sampleRate < kMinSampleRate || info_.sampleRate > kMaxSampleRate)
         problem = "header declares a sample rate of " + std::to_string(info_.sampleRate) + " Hz; recordings from " +
                   std::to_string(kMinSampleRate) + " Hz to " + std::to_string(kMaxSampleRate) + " Hz are accepted";
+    else if ((sfInfo.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_SDS)  // found by fuzz_audio: 100k lines from a 4 KB file
+        problem = "is a MIDI Sample Dump, which is not read: libsndfile's decoder of it prints to the terminal";
     if (sfInfo.frames == SF_COUNT_MAX)  // libsndfile's answer for an Ogg stream whose last page is missing
         problem = "truncated or damaged: its length cannot be determined";
     const auto [declaredBytes, presentBytes] = truncatedDataChunk(file_);

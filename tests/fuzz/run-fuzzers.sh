@@ -35,14 +35,13 @@ flock "${M2DS_BUILD_LOCK:-/tmp/m2ds-build.lock}" nice -n 19 cmake --build "$buil
   { tail -n 50 "$build/build.log" >&2; exit 1; }
 echo "run-fuzzers.sh: built ${#targets[@]} targets in $((SECONDS - started)) s"
 
-mkdir -p "$build/corpus" "$build/findings" "$build/logs"
 export LSAN_OPTIONS="suppressions=$source_dir/tests/fuzz/lsan-suppressions.txt:print_suppressions=0"
 symbolizer=$(command -v llvm-symbolizer-14 || command -v llvm-symbolizer || true)
 [ -z "$symbolizer" ] || export ASAN_SYMBOLIZER_PATH="$symbolizer"
 failed=0
 for target in "${targets[@]}"; do
   name=${target#fuzz_}
-  mkdir -p "$build/corpus/$name"
+  mkdir -p "$build/corpus/$name" "$build/findings" "$build/logs"
   log="$build/logs/$target.log"
   nice -n 19 "$build/tests/fuzz/$target" "$build/corpus/$name" "$source_dir/tests/fuzz/corpus/$name" \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \

@@ -81,6 +81,19 @@ private slots:
         }
     }
 
+    void midiSampleDumpsAreRefused() {
+        // libsndfile 1.2's SDS reader prints "Error A : 48" to stdout for each bad byte (found by fuzz_audio).
+        QTemporaryDir dir;
+        const QString path = dir.filePath("dump.wav");
+        QVERIFY(test::writeAudio(path, SF_FORMAT_SDS | SF_FORMAT_PCM_16, 16000, 1, test::sine(440.0, 0.1, 16000)));
+        try {
+            WaveformLoader().load(path.toStdString());
+            QFAIL("accepted");
+        } catch (const InputError& error) {
+            QVERIFY2(QString(error.what()).contains("MIDI Sample Dump"), error.what());
+        }
+    }
+
     void decodesPackagedRecordings_data() {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("package");
