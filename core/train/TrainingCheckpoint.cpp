@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <tuple>
 
 #include "checkpoint/SafetensorsFile.h"
 #include "common/Errors.h"
@@ -13,6 +16,17 @@ namespace m2ds {
 namespace {
 
 constexpr const char* kOptimiserPrefix = "optimizer.";
+
+/// Where a checkpoint's file name puts it in training, for files written within one tick of the file clock:
+/// checkpoint-E (the end of epoch E) after checkpoint-E-itN (a stop inside epoch E after N iterations), epoch 10 after
+/// epoch 9. Names of another form come first, in text order.
+using TrainingOrder = std::tuple<bool, long long, long long, std::string>;
+TrainingOrder trainingOrder(const std::string& name) {
+    static const std::regex pattern(R"(checkpoint-(\d{1,18})(-it(\d{1,18}))?\.safetensors)");
+    std::smatch match;
+    if (!std::regex_match(name, match, pattern)) return {false, 0, 0, name};
+    return {true, std::stoll(match[1]), match[3].matched ? std::stoll(match[3]) : std::numeric_limits<long long>::max(), name};
+}
 
 std::string provenance(const TrainingCheckpoint& checkpoint) {
     nlohmann::ordered_json json{{"source", "m2ds train"},
@@ -56,16 +70,16 @@ TrainingCheckpoint TrainingCheckpoint::load(const std::string& path) {
 
 std::vector<std::string> TrainingCheckpoint::listIn(const std::string& folder) {
     namespace fs = std::filesystem;
-    std::vector<std::pair<fs::file_time_type, std::string>> found;
+    std::vector<std::tuple<fs::file_time_type, TrainingOrder, std::string>> found;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error)) {
         const std::string name = entry.path().filename().string();
         if (entry.is_regular_file() && name.rfind("checkpoint-", 0) == 0 && endsWith(name, ".safetensors"))
-            found.emplace_back(entry.last_write_time(), entry.path().string());
+            found.emplace_back(entry.last_write_time(), trainingOrder(name), entry.path().string());
     }
     std::sort(found.begin(), found.end());
     std::vector<std::string> paths;
-    for (auto& item : found) paths.push_back(std::move(item.second));
+    for (auto& item : found) paths.push_back(std::move(std::get<2>(item)));
     return paths;
 }
 

@@ -25,7 +25,8 @@ struct TrainingCheckpoint {
     static TrainingCheckpoint load(const std::string& path);
     /// The most recently written `checkpoint-*.safetensors` in `folder`; empty when there is none.
     static std::string latestIn(const std::string& folder);
-    /// All `checkpoint-*.safetensors` in `folder`, oldest first.
+    /// All `checkpoint-*.safetensors` in `folder`, oldest first (by write time; those of one tick of the file clock in
+    /// the order of training that their names give).
     static std::vector<std::string> listIn(const std::string& folder);
 };
 
