@@ -6,6 +6,7 @@
 
 #include "common/AtomicFileWriter.h"
 #include "common/Errors.h"
+#include "common/FileText.h"
 
 namespace m2ds {
 
@@ -27,6 +28,10 @@ void FairseqLabels::writeDictionary(const std::string& path, const std::vector<s
 std::vector<std::vector<std::int32_t>> FairseqLabels::readKm(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw InputError(path, "cannot be opened");
+    return readKm(in, path);
+}
+
+std::vector<std::vector<std::int32_t>> FairseqLabels::readKm(std::istream& in, const std::string& path) {
     std::vector<std::vector<std::int32_t>> utterances;
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
@@ -37,7 +42,7 @@ std::vector<std::vector<std::int32_t>> FairseqLabels::readKm(const std::string& 
             char* end = nullptr;
             const long id = std::strtol(word.c_str(), &end, 10);
             if (*end != '\0' || id < 0 || id > INT32_MAX)
-                throw InputError(path, "line " + std::to_string(number) + ": '" + word.substr(0, 20) + "' is not a cluster id");
+                throw InputError(path, "line " + std::to_string(number) + ": " + FileText::quoted(word, 20) + " is not a cluster id");
             ids.push_back(std::int32_t(id));
         }
         utterances.push_back(std::move(ids));

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ public:
     static void writeDictionary(const std::string& path, const std::vector<std::int64_t>& counts);
     /// Reads a .km file: one id list per line; throws InputError naming the file and line for a non-number.
     static std::vector<std::vector<std::int32_t>> readKm(const std::string& path);
+    /// readKm() for .km text read from `in` (a file's bytes in memory); `path` names it in errors.
+    static std::vector<std::vector<std::int32_t>> readKm(std::istream& in, const std::string& path);
 };
 
 }  // namespace m2ds

@@ -5,8 +5,9 @@ tst_PickleReader.cpp, tst_NpyFile.cpp), scaled down so that every seed stays sma
 
     /usr/bin/python3 tests/fuzz/make_seed_corpus.py        (Debian's python3-torch and python3-numpy)
 
-Only seeds whose names start with "seed-" are written (and rewritten) here; inputs that libFuzzer found and that were
-merged in, and regression inputs of fixed findings ("regression-*"), are kept as they are.
+Only seeds whose names start with "seed-" are written here, and only those missing unless --rewrite is given (some
+formats carry a time stamp or a random stream serial, so a rewrite changes their bytes); inputs that libFuzzer found
+and that were merged in, and regression inputs of fixed findings ("regression-*"), are kept as they are.
 """
 import argparse
 import collections
@@ -23,6 +24,7 @@ import torch
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "tests", "fuzz", "corpus")
+REWRITE = False  # --rewrite
 
 
 def put(target, name, data):
@@ -30,7 +32,10 @@ def put(target, name, data):
     os.makedirs(folder, exist_ok=True)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    with open(os.path.join(folder, "seed-" + name), "wb") as out:
+    path = os.path.join(folder, "seed-" + name)
+    if os.path.exists(path) and not REWRITE:
+        return
+    with open(path, "wb") as out:
         out.write(data)
 
 
@@ -468,11 +473,16 @@ def list_seeds():
     put("data_list", "golden-manifest.tsv", source("tests", "golden", "frontend", "manifest.tsv"))
     put("data_list", "no-file-name.csv", "path,duration\na.wav,1\n")
     put("data_list", "short-row.csv", "duration,file_name\n1\n")
+    put("km", "labels.km", "12 12 12 7 7 499 0\n3 3 3\n\n0 1 2 3 4 5 6 7 8 9\n")
+    put("km", "crlf-tabs.km", "1\t2 3\r\n4  5\n")
+    put("km", "bad-ids.km", "1 -2 3\n2147483648 99999999999999999999 0x1f 1e3\n\x1b[2J\n")
 
 
 def main():
+    global REWRITE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.parse_args()
+    parser.add_argument("--rewrite", action="store_true", help="rewrite the seeds that exist too")
+    REWRITE = parser.parse_args().rewrite
     audio_seeds()
     npy_seeds()
     npz_seeds()

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of tests/fuzz in a clang build folder of their own (configured on first use: no GUI,
-# no tests, no torch target compiled) and runs each, one after another, for SECONDS on its committed corpus
-# (read-only; new inputs go to BUILD_FUZZ_DIR/corpus/). Prints executions and coverage per target. Exit 1 when a
-# target finds a crash, sanitizer report, leak, timeout or out-of-memory (the input is kept in
-# BUILD_FUZZ_DIR/findings/), 77 (a skip) when clang's libFuzzer is missing and CI is not set.
+# no tests, no torch target compiled) and runs each, one after another, for SECONDS on its committed corpus (read
+# only; new inputs go to BUILD_FUZZ_DIR/corpus/, what the libraries print to stdout is dropped). Prints executions and
+# coverage per target; the libFuzzer logs are BUILD_FUZZ_DIR/logs/fuzz_X.log. Exit 1 when a target finds a crash,
+# sanitizer report, leak, timeout or out-of-memory (the input is kept in BUILD_FUZZ_DIR/findings/), 77 (a skip) when
+# clang's libFuzzer is missing and CI is not set.
 #   tests/fuzz/run-fuzzers.sh BUILD_FUZZ_DIR SECONDS [fuzz_X ...]
 # The compile step runs under nice and the lock file $M2DS_BUILD_LOCK (default /tmp/m2ds-build.lock), so that it
 # waits for other builds on a shared machine.
@@ -44,7 +45,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$build/corpus/$name" "$build/findings" "$build/logs"
   log="$build/logs/$target.log"
   nice -n 19 "$build/tests/fuzz/$target" "$build/corpus/$name" "$source_dir/tests/fuzz/corpus/$name" \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -close_fd_mask=1 \
     -artifact_prefix="$build/findings/$target-" > "$log" 2>&1
   status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

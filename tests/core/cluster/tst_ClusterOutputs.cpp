@@ -2,6 +2,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sstream>
 
 #include "cluster/ClusterSegments.h"
 #include "cluster/FairseqLabels.h"
@@ -51,6 +52,13 @@ private slots:
             QFAIL("a bad id was read");
         } catch (const InputError& error) {
             QVERIFY2(QString(error.what()).contains("line 2") && QString(error.what()).contains("bad.km"), error.what());
+        }
+        std::istringstream escape("7\n\x1b[2J\n");  // the word comes back escaped (fuzz_km)
+        try {
+            FairseqLabels::readKm(escape, "upload.km");
+            QFAIL("an escape sequence was read as an id");
+        } catch (const InputError& error) {
+            QVERIFY2(QString(error.what()).startsWith("upload.km: line 2: '\\x1b[2J'") && !QString(error.what()).contains('\x1b'), error.what());
         }
     }
 };
