@@ -2,7 +2,7 @@
 // keeps the last keep_last; a save that fails mid-way (the file-size limit hit while writing checkpoint-2) ends the run
 // with the path named, leaves the earlier checkpoints whole and no temporary file, and `--resume auto` continues from
 // the last good one to the very weights of an uninterrupted run; a stop writes a checkpoint that rotation keeps; the
-// LR and EMA schedules reach their ends at the right iterations of the loop.
+// LR and EMA schedules reach their ends at the right iterations of the loop, with and without gradient accumulation.
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -144,6 +144,23 @@ private slots:
         QCOMPARE(steps[0].value("ema").toDouble(), 0.9);           // τ0 at the first iteration
         QCOMPARE(steps[10].value("ema").toDouble(), 0.9473684210526316);
         QCOMPARE(steps[19].value("ema").toDouble(), 0.99);         // τ1 at the last one
+    }
+
+    void underAccumulationTheLrOfACycleIsThatOfItsFirstIterationAndTheEmaThatOfItsLast() {
+        TrainConfig config = tinyRun(speech_, dir_.filePath("accumulated"));
+        config.accumIter = 2;  // updates after iterations 1, 3, 5, 7
+        config.epochs = 2;
+        config.warmupEpochs = 1;
+        QCOMPARE(train(config), TrainingOutcome::Finished);
+        const QList<QJsonObject> steps = logRecords(dir_.filePath("accumulated"), "step");
+        QCOMPARE(steps.size(), 4);
+        QCOMPARE(steps[0].value("iteration").toInt(), 1);
+        QCOMPARE(steps[0].value("lr").toDouble(), 0.0);     // epoch 0, not 0.25
+        QCOMPARE(steps[1].value("lr").toDouble(), 5e-4);    // epoch 0.5
+        QCOMPARE(steps[2].value("lr").toDouble(), 1e-3);    // epoch 1: the peak
+        QCOMPARE(steps[3].value("lr").toDouble(), 5.05e-4); // epoch 1.5: half-way down the cosine
+        QCOMPARE(steps[0].value("ema").toDouble(), 0.9 + 0.09 / 7);  // iteration 1 of 0 … 7
+        QCOMPARE(steps[3].value("ema").toDouble(), 0.99);
     }
 
     void aSaveThatFailsMidWayKeepsTheGoodCheckpointsAndTheRunResumesFromThem() {
