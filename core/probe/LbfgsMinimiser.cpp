@@ -87,17 +87,15 @@ private:
 
 }  // namespace
 
-LbfgsResult LbfgsMinimiser::minimise(const Objective& objective, std::vector<double>& x, const LbfgsSettings& settings, const Observer& observer) {
+LbfgsResult LbfgsMinimiser::minimise(const Objective& objective, std::vector<double>& x, const LbfgsSettings& settings) {
     const std::size_t p = x.size();
     std::vector<double> g(p), trial(p), trialGradient(p);
     LbfgsResult result;
     double f = objective(x, g);
-    result.evaluations = 1;
     CurvatureMemory memory(p, std::max(1, settings.history));
     auto finish = [&](LbfgsResult::Stop stop) {
         result.stop = stop;
         result.value = f;
-        result.gradientMax = largestMagnitude(g);
         return result;
     };
     if (largestMagnitude(g) <= settings.gradientTolerance) return finish(LbfgsResult::Stop::Gradient);
@@ -119,7 +117,6 @@ LbfgsResult LbfgsMinimiser::minimise(const Objective& objective, std::vector<dou
         for (int search = 0; search < settings.maxLineSearch && !accepted; ++search) {
             for (std::size_t i = 0; i < p; ++i) trial[i] = x[i] + step * d[i];
             trialValue = objective(trial, trialGradient);
-            ++result.evaluations;
             decreased = std::isfinite(trialValue) && trialValue <= f + kArmijo * step * slope;
             accepted = decreased || (std::isfinite(trialValue) && std::abs(trialValue - f) <= kValueNoise * std::abs(f) &&
                                      approximateWolfe(dotOf(trialGradient, d), slope));
@@ -135,7 +132,6 @@ LbfgsResult LbfgsMinimiser::minimise(const Objective& objective, std::vector<dou
         g.swap(trialGradient);
         f = trialValue;
         ++result.iterations;
-        if (observer) observer(result.iterations);
         if (largestMagnitude(g) <= settings.gradientTolerance) return finish(LbfgsResult::Stop::Gradient);
         if (decreased && decrease <= settings.relativeDecrease) return finish(LbfgsResult::Stop::Decrease);
     }

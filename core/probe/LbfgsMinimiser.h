@@ -18,9 +18,7 @@ struct LbfgsResult {
     enum class Stop { Gradient, Decrease, LineSearch, Iterations };
     Stop stop = Stop::Iterations;
     int iterations = 0;
-    int evaluations = 0;
     double value = 0.0;
-    double gradientMax = 0.0;         ///< max |gradient element| at the point returned
     /// Stopped by a tolerance, or where no step decreases the objective any more (its rounding floor).
     bool converged() const { return stop != Stop::Iterations; }
 };
@@ -34,12 +32,9 @@ class LbfgsMinimiser {
 public:
     /// Value at x [p]; writes the gradient [p] into `gradient` (already sized p).
     using Objective = std::function<double(const std::vector<double>& x, std::vector<double>& gradient)>;
-    /// Called after each accepted step (may throw, e.g. CancelledError).
-    using Observer = std::function<void(int iteration)>;
 
-    /// Starts at x and leaves the best point found in x.
-    static LbfgsResult minimise(const Objective& objective, std::vector<double>& x, const LbfgsSettings& settings,
-                                const Observer& observer = {});
+    /// Starts at x and leaves the last accepted point in x.
+    static LbfgsResult minimise(const Objective& objective, std::vector<double>& x, const LbfgsSettings& settings);
 };
 
 }  // namespace m2ds

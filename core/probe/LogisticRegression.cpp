@@ -30,7 +30,7 @@ void checkFitInputs(const RowMatrix& x, const std::vector<int>& labels, int clas
 class SoftmaxObjective {
 public:
     SoftmaxObjective(const RowMatrix& x, const std::vector<int>& labels, int classes, double c, const c10::Device& device)
-        : x_(probe::matrixOnDevice(x, device)), labels_(probe::labelsOnDevice(labels, classes, device)), device_(device),
+        : x_(probe::matrixOnDevice(x, device)), targets_(probe::softmaxTargets(labels, classes, device)), device_(device),
           d_(int64_t(x.cols)), classes_(classes), penalty_(1.0 / c) {}
 
     double operator()(const std::vector<double>& theta, std::vector<double>& gradient) const {
@@ -38,7 +38,7 @@ public:
         const at::Tensor w = probe::floatsOnDevice(theta.data(), {d_, classes_}, device_);
         const at::Tensor b = probe::floatsOnDevice(theta.data() + weights, {classes_}, device_);
         at::Tensor residual;
-        const double loss = probe::softmaxCrossEntropy(at::addmm(b, x_, w), labels_, &residual);
+        const double loss = probe::softmaxCrossEntropy(at::addmm(b, x_, w), targets_, &residual);
         probe::copyToHost(x_.t().mm(residual), gradient.data());
         probe::copyToHost(residual.sum(0), gradient.data() + weights);
         double squares = 0.0;
@@ -50,7 +50,8 @@ public:
     }
 
 private:
-    at::Tensor x_, labels_;
+    at::Tensor x_;
+    probe::SoftmaxTargets targets_;
     c10::Device device_;
     int64_t d_;
     int64_t classes_;

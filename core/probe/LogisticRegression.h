@@ -19,7 +19,7 @@ struct LogisticRegressionSettings {
 
 /// Multinomial (softmax) logistic regression with an L2 penalty on the weights, scikit-learn's
 /// LogisticRegression(multi_class="multinomial", solver="lbfgs") objective: one weight column and one bias per class.
-/// Fitted by L-BFGS on the chosen device: float32 matrix products, the softmax, losses and parameters in float64.
+/// Fitted by L-BFGS: float32 products and softmax on the chosen device, the loss summed and the parameters kept in float64.
 class LogisticRegression {
 public:
     /// x [n, d] float32, labels [n] in [0, classes), classes ≥ 2. start: a model of the same d and classes to start

@@ -43,32 +43,41 @@ at::Tensor matrixOnDevice(const RowMatrix& x, const c10::Device& device) {
 }
 
 at::Tensor floatsOnDevice(const double* values, at::IntArrayRef shape, const c10::Device& device) {
-    return torch::from_blob(const_cast<double*>(values), shape, torch::kDouble).to(device, torch::kFloat);
+    at::Tensor host = torch::empty(shape, torch::kFloat);  // converted here: cheaper than a conversion kernel for small tensors
+    float* out = host.data_ptr<float>();
+    for (int64_t i = 0, n = host.numel(); i < n; ++i) out[i] = static_cast<float>(values[i]);
+    return device.is_cpu() ? host : host.to(device);
 }
 
-at::Tensor labelsOnDevice(const std::vector<int>& labels, int classes, const c10::Device& device) {
+void copyToHost(const at::Tensor& tensor, double* out) {
+    const at::Tensor host = tensor.to(torch::kCPU).contiguous();
+    const int64_t n = host.numel();
+    if (host.scalar_type() == torch::kDouble) {
+        std::memcpy(out, host.data_ptr<double>(), sizeof(double) * std::size_t(n));
+        return;
+    }
+    const at::Tensor floats = host.to(torch::kFloat);
+    const float* in = floats.data_ptr<float>();
+    for (int64_t i = 0; i < n; ++i) out[i] = in[i];
+}
+
+SoftmaxTargets softmaxTargets(const std::vector<int>& labels, int classes, const c10::Device& device) {
     std::vector<int64_t> ids(labels.size());
     for (std::size_t r = 0; r < labels.size(); ++r) {
         if (labels[r] < 0 || labels[r] >= classes)
             throw InvalidArgument("label " + std::to_string(labels[r]) + " of row " + std::to_string(r) + " outside 0.." + std::to_string(classes - 1));
         ids[r] = labels[r];
     }
-    return torch::tensor(ids, torch::kLong).to(device);
+    const at::Tensor column = torch::tensor(ids, torch::kLong).unsqueeze(1).to(device);
+    at::Tensor oneHot = torch::zeros({int64_t(labels.size()), classes}, torch::TensorOptions(torch::kFloat).device(device));
+    oneHot.scatter_(1, column, 1.0);
+    return {column, oneHot};
 }
 
-void copyToHost(const at::Tensor& tensor, double* out) {
-    const at::Tensor host = tensor.to(torch::kCPU, torch::kDouble).contiguous();
-    std::memcpy(out, host.data_ptr<double>(), sizeof(double) * std::size_t(host.numel()));
-}
-
-double softmaxCrossEntropy(const at::Tensor& logits, const at::Tensor& labels, at::Tensor* residual) {
-    const at::Tensor logProbabilities = logits.to(torch::kDouble).log_softmax(1);
-    const double loss = -logProbabilities.gather(1, labels.unsqueeze(1)).sum().item<double>();
-    if (residual != nullptr) {
-        at::Tensor probabilities = logProbabilities.exp_();
-        probabilities.scatter_add_(1, labels.unsqueeze(1), torch::full({labels.size(0), 1}, -1.0, probabilities.options()));
-        *residual = probabilities.to(torch::kFloat);
-    }
+double softmaxCrossEntropy(const at::Tensor& logits, const SoftmaxTargets& targets, at::Tensor* residual) {
+    const at::Tensor logProbabilities = logits.log_softmax(1);
+    const double loss = -logProbabilities.gather(1, targets.labels).sum(c10::ScalarType::Double).item<double>();
+    if (residual != nullptr) *residual = logProbabilities.exp().sub_(targets.oneHot);
     return loss;
 }
 

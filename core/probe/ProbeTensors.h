@@ -30,12 +30,18 @@ private:
 at::Tensor matrixOnDevice(const RowMatrix& x, const c10::Device& device);
 /// Host doubles [count] → a float32 tensor of `shape` on `device`.
 at::Tensor floatsOnDevice(const double* values, at::IntArrayRef shape, const c10::Device& device);
-/// labels [n] → int64 [n] on `device`; throws InvalidArgument for a label outside [0, classes).
-at::Tensor labelsOnDevice(const std::vector<int>& labels, int classes, const c10::Device& device);
-/// A tensor (any device, any floating dtype) copied into host doubles at `out` (numel of them).
+/// A tensor (any device, float32 or float64) copied into host doubles at `out` (numel of them).
 void copyToHost(const at::Tensor& tensor, double* out);
-/// Σ over rows of −log softmax(logits)[label] for logits [n, K] (float32, softmax in float64) and labels [n] int64;
-/// with `residual`, also softmax − one-hot [n, K] float32, the gradient of that sum with respect to the logits.
-double softmaxCrossEntropy(const at::Tensor& logits, const at::Tensor& labels, at::Tensor* residual);
+
+/// The labels of a softmax fit on its device: [n, 1] int64 and their one-hot rows [n, K] float32.
+struct SoftmaxTargets {
+    at::Tensor labels;
+    at::Tensor oneHot;
+};
+/// labels [n] → targets on `device`; throws InvalidArgument for a label outside [0, classes).
+SoftmaxTargets softmaxTargets(const std::vector<int>& labels, int classes, const c10::Device& device);
+/// Σ over rows of −log softmax(logits)[label] for logits [n, K] float32 (summed in float64); with `residual`, also
+/// softmax − one-hot [n, K] float32, the gradient of that sum with respect to the logits.
+double softmaxCrossEntropy(const at::Tensor& logits, const SoftmaxTargets& targets, at::Tensor* residual);
 
 }  // namespace m2ds::probe

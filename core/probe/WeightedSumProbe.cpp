@@ -34,28 +34,31 @@ std::vector<double> softmaxOf(const double* w, std::size_t count) {
     return out;
 }
 
+/// The weighted-sum model's [n, K] float32 logits Σₗ softmax(w)ₗ·(xₗ·W) + b for the stacked layers x [L·n, d] on a
+/// device; with perLayer and mix, also xₗ·W [L, n, K] and the weights [L, 1, 1].
+at::Tensor weightedSumLogits(const at::Tensor& x, int64_t layers, int64_t classes, const std::vector<double>& theta,
+                             at::Tensor* perLayer = nullptr, at::Tensor* mix = nullptr) {
+    const int64_t rows = x.size(0) / layers, d = x.size(1);
+    const std::vector<double> a = softmaxOf(theta.data(), std::size_t(layers));
+    const at::Tensor w = probe::floatsOnDevice(theta.data() + layers, {d, classes}, x.device());
+    const at::Tensor b = probe::floatsOnDevice(theta.data() + layers + d * classes, {classes}, x.device());
+    const at::Tensor weights = probe::floatsOnDevice(a.data(), {layers, 1, 1}, x.device());
+    const at::Tensor z = x.mm(w).view({layers, rows, classes});
+    if (perLayer != nullptr) *perLayer = z;
+    if (mix != nullptr) *mix = weights;
+    return (z * weights).sum(0) + b;
+}
+
 /// Σ cross-entropy + ‖W‖²/(2C) of the weighted-sum model and its gradient, on the device.
 class WeightedSumObjective {
 public:
     WeightedSumObjective(const LayerStack& data, const std::vector<int>& labels, int classes, double c, const c10::Device& device)
-        : x_(probe::matrixOnDevice(data.stacked, device)), labels_(probe::labelsOnDevice(labels, classes, device)), device_(device),
+        : x_(probe::matrixOnDevice(data.stacked, device)), targets_(probe::softmaxTargets(labels, classes, device)),
           layers_(int64_t(data.layers)), rows_(int64_t(data.rowsPerLayer())), d_(int64_t(data.stacked.cols)), classes_(classes), penalty_(1.0 / c) {}
-
-    /// [n, K] float32 logits at θ.
-    at::Tensor logits(const std::vector<double>& theta, at::Tensor* perLayer = nullptr, at::Tensor* mix = nullptr) const {
-        const std::vector<double> a = softmaxOf(theta.data(), std::size_t(layers_));
-        const at::Tensor w = probe::floatsOnDevice(theta.data() + layers_, {d_, classes_}, device_);
-        const at::Tensor b = probe::floatsOnDevice(theta.data() + layers_ + d_ * classes_, {classes_}, device_);
-        const at::Tensor weights = probe::floatsOnDevice(a.data(), {layers_, 1, 1}, device_);
-        const at::Tensor z = x_.mm(w).view({layers_, rows_, classes_});
-        if (perLayer != nullptr) *perLayer = z;
-        if (mix != nullptr) *mix = weights;
-        return (z * weights).sum(0) + b;
-    }
 
     double operator()(const std::vector<double>& theta, std::vector<double>& gradient) const {
         at::Tensor z, weights, residual;
-        const double loss = probe::softmaxCrossEntropy(logits(theta, &z, &weights), labels_, &residual);
+        const double loss = probe::softmaxCrossEntropy(weightedSumLogits(x_, layers_, classes_, theta, &z, &weights), targets_, &residual);
         const std::size_t l = std::size_t(layers_), headWeights = std::size_t(d_ * classes_);
         std::vector<double> mixGradient(l);
         probe::copyToHost((z * residual.unsqueeze(0)).sum({1, 2}), mixGradient.data());
@@ -74,8 +77,8 @@ public:
     }
 
 private:
-    at::Tensor x_, labels_;
-    c10::Device device_;
+    at::Tensor x_;
+    probe::SoftmaxTargets targets_;
     int64_t layers_, rows_, d_, classes_;
     double penalty_;
 };
@@ -130,8 +133,8 @@ public:
     std::vector<int> predict(const Model& model, const Data& data, int threads) const {
         torch::NoGradGuard noGrad;
         const probe::ScopedProbeThreads scopedThreads(probe::threadsForWork(threads, double(data.stacked.rows) * double(data.stacked.cols) * classes_));
-        const WeightedSumObjective objective(data, std::vector<int>(data.rowsPerLayer(), 0), classes_, 1.0, device_);
-        const at::Tensor best = objective.logits(model.theta).argmax(1).to(torch::kCPU, torch::kInt).contiguous();
+        const at::Tensor logits = weightedSumLogits(probe::matrixOnDevice(data.stacked, device_), int64_t(data.layers), classes_, model.theta);
+        const at::Tensor best = logits.argmax(1).to(torch::kCPU, torch::kInt).contiguous();
         return std::vector<int>(best.data_ptr<int>(), best.data_ptr<int>() + best.numel());
     }
 
