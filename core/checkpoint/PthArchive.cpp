@@ -48,14 +48,29 @@ int64_t elementCount(const std::vector<int64_t>& shape) {
     return count;
 }
 
+/// The folder ("archive/") torch.save puts every record in: that of the first record, which must hold a version record.
+/// LibTorch's reader requires the same; checked here first because its constructor leaks when it throws.
+std::string archiveFolder(const ZipDirectory& directory, const std::string& path) {
+    if (directory.entries().empty()) throw InputError(path, "the zip holds no records");
+    const std::string& first = directory.entries().front().name;
+    const std::size_t slash = first.find('/');
+    if (slash == std::string::npos) throw InputError(path, "its first record " + FileText::quoted(first) + " is not in a folder");
+    const std::string folder = first.substr(0, slash + 1);
+    if (!directory.find(folder + "version") && !directory.find(folder + ".data/version"))
+        throw InputError(path, "it has no version record");
+    return folder;
+}
+
 }  // namespace
 
 /// The zip directory and LibTorch's reader of one archive: a file, or bytes in memory (`memory` then holds them for
 /// LibTorch's reader).
 struct PthArchive::Reader {
-    explicit Reader(const std::string& path) : directory(path), stream(path) {}
-    Reader(const std::string& label, const std::string& bytes) : directory(label, bytes), memory(bytes), stream(&memory) {}
+    explicit Reader(const std::string& path) : directory(path), folder(archiveFolder(directory, path)), stream(path) {}
+    Reader(const std::string& label, const std::string& bytes)
+        : directory(label, bytes), folder(archiveFolder(directory, label)), memory(bytes), stream(&memory) {}
     ZipDirectory directory;
+    std::string folder;  ///< "archive/"
     std::istringstream memory;
     caffe2::serialize::PyTorchStreamReader stream;
 };
@@ -80,8 +95,6 @@ void PthArchive::adopt(const std::function<std::unique_ptr<Reader>()>& open) {
     }
     if (const std::string twice = reader_->directory.duplicateName(); !twice.empty())
         throw InputError(path_, "the archive holds two entries named " + FileText::quoted(twice) + "; which one counts is ambiguous");
-    const std::string& first = reader_->directory.entries().front().name;
-    prefix_ = first.substr(0, first.find('/') + 1);
     const std::string pickle = record("data.pkl", 0);
     root_ = PickleReader(pickle.data(), pickle.size(), path_).read();
 }
@@ -89,7 +102,7 @@ void PthArchive::adopt(const std::function<std::unique_ptr<Reader>()>& open) {
 PthArchive::~PthArchive() = default;
 
 std::string PthArchive::record(const std::string& name, uint64_t neededBytes) const {
-    const ZipDirectory::Entry* entry = reader_->directory.find(prefix_ + name);
+    const ZipDirectory::Entry* entry = reader_->directory.find(reader_->folder + name);
     if (!entry) throw InputError(path_, "the archive has no record " + FileText::quoted(name));
     if (entry->size < neededBytes)
         throw InputError(path_, "record " + FileText::quoted(name) + " holds " + std::to_string(entry->size) + " bytes, " +

@@ -36,7 +36,6 @@ private:
     std::string record(const std::string& name, uint64_t neededBytes) const;
 
     std::string path_;
-    std::string prefix_;  ///< the archive folder, "archive/"
     std::unique_ptr<Reader> reader_;
     PickleRef root_;
 };
