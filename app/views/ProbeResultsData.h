@@ -83,9 +83,9 @@ using ProbeResultsDataPtr = std::shared_ptr<const ProbeResultsData>;
 /// what the missing ones need.
 struct ProbeEstimateData {
     int recordings = 0;
-    int cached = 0;
+    int cached = 0;             ///< recordings cached for every model and the baseline
     double bytes = 0.0;         ///< disk the missing embeddings will take
-    double audioSeconds = 0.0;  ///< audio still to run through the models
+    double audioSeconds = 0.0;  ///< audio still to run through the models, summed over the models
     QStringList labelNames;
 };
 

@@ -16,7 +16,11 @@
 #include <QTabWidget>
 #include <QToolBar>
 
+#include "dialogs/ExportEmbeddingsDialog.h"
+#include "jobs/EmbeddingExportService.h"
+#include "jobs/ModelService.h"
 #include "pages/InspectPage.h"
+#include "pages/ProbePage.h"
 #include "pages/TrainPage.h"
 #include "plots/RecordingPlot.h"
 #include "session/Session.h"
@@ -43,7 +47,8 @@ QRect initialGeometry(const QScreen* screen) {
 
 MainWindow::MainWindow(Session& session, QWidget* parent)
     : QMainWindow(parent), session_(session), inspectPage_(new InspectPage(session, this)),
-      trainPage_(new TrainPage(TrainPresets::load(session.presetsDirectory()), m2dsExecutablePath(), this)), pages_(new QTabWidget(this)),
+      trainPage_(new TrainPage(TrainPresets::load(session.presetsDirectory()), m2dsExecutablePath(), this)),
+      probePage_(new ProbePage(session, this)), exports_(new EmbeddingExportService(*session.models(), this)), pages_(new QTabWidget(this)),
       readout_(new QLabel(this)), sourceInfo_(new QLabel(this)) {
     setWindowTitle(tr("M2D-S Workbench"));
     setAcceptDrops(true);
@@ -51,6 +56,7 @@ MainWindow::MainWindow(Session& session, QWidget* parent)
     pages_->setDocumentMode(true);
     pages_->addTab(inspectPage_, tr("Inspect"));
     pages_->addTab(trainPage_, tr("Train"));
+    pages_->addTab(probePage_, tr("Probe"));
     setCentralWidget(pages_);
     setGeometry(initialGeometry(screen()));
     createDocks();
@@ -111,11 +117,14 @@ void MainWindow::createMenus() {
     connect(recentModels, &QMenu::aboutToShow, this, [this, recentModels] { updateRecentMenu(recentModels, session_.recentModels().paths()); });
     file->addAction(inspect.closeRecording);
     file->addSeparator();
+    file->addAction(tr("&Export Embeddings…"), this, &MainWindow::showExportEmbeddings)->setShortcut(Qt::CTRL | Qt::Key_E);
+    file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Inspect"), this, [this] { pages_->setCurrentWidget(inspectPage_); })->setShortcut(Qt::CTRL | Qt::Key_1);
     view->addAction(tr("&Train"), this, [this] { pages_->setCurrentWidget(trainPage_); })->setShortcut(Qt::CTRL | Qt::Key_2);
+    view->addAction(tr("&Probe"), this, [this] { pages_->setCurrentWidget(probePage_); })->setShortcut(Qt::CTRL | Qt::Key_3);
     view->addSeparator();
     view->addActions(inspect.view);
     QMenu* lanes = view->addMenu(tr("&Lanes"));
@@ -134,6 +143,12 @@ void MainWindow::createMenus() {
 void MainWindow::connectPages() {
     connect(pages_, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
     connect(trainPage_, &TrainPage::openCheckpointRequested, this, [this](const QString& path) { openFiles({path}); });
+    connect(probePage_, &ProbePage::openRecordingRequested, this, [this](const QString& path, double seconds) {
+        pages_->setCurrentWidget(inspectPage_);
+        inspectPage_->showRecordingAt(path, seconds);
+    });
+    connect(probePage_, &ProbePage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(exports_, &EmbeddingExportService::exported, statusBar(), [this](const QString& summary) { statusBar()->showMessage(summary, 10000); });
     connect(inspectPage_, &InspectPage::readoutChanged, readout_, &QLabel::setText);
     connect(inspectPage_, &InspectPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(inspectPage_, &InspectPage::errorOccurred, this, &MainWindow::showError);
@@ -153,6 +168,20 @@ void MainWindow::openFiles(const QStringList& paths) {
     if (paths.isEmpty()) return;
     pages_->setCurrentWidget(inspectPage_);
     inspectPage_->openFiles(paths);
+}
+
+ExportEmbeddingsDialog* MainWindow::showExportEmbeddings() {
+    if (!exportDialog_) {
+        QStringList recordings;
+        for (int row = 0; row < session_.recordings()->rowCount(); ++row)
+            if (const RecordingDataPtr recording = session_.recordings()->recording(row)) recordings << recording->path;
+        const auto& model = session_.models()->model();
+        exportDialog_ = new ExportEmbeddingsDialog(*exports_, recordings, model ? model->name : QString(), this);
+        exportDialog_->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    exportDialog_->show();
+    exportDialog_->raise();
+    return exportDialog_;
 }
 
 void MainWindow::chooseFiles() {

@@ -1,6 +1,7 @@
 #include "pages/InspectPage.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QListView>
 #include <QSettings>
 #include <QTimer>
@@ -255,6 +256,26 @@ void InspectPage::openFiles(const QStringList& paths) {
     if (!recordings.isEmpty()) session_.open(recordings);
 }
 
+void InspectPage::showRecordingAt(const QString& path, double seconds) {
+    seekPath_ = QFileInfo(path).absoluteFilePath();
+    seekSeconds_ = seconds;
+    const int row = session_.recordings()->rowOfPath(seekPath_);
+    if (row < 0) return session_.open({seekPath_});
+    list_->setCurrentIndex(session_.recordings()->index(row));
+    applyPendingSeek();
+}
+
+void InspectPage::applyPendingSeek() {
+    const RecordingDataPtr recording = plot_->recording();
+    if (seekPath_.isEmpty() || !recording || recording->path != seekPath_) return;
+    seekPath_.clear();
+    if (seekSeconds_ < 0.0) return plot_->zoomToFit();
+    const double span = std::min(5.0, recording->durationSeconds());
+    const double begin = std::clamp(seekSeconds_ - span / 2, 0.0, recording->durationSeconds() - span);
+    plot_->setVisibleRange(begin, begin + span);
+    plot_->setPlayPosition(seekSeconds_);
+}
+
 void InspectPage::setActive(bool active) {
     for (QAction* action : actions_.view + actions_.playback + QList<QAction*>{actions_.closeRecording}) action->setEnabled(active);
     if (!active && player_->isPlaying()) player_->stop();
@@ -274,12 +295,15 @@ void InspectPage::showRow(int row) {
     requestInspection();
     requestLayerView();
     emit recordingShown(recording->path, recording->sourceDescription);
+    applyPendingSeek();
 }
 
 void InspectPage::onRecordingReady(int row) {
     fitReadout(false);
     // Latest request wins: a finished recording is shown when nothing else is, or when the user selected it.
-    if (shownRow_ < 0 || list_->currentIndex().row() == row || session_.loadingCount() == 0) {
+    const RecordingDataPtr ready = session_.recordings()->recording(row);
+    const bool sought = ready && ready->path == seekPath_;
+    if (shownRow_ < 0 || list_->currentIndex().row() == row || session_.loadingCount() == 0 || sought) {
         list_->setCurrentIndex(session_.recordings()->index(row));
         showRow(row);
     }

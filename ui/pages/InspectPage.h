@@ -41,6 +41,9 @@ public:
 
     /// Opens recordings and models (.pth, .pt, .safetensors).
     void openFiles(const QStringList& paths);
+    /// Shows recording `path` (opening it first if needed) with `seconds` in view and the play cursor there; a negative
+    /// time shows the whole recording.
+    void showRecordingAt(const QString& path, double seconds);
     /// Enables the page's actions while it is current; leaving it stops playback.
     void setActive(bool active);
 
@@ -83,6 +86,8 @@ private:
     void restoreLanes();
     void saveLanes() const;
     void showRow(int row);
+    /// Moves the view to the time showRecordingAt() asked for, once its recording is shown.
+    void applyPendingSeek();
     void onRecordingReady(int row);
     void requestInspection();
     void togglePlayback();
@@ -103,6 +108,8 @@ private:
     int shownRow_ = -1;
     double attentionSeconds_ = -1.0;  ///< the last click in the spectrogram (negative: none)
     int attentionMel_ = 0;
+    QString seekPath_;                ///< the recording showRecordingAt() waits for (absolute path; empty: none)
+    double seekSeconds_ = -1.0;
 };
 
 }  // namespace m2ds

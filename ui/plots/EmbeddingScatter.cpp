@@ -22,6 +22,7 @@ EmbeddingScatter::EmbeddingScatter(QWidget* parent) : QCustomPlot(parent) {
     setMinimumSize(260, 200);
     legend->setVisible(true);
     legend->setFont(QFont(font().family(), 8));
+    legend->setBrush(QColor(255, 255, 255, 200));  // points stay visible under it
     setMouseTracking(true);
     connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         const int index = pointAt(event->pos());

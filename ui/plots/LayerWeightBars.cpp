@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "plots/LegendAbovePlot.h"
 #include "plots/lanes/ClusterTierLane.h"
 
 namespace m2ds {
@@ -14,8 +15,7 @@ LayerWeightBars::LayerWeightBars(QWidget* parent) : QCustomPlot(parent), group_(
     ticker->setTickStep(1.0);
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     xAxis->setTicker(ticker);
-    legend->setVisible(true);
-    legend->setFont(QFont(font().family(), 8));
+    placeLegendAbovePlot(*this);
 }
 
 void LayerWeightBars::setResults(const ProbeResultsDataPtr& results) {

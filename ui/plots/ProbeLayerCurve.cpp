@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "plots/LegendAbovePlot.h"
 #include "plots/lanes/ClusterTierLane.h"
 
 namespace m2ds {
@@ -26,9 +27,7 @@ ProbeLayerCurve::ProbeLayerCurve(QWidget* parent) : QCustomPlot(parent) {
     ticker->setTickStep(1.0);
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     xAxis->setTicker(ticker);
-    legend->setVisible(true);
-    legend->setFont(QFont(font().family(), 8));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    placeLegendAbovePlot(*this);
 }
 
 void ProbeLayerCurve::setResults(const ProbeResultsDataPtr& results) {
@@ -45,7 +44,7 @@ void ProbeLayerCurve::setResults(const ProbeResultsDataPtr& results) {
         addBaseline(results->baseline, first - 0.5, last + 0.5);
         for (std::size_t m = 0; m < results->models.size(); ++m) addModel(results->models[m], ClusterTierLane::colourOf(int(m), 0));
         xAxis->setRange(first - 0.5, last + 0.5);
-        fitValueAxis();
+        fitValueAxis(*results);
     }
     replot(rpQueuedReplot);
 }
@@ -83,15 +82,15 @@ void ProbeLayerCurve::addBaseline(const ProbeScoreValue& baseline, double left, 
     baseline_->addToLegend();
 }
 
-void ProbeLayerCurve::fitValueAxis() {
-    bool found = false;
-    QCPRange range = baseline_->getValueRange(found);
-    for (int i = 0; i < plottableCount(); ++i) {
-        const QCPRange r = plottable(i)->getValueRange(found);
-        if (found) range.expand(r);
-    }
-    const double margin = std::max(0.02, 0.08 * range.size());
-    yAxis->setRange(std::max(0.0, range.lower - margin), std::min(1.0, range.upper + margin));
+void ProbeLayerCurve::fitValueAxis(const ProbeResultsData& results) {
+    double low = results.baseline.accuracy - results.baseline.accuracyStd, high = results.baseline.accuracy + results.baseline.accuracyStd;
+    for (const ProbeModelCurve& model : results.models)
+        for (const ProbeLayerPoint& point : model.layers) {
+            low = std::min(low, point.score.accuracy - point.score.accuracyStd);
+            high = std::max(high, point.score.accuracy + point.score.accuracyStd);
+        }
+    const double margin = std::max(0.02, 0.08 * (high - low));
+    yAxis->setRange(std::max(0.0, low - margin), std::min(1.0 + margin, high + margin));  // markers at 1 stay whole
 }
 
 int ProbeLayerCurve::pointCount(int model) const {

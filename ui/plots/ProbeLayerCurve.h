@@ -25,7 +25,8 @@ public:
 private:
     void addModel(const ProbeModelCurve& model, const QColor& colour);
     void addBaseline(const ProbeScoreValue& baseline, double left, double right);
-    void fitValueAxis();
+    /// Every point ± its std and the baseline band in view.
+    void fitValueAxis(const ProbeResultsData& results);
 
     std::vector<QCPGraph*> models_;
     QCPGraph* baseline_ = nullptr;

@@ -15,6 +15,12 @@ QSharedPointer<QCPAxisTickerText> layerTicker(const std::vector<int>& layers) {
     return ticker;
 }
 
+/// A model name short enough for an axis label: its middle dropped past 28 characters.
+QString elidedName(const QString& name) {
+    constexpr int kMax = 28;
+    return name.size() <= kMax ? name : name.left(kMax / 2 - 1) + QStringLiteral("…") + name.right(kMax / 2);
+}
+
 }  // namespace
 
 SimilarityHeatMap::SimilarityHeatMap(QWidget* parent)
@@ -53,8 +59,9 @@ void SimilarityHeatMap::setSimilarity(const ProbeSimilarity& similarity) {
         yAxis->setTicker(layerTicker(similarity_.rowLayers));
         xAxis->setRange(-0.5, columns - 0.5);
         yAxis->setRange(-0.5, rows - 0.5);
-        xAxis->setLabel(tr("layer of %1").arg(similarity_.columnModel));
-        yAxis->setLabel(tr("layer of %1").arg(similarity_.rowModel));
+        const bool oneModel = similarity_.rowModel == similarity_.columnModel;
+        xAxis->setLabel(oneModel ? tr("layer") : tr("layer of %1").arg(elidedName(similarity_.columnModel)));
+        yAxis->setLabel(oneModel ? tr("layer") : tr("layer of %1").arg(elidedName(similarity_.rowModel)));
     }
     replot(rpQueuedReplot);
 }

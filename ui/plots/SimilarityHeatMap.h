@@ -6,7 +6,8 @@
 namespace m2ds {
 
 /// Linear CKA between layers as a heat map on a fixed 0…1 scale (viridis), the rows' model up the left axis and the
-/// columns' model along the bottom; hovering a cell shows its two layers and value.
+/// columns' model along the bottom (axis labels name them when they differ); hovering a cell shows its two layers and
+/// value.
 class SimilarityHeatMap : public QCustomPlot {
     Q_OBJECT
 public:

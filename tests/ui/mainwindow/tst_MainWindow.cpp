@@ -17,6 +17,7 @@
 #include "AudioFixtures.h"
 #include "TestData.h"
 #include "mainwindow/MainWindow.h"
+#include "pages/ProbePage.h"
 #include "pages/TrainPage.h"
 #include "plots/RecordingPlot.h"
 #include "plots/lanes/InspectionOverlay.h"
@@ -174,14 +175,17 @@ private slots:
         QVERIFY(window_->loadErrorDialog()->informativeText().contains("posix.system"));
     }
 
-    // Inspect and Train are two pages; the Inspect docks and shortcuts belong to Inspect only, and a checkpoint
-    // the Train page offers opens in Inspect.
+    // Inspect, Train and Probe are three pages; the Inspect docks and shortcuts belong to Inspect only, and a
+    // checkpoint the Train page offers opens in Inspect.
     void pagesSwitchAndACheckpointOpensInInspect() {
         QTabWidget* pages = window_->pages();
-        QCOMPARE(pages->count(), 2);
+        QCOMPARE(pages->count(), 3);
         QCOMPARE(pages->currentIndex(), 0);
         auto* recordingsDock = window_->findChild<QDockWidget*>("recordingsDock");
         QVERIFY(recordingsDock->isVisible());
+        QTest::keyClick(window_.get(), Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(pages->currentWidget(), static_cast<QWidget*>(window_->probePage()));
+        QVERIFY(!recordingsDock->isVisible());
         QTest::keyClick(window_.get(), Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(pages->currentWidget(), static_cast<QWidget*>(window_->trainPage()));
         QVERIFY(!recordingsDock->isVisible());
