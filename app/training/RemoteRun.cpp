@@ -36,8 +36,9 @@ QString launchedHow(const LaunchTarget& target, const QStringList& arguments) {
 }  // namespace
 
 RemoteRun::RemoteRun(const LaunchTarget& target, RemoteRunRegistry* registry, QObject* parent, QString controlFolder)
-    : QObject(parent), target_(target), registry_(registry), shell_(target, controlFolder), source_(shell_),
-      follower_(&source_, QString()), fetch_(shell_) {
+    : QObject(parent), target_(target), registry_(registry),
+      runner_([](const RemoteShell& shell, const QString& script, std::function<void(const RemoteResult&)> done) { done(shell.run(script)); }),
+      shell_(target, controlFolder), source_(shell_), follower_(&source_, QString()), fetch_(shell_) {
     statusTimer_.setInterval(kStatusMilliseconds);
     connect(&statusTimer_, &QTimer::timeout, this, &RemoteRun::pollStatus);
     connect(&follower_, &RemoteLogFollower::recordsRead, this, &RemoteRun::onRecords);
@@ -105,9 +106,16 @@ QString RemoteRun::launchScript(const QStringList& arguments, const QString& sba
 }
 
 bool RemoteRun::launch(const QStringList& arguments, const QString& sbatchScript) {
-    const RemoteResult result = shell_.run(launchScript(arguments, sbatchScript));
+    setState(State::Launching);
+    auto outcome = std::make_shared<std::optional<bool>>();
+    runner_(shell_, launchScript(arguments, sbatchScript), [this, outcome](const RemoteResult& result) { *outcome = onLaunched(result); });
+    return !outcome->has_value() || **outcome;  // not answered yet: launched as far as we know
+}
+
+bool RemoteRun::onLaunched(const RemoteResult& result) {
     const QStringList words = section(QString::fromUtf8(result.out), QStringLiteral("M2DS-LAUNCHED")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (!result.ok() || words.size() != 3) {
+        setState(State::Idle);
         emit launchFailed(shell_.describeFailure(result));
         return false;
     }
@@ -127,16 +135,14 @@ bool RemoteRun::launch(const QStringList& arguments, const QString& sbatchScript
 }
 
 void RemoteRun::stop() {
-    if (state_ == State::Idle) return;
+    if (state_ == State::Idle || state_ == State::Launching) return;
     const QString script = target_.kind == LaunchTarget::Kind::Slurm
                                ? QStringLiteral("scancel --signal=INT %1 2>/dev/null || scancel %1\n").arg(SshCommand::quote(record_.jobId))
                                : QStringLiteral("kill -INT -- -%1 2>/dev/null || kill -INT %1\n").arg(record_.pid);
-    const RemoteResult result = shell_.run(script);
-    if (!result.ok()) {
-        emit launchFailed(tr("Could not stop the run: %1").arg(shell_.describeFailure(result)));
-        return;
-    }
-    setState(State::Stopping);
+    runner_(shell_, script, [this](const RemoteResult& result) {
+        if (!result.ok()) emit launchFailed(tr("Could not stop the run: %1").arg(shell_.describeFailure(result)));
+        else if (state_ != State::Idle) setState(State::Stopping);  // it may have ended meanwhile
+    });
 }
 
 bool RemoteRun::attach(const RemoteRunRecord& record) {

@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
+#include <functional>
+#include <memory>
 #include <optional>
 
 #include "training/LaunchTarget.h"
@@ -26,8 +28,12 @@ namespace m2ds {
 class RemoteRun : public QObject {
     Q_OBJECT
 public:
-    enum class State { Idle, Pending, Running, Stopping };
+    /// Launching: the launch script is on its way to the host (only seen with an asynchronous ShellRunner).
+    enum class State { Idle, Launching, Pending, Running, Stopping };
     Q_ENUM(State)
+    /// Runs a blocking remote script (launch, stop) and hands its result to `done` on the object's thread, at once or
+    /// later. The default runs it right away on the calling thread; RemoteTrainingController runs it on a job thread.
+    using ShellRunner = std::function<void(const RemoteShell& shell, const QString& script, std::function<void(const RemoteResult&)> done)>;
 
     /// registry: where launches are recorded (not owned; null = not recorded).
     RemoteRun(const LaunchTarget& target, RemoteRunRegistry* registry, QObject* parent = nullptr,
@@ -35,9 +41,13 @@ public:
     /// Kills a status poll in flight; the remote run itself goes on.
     ~RemoteRun() override;
 
+    /// Replaces how launch and stop scripts are run (see ShellRunner).
+    void setShellRunner(ShellRunner runner) { runner_ = std::move(runner); }
+
     /// Launches `arguments` (m2ds arguments: `train …`) for the host folder `directory`; for SLURM the batch
-    /// script is `sbatchScript` (as the user edited it), or the generated one when empty. Blocks for one ssh
-    /// round trip. False, with launchFailed, when the host refused.
+    /// script is `sbatchScript` (as the user edited it), or the generated one when empty. One ssh round trip
+    /// through the ShellRunner. False, with launchFailed, when the host refused (with an asynchronous runner:
+    /// false only when busy; a refusal arrives later as launchFailed, the state back to Idle).
     bool start(const QStringList& arguments, const QString& directory, const QString& sbatchScript = {});
     /// Launches the last arguments again with --resume auto (SLURM: the script generated for them, or `sbatchScript`).
     bool resume(const QString& sbatchScript = {});
@@ -77,6 +87,8 @@ signals:
 
 private:
     bool launch(const QStringList& arguments, const QString& sbatchScript);
+    /// The launch script's answer: follows the launched run, or reports why it failed.
+    bool onLaunched(const RemoteResult& result);
     QString launchScript(const QStringList& arguments, const QString& sbatchScript) const;
     QString statusScript() const;
     void pollStatus();
@@ -88,6 +100,7 @@ private:
 
     LaunchTarget target_;
     RemoteRunRegistry* registry_;
+    ShellRunner runner_;
     RemoteShell shell_;
     SshFileSource source_;
     RemoteLogFollower follower_;

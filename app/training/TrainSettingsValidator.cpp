@@ -17,21 +17,28 @@ namespace {
 
 using Problems = QVector<TrainSettingsProblem>;
 
-void checkSource(const QString& field, const QString& label, const QString& path, bool required, Problems& problems) {
+void checkSource(const QString& field, const QString& label, const QString& path, bool required, bool local, Problems& problems) {
     const QFileInfo info(path);
     if (path.trimmed().isEmpty() && !required) return;
     if (path.trimmed().isEmpty())
         problems.push_back({field, QObject::tr("%1: choose a folder, an M2D .csv or a fairseq .tsv.").arg(label)});
+    else if (!local)
+        return;
     else if (!info.exists())
         problems.push_back({field, QObject::tr("%1: %2 does not exist.").arg(label, path)});
     else if (info.isFile() && info.suffix().compare("csv", Qt::CaseInsensitive) != 0 && info.suffix().compare("tsv", Qt::CaseInsensitive) != 0)
         problems.push_back({field, QObject::tr("%1: %2 is neither a folder nor a .csv / .tsv list.").arg(label, path)});
 }
 
-void checkTeacher(const TrainSettings& settings, Problems& problems) {
+void checkTeacher(const TrainSettings& settings, bool local, Problems& problems) {
     static const QStringList kinds{"mfcc", "npz", "npy", "none", "model", "hubert"};
     if (!kinds.contains(settings.teacher)) {
         problems.push_back({"teacher", QObject::tr("Teacher: unknown kind \"%1\".").arg(settings.teacher)});
+        return;
+    }
+    if (!local) {
+        if (settings.teacherIsModel() && settings.teacherPath.trimmed().isEmpty())
+            problems.push_back({"teacher", QObject::tr("Teacher: give the teacher's path on the host.")});
         return;
     }
     if (settings.teacher == QLatin1String("npy") && !settings.teacherPath.isEmpty() && !QFileInfo(settings.teacherPath).isDir())
@@ -124,6 +131,7 @@ void checkOutput(const TrainSettings& settings, Purpose purpose, Problems& probl
         problems.push_back({"output_dir", QObject::tr("Output folder: choose where checkpoints and the log go.")});
         return;
     }
+    if (purpose == Purpose::RemoteRun) return;
     const QFileInfo target = existingFolderOrAncestor(path);
     if (!target.isDir())
         problems.push_back({"output_dir", QObject::tr("Output folder: %1 is a file.").arg(target.filePath())});
@@ -137,9 +145,10 @@ void checkOutput(const TrainSettings& settings, Purpose purpose, Problems& probl
 
 QVector<TrainSettingsProblem> check(const TrainSettings& settings, Purpose purpose) {
     Problems problems;
-    checkSource("speech", QObject::tr("Speech"), settings.speech, true, problems);
-    checkSource("noise", QObject::tr("Noise"), settings.noise, false, problems);
-    checkTeacher(settings, problems);
+    const bool local = purpose != Purpose::RemoteRun;
+    checkSource("speech", QObject::tr("Speech"), settings.speech, true, local, problems);
+    checkSource("noise", QObject::tr("Noise"), settings.noise, false, local, problems);
+    checkTeacher(settings, local, problems);
     if (settings.model.trimmed().isEmpty()) problems.push_back({"model", QObject::tr("Model: choose a preset.")});
     checkGeometry(settings, problems);
     for (const TrainParameter& parameter : TrainParameter::all()) checkNumber(parameter, settings.number(parameter.flag), problems);

@@ -16,10 +16,12 @@ struct TrainSettingsProblem {
 /// input divides into patches, the output folder can be written.
 namespace TrainSettingsValidator {
 
-enum class Purpose { DryRun, NewRun };
+/// RemoteRun: a launch on another machine, whose paths are that machine's: they are not looked up here.
+enum class Purpose { DryRun, NewRun, RemoteRun };
 
 /// Everything wrong with `settings`, in form order; empty when it can be launched. A NewRun also refuses an
-/// output folder that already holds a training log (that run is resumed, not overwritten).
+/// output folder that already holds a training log (that run is resumed, not overwritten); a RemoteRun only
+/// asks for the paths to be given.
 QVector<TrainSettingsProblem> check(const TrainSettings& settings, Purpose purpose);
 
 }  // namespace TrainSettingsValidator

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -10,10 +11,14 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "dialogs/SbatchScriptDialog.h"
 #include "plots/TrainingCurves.h"
 #include "training/DryRunJob.h"
+#include "training/RemoteTrainingController.h"
 #include "widgets/CheckpointList.h"
+#include "widgets/LaunchTargetSelector.h"
 #include "widgets/PathPicker.h"
+#include "widgets/RemoteRunPicker.h"
 #include "widgets/TrainForm.h"
 
 namespace m2ds {
@@ -33,11 +38,14 @@ QLabel* wrappingLabel(const QString& objectName, QWidget* parent) {
 }  // namespace
 
 const char* const TrainPage::kActiveRunKey = "train/activeRunDirectory";
+const char* const TrainPage::kActiveRemoteRunKey = "train/activeRemoteRun";
 
 TrainPage::TrainPage(const QVector<TrainPreset>& presets, const QString& program, QWidget* parent)
     : QWidget(parent), form_(new TrainForm(presets, this)), curves_(new TrainingCurves(this)), checkpoints_(new CheckpointList(this)),
-      run_(new TrainingRun(program, this)), dryRun_(new DryRunJob(program, this)), runState_(wrappingLabel("runState", this)),
-      progressLabel_(wrappingLabel("runProgress", this)), dryRunResult_(wrappingLabel("dryRunResult", this)),
+      run_(new TrainingRun(program, this)), targets_(new LaunchTargetSelector(this)), remote_(new RemoteTrainingController(this)),
+      remoteRuns_(new RemoteRunPicker(this)), dryRun_(new DryRunJob(program, this)), runState_(wrappingLabel("runState", this)),
+      progressLabel_(wrappingLabel("runProgress", this)), remoteStderr_(wrappingLabel("remoteStderr", this)),
+      fetchLabel_(wrappingLabel("fetchState", this)), dryRunResult_(wrappingLabel("dryRunResult", this)),
       dryRunButton_(new QPushButton(tr("Dry Run"), this)), startButton_(new QPushButton(tr("Start"), this)),
       stopButton_(new QPushButton(tr("Stop"), this)), resumeButton_(new QPushButton(tr("Resume"), this)) {
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -48,22 +56,33 @@ TrainPage::TrainPage(const QVector<TrainPreset>& presets, const QString& program
     layout->addWidget(splitter);
     connectControls();
     connectRun();
+    connectRemote();
     runState_->setText(tr("No run. Fill in the form and press Start, or choose the output folder of an earlier run to follow it."));
+    remoteRuns_->setRecords(remote_->records());
+    restoreRun();
+    updateControls();
+}
+
+void TrainPage::restoreRun() {
+    const QStringList remote = QSettings().value(QLatin1String(kActiveRemoteRunKey)).toStringList();
+    for (const RemoteRunRecord& record : remote_->records())
+        if (remote.size() == 2 && record.target == remote[0] && record.directory == remote[1] && followRemoteRun(record)) return;
     const QString remembered = QSettings().value(QLatin1String(kActiveRunKey)).toString();
     if (!remembered.isEmpty()) followRun(remembered);
-    updateControls();
 }
 
 void TrainPage::connectControls() {
     connect(dryRunButton_, &QPushButton::clicked, this, &TrainPage::toggleDryRun);
     connect(startButton_, &QPushButton::clicked, this, &TrainPage::startRun);
-    connect(stopButton_, &QPushButton::clicked, run_, &TrainingRun::stop);
+    connect(stopButton_, &QPushButton::clicked, this, &TrainPage::stopRun);
     connect(resumeButton_, &QPushButton::clicked, this, &TrainPage::resumeRun);
     connect(form_, &TrainForm::edited, this, [this] {
         if (problemsShown_) checkForm(shownPurpose_);  // follow the user's corrections
     });
     connect(form_->outputPicker(), &PathPicker::pathChosen, this, &TrainPage::onOutputChosen);
-    connect(checkpoints_, &CheckpointList::openRequested, this, &TrainPage::openCheckpointRequested);
+    connect(checkpoints_, &CheckpointList::openRequested, this, &TrainPage::openCheckpoint);
+    connect(targets_, &LaunchTargetSelector::targetChanged, this, &TrainPage::onTargetChanged);
+    connect(remoteRuns_, &RemoteRunPicker::followRequested, this, &TrainPage::followRemoteRun);
     connect(dryRun_, &DryRunJob::finished, this, &TrainPage::showDryRun);
     connect(dryRun_, &DryRunJob::failed, this, [this](const QString& message) {
         dryRunResult_->setStyleSheet(kErrorStyle);
@@ -87,6 +106,40 @@ void TrainPage::connectRun() {
     });
 }
 
+void TrainPage::connectRemote() {
+    connect(remote_, &RemoteTrainingController::recordsRead, this, &TrainPage::onRecords);
+    connect(remote_, &RemoteTrainingController::ended, this, &TrainPage::onEnded);
+    connect(remote_, &RemoteTrainingController::stateChanged, this, [this](RemoteRun::State state) {
+        if (state == RemoteRun::State::Pending || state == RemoteRun::State::Running) rememberRemoteRun();
+        if (state != RemoteRun::State::Idle) showRemoteState();
+        remoteRuns_->setRecords(remote_->records());
+        updateControls();
+    });
+    connect(remote_, &RemoteTrainingController::statusChanged, this, &TrainPage::showRemoteState);
+    connect(remote_, &RemoteTrainingController::launchFailed, this, [this](const QString& message) {
+        runState_->setStyleSheet(kErrorStyle);
+        runState_->setText(tr("%1: %2").arg(remote_->target().name, message));
+        updateControls();
+    });
+    connect(remote_, &RemoteTrainingController::connectionLost, this, [this](const QString& message) {
+        runState_->setStyleSheet(kErrorStyle);
+        runState_->setText(tr("%1\nConnection lost (%2); retrying…").arg(remote_->stateLine(), message));
+    });
+    connect(remote_, &RemoteTrainingController::connectionRestored, this, &TrainPage::showRemoteState);
+    connect(remote_, &RemoteTrainingController::fetchProgress, this, [this](int percent) {
+        fetchLabel_->setStyleSheet({});
+        fetchLabel_->setText(tr("Copying the checkpoint from %1: %2 %").arg(remote_->target().name).arg(percent));
+    });
+    connect(remote_, &RemoteTrainingController::fetched, this, [this](const QString& local) {
+        fetchLabel_->setText(tr("Copied to %1; opening it in Inspect.").arg(local));
+        emit openCheckpointRequested(local);
+    });
+    connect(remote_, &RemoteTrainingController::fetchFailed, this, [this](const QString& message) {
+        fetchLabel_->setStyleSheet(kErrorStyle);
+        fetchLabel_->setText(tr("Could not copy the checkpoint: %1").arg(message));
+    });
+}
+
 QWidget* TrainPage::createControls() {
     auto* controls = new QWidget(this);
     auto* buttons = new QHBoxLayout;
@@ -98,6 +151,7 @@ QWidget* TrainPage::createControls() {
     dryRunButton_->setToolTip(tr("Prepare the data and time %1 steps: memory, speed, time per epoch and for the schedule").arg(kDryRunSteps));
     resumeButton_->setToolTip(tr("Launch the run again from its last checkpoint (--resume auto)"));
     auto* layout = new QVBoxLayout(controls);
+    layout->addWidget(targets_);
     layout->addWidget(form_);
     layout->addLayout(buttons);
     layout->addWidget(dryRunResult_);
@@ -112,20 +166,24 @@ QWidget* TrainPage::createControls() {
 QWidget* TrainPage::createMonitor() {
     auto* monitor = new QWidget(this);
     auto* layout = new QVBoxLayout(monitor);
+    layout->addWidget(remoteRuns_);
     layout->addWidget(runState_);
+    layout->addWidget(remoteStderr_);
     layout->addWidget(progressLabel_);
     layout->addWidget(curves_, 1);
     layout->addWidget(new QLabel(tr("Checkpoints"), monitor));
     layout->addWidget(checkpoints_);
+    layout->addWidget(fetchLabel_);
     checkpoints_->setMaximumHeight(160);
+    remoteStderr_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    remoteStderr_->setToolTip(tr("The last lines of the remote run's stderr"));
+    remoteStderr_->setVisible(false);
     return monitor;
 }
 
 bool TrainPage::followRun(const QString& directory) {
     if (run_->state() != TrainingRun::State::Idle || !QFileInfo::exists(QDir(directory).filePath(QStringLiteral("log.jsonl")))) return false;
-    curves_->clear();
-    progress_.clear();
-    progressLabel_->clear();
+    clearMonitor();
     checkpoints_->setDirectory(directory);
     run_->attach(directory);
     const QStringList command = run_->recordedCommand();
@@ -139,7 +197,48 @@ bool TrainPage::followRun(const QString& directory) {
     return true;
 }
 
+bool TrainPage::followRemoteRun(const RemoteRunRecord& record) {
+    const LaunchTarget target = targets_->find(record.target);
+    if (run_->state() != TrainingRun::State::Idle || !remote_->isIdle()) return false;
+    if (target.name.isEmpty()) {
+        runState_->setStyleSheet(kErrorStyle);
+        runState_->setText(tr("The run in %1 was launched on '%2', which is no longer a saved target.").arg(record.directory, record.target));
+        return false;
+    }
+    targets_->select(target.name);  // the form switches to the host's paths
+    clearMonitor();
+    checkpoints_->setRemoteDirectory(record.directory);
+    if (!remote_->attach(target, record)) return false;
+    TrainSettings settings = TrainSettings::fromArguments(record.arguments);
+    settings.outputDirectory = record.directory;
+    form_->setSettings(settings);
+    rememberRemoteRun();
+    showRemoteState();
+    updateControls();
+    return true;
+}
+
+void TrainPage::clearMonitor() {
+    curves_->clear();
+    progress_.clear();
+    progressLabel_->clear();
+    remoteStderr_->clear();
+    remoteStderr_->setVisible(false);
+    fetchLabel_->clear();
+}
+
+bool TrainPage::remoteMode() const { return remote_->target().isRemote(); }
+
+void TrainPage::onTargetChanged(const LaunchTarget& target) {
+    remote_->setTarget(target);
+    form_->setRemotePaths(target.isRemote());
+    dryRunButton_->setToolTip(target.isRemote() ? tr("A dry run times the model on this computer; remote targets have none")
+                                                : tr("Prepare the data and time %1 steps: memory, speed, time per epoch and for the schedule").arg(kDryRunSteps));
+    updateControls();
+}
+
 bool TrainPage::checkForm(TrainSettingsValidator::Purpose purpose) {
+    if (remoteMode() && purpose == TrainSettingsValidator::Purpose::NewRun) purpose = TrainSettingsValidator::Purpose::RemoteRun;
     const QVector<TrainSettingsProblem> problems = TrainSettingsValidator::check(form_->settings(), purpose);
     form_->showProblems(problems);
     problemsShown_ = !problems.isEmpty();
@@ -160,23 +259,75 @@ void TrainPage::toggleDryRun() {
 }
 
 void TrainPage::startRun() {
+    if (remoteMode()) {
+        startRemoteRun();
+        return;
+    }
     if (!checkForm(TrainSettingsValidator::Purpose::NewRun)) return;
     const TrainSettings settings = form_->settings();
-    curves_->clear();
-    progress_.clear();
-    progressLabel_->clear();
+    clearMonitor();
     checkpoints_->setDirectory(settings.outputDirectory);
     if (run_->start(settings.arguments(), settings.outputDirectory)) rememberRun(run_->directory());
 }
 
+void TrainPage::startRemoteRun() {
+    if (!checkForm(TrainSettingsValidator::Purpose::NewRun)) return;
+    const TrainSettings settings = form_->settings();
+    QString script;
+    if (!confirmSbatch(remote_->sbatchScript(settings), script)) return;
+    clearMonitor();
+    checkpoints_->setRemoteDirectory(RemoteTrainingController::remoteSettings(settings, remote_->target()).outputDirectory);
+    remote_->start(settings, script);
+}
+
+void TrainPage::resumeRemoteRun() {
+    QString script;
+    if (confirmSbatch(remote_->resumeSbatchScript(), script)) remote_->resume(script);
+}
+
+bool TrainPage::confirmSbatch(const QString& generated, QString& script) {
+    if (remote_->target().kind != LaunchTarget::Kind::Slurm) return true;
+    SbatchScriptDialog dialog(generated, remote_->target().name, this);
+    if (dialog.exec() != QDialog::Accepted) return false;
+    script = dialog.script();
+    return true;
+}
+
+void TrainPage::stopRun() {
+    if (remoteMode()) remote_->stop();
+    else run_->stop();
+}
+
+void TrainPage::openCheckpoint(const QString& path) {
+    if (!remoteMode()) {
+        emit openCheckpointRequested(path);
+        return;
+    }
+    if (!remote_->fetchCheckpoint(path)) return;  // a copy is already on its way
+    fetchLabel_->setStyleSheet({});
+    fetchLabel_->setText(tr("Copying %1 from %2…").arg(QFileInfo(path).fileName(), remote_->target().name));
+}
+
+void TrainPage::showRemoteState() {
+    runState_->setStyleSheet({});
+    runState_->setText(remote_->stateLine());
+    const QString tail = remote_->run().stderrTail();
+    remoteStderr_->setText(tail);
+    remoteStderr_->setVisible(!tail.isEmpty());
+}
+
 void TrainPage::resumeRun() {
+    if (remoteMode()) {
+        resumeRemoteRun();
+        return;
+    }
     TrainSettings fallback = form_->settings();  // for a run started elsewhere, which recorded no command
     fallback.outputDirectory = run_->directory();
     run_->resume(fallback.arguments());
 }
 
 void TrainPage::onOutputChosen(const QString& directory) {
-    if (run_->state() == TrainingRun::State::Idle && !dryRun_->isRunning() && QFileInfo(directory).absoluteFilePath() != run_->directory())
+    if (!remoteMode() && run_->state() == TrainingRun::State::Idle && !dryRun_->isRunning() && QFileInfo(directory).absoluteFilePath() != run_->directory())
         followRun(directory);
 }
 
@@ -213,16 +364,29 @@ void TrainPage::showDryRun(const DryRunResult& result) {
 }
 
 void TrainPage::updateControls() {
-    const bool idle = run_->state() == TrainingRun::State::Idle;
+    const bool remote = remoteMode();
+    const RemoteRun::State remoteState = remote_->run().state();
+    const bool idle = run_->state() == TrainingRun::State::Idle && remoteState == RemoteRun::State::Idle;
     const bool dryRunning = dryRun_->isRunning();
     dryRunButton_->setText(dryRunning ? tr("Cancel Dry Run") : tr("Dry Run"));
-    dryRunButton_->setEnabled(idle);
+    dryRunButton_->setEnabled(idle && !remote);
     startButton_->setEnabled(idle && !dryRunning);
-    stopButton_->setEnabled(!idle);
-    resumeButton_->setEnabled(run_->canResume() && !dryRunning);
+    stopButton_->setEnabled(remote ? remoteState != RemoteRun::State::Idle && remoteState != RemoteRun::State::Launching : !idle);
+    resumeButton_->setEnabled((remote ? remote_->run().canResume() : run_->canResume()) && !dryRunning);
     form_->setEnabled(idle && !dryRunning);
+    targets_->setEnabled(idle && !dryRunning);
+    remoteRuns_->followButton()->setEnabled(idle && !dryRunning);
 }
 
-void TrainPage::rememberRun(const QString& directory) { QSettings().setValue(QLatin1String(kActiveRunKey), directory); }
+void TrainPage::rememberRun(const QString& directory) {
+    QSettings settings;
+    settings.setValue(QLatin1String(kActiveRunKey), directory);
+    settings.remove(QLatin1String(kActiveRemoteRunKey));
+}
+
+void TrainPage::rememberRemoteRun() {
+    const RemoteRunRecord& record = remote_->run().record();
+    QSettings().setValue(QLatin1String(kActiveRemoteRunKey), QStringList{record.target, record.directory});
+}
 
 }  // namespace m2ds

@@ -2,6 +2,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include "training/RemoteRunRegistry.h"
 #include "training/TrainPresets.h"
 #include "training/TrainSettingsValidator.h"
 #include "training/TrainingProgress.h"
@@ -14,19 +15,26 @@ namespace m2ds {
 
 class CheckpointList;
 class DryRunJob;
+class LaunchTargetSelector;
+class RemoteRunPicker;
+class RemoteTrainingController;
+struct LaunchTarget;
 class TrainForm;
 class TrainingCurves;
 struct DryRunResult;
 
-/// The Train page: the run's settings on the left (checked before anything is launched), Dry run / Start /
-/// Stop / Resume, and on the right the run's state and progress, live curves from its log and its
-/// checkpoints. The run is a detached `m2ds train` process: it goes on when the workbench closes, and the
-/// page follows it again at the next start (the folder is remembered in QSettings).
+/// The Train page: where to run (this computer, an SSH host or a SLURM cluster), the run's settings on the
+/// left (checked before anything is launched), Dry run / Start / Stop / Resume, and on the right the run's
+/// state and progress, live curves from its log and its checkpoints. The run is a detached `m2ds train`
+/// process (on a remote target: through RemoteTrainingController): it goes on when the workbench closes, and
+/// the page follows it again at the next start (the folder, or the remote run, is remembered in QSettings).
 class TrainPage : public QWidget {
     Q_OBJECT
 public:
     /// The QSettings key holding the folder of the run the page follows.
     static const char* const kActiveRunKey;
+    /// The QSettings key holding the remote run the page follows: [target name, folder on the host].
+    static const char* const kActiveRemoteRunKey;
 
     /// presets: the model presets offered; program: the m2ds executable. Follows the remembered run, if any.
     TrainPage(const QVector<TrainPreset>& presets, const QString& program, QWidget* parent = nullptr);
@@ -39,6 +47,11 @@ public:
     TrainingCurves* curves() const { return curves_; }
     CheckpointList* checkpoints() const { return checkpoints_; }
     TrainingRun* run() const { return run_; }
+    LaunchTargetSelector* targets() const { return targets_; }
+    RemoteTrainingController* remote() const { return remote_; }
+    RemoteRunPicker* remoteRuns() const { return remoteRuns_; }
+    /// Follows a remote run of the registry on its saved target; false when the target is gone or the page is busy.
+    bool followRemoteRun(const RemoteRunRecord& record);
 
 signals:
     /// The user asked to open a checkpoint in the Inspect view.
@@ -51,6 +64,22 @@ private:
     void connectControls();
     /// The run's records, state and end.
     void connectRun();
+    /// The remote run's records, state, stderr, connection and checkpoint copies.
+    void connectRemote();
+    /// True when the chosen target is an SSH host or a SLURM cluster.
+    bool remoteMode() const;
+    void onTargetChanged(const LaunchTarget& target);
+    void startRemoteRun();
+    void resumeRemoteRun();
+    void stopRun();
+    void openCheckpoint(const QString& path);
+    /// The batch script as the user leaves it (empty = not submitted); for an SSH host, not asked.
+    bool confirmSbatch(const QString& generated, QString& script);
+    void showRemoteState();
+    void rememberRemoteRun();
+    void restoreRun();
+    /// Clears the curves, progress and checkpoints for another run.
+    void clearMonitor();
     bool checkForm(TrainSettingsValidator::Purpose purpose);
     void toggleDryRun();
     void startRun();
@@ -66,10 +95,15 @@ private:
     TrainingCurves* curves_;
     CheckpointList* checkpoints_;
     TrainingRun* run_;
+    LaunchTargetSelector* targets_;
+    RemoteTrainingController* remote_;
+    RemoteRunPicker* remoteRuns_;
     DryRunJob* dryRun_;
     TrainingProgress progress_;
     QLabel* runState_;
     QLabel* progressLabel_;
+    QLabel* remoteStderr_;
+    QLabel* fetchLabel_;
     QLabel* dryRunResult_;
     QPushButton* dryRunButton_;
     QPushButton* startButton_;

@@ -26,6 +26,14 @@ CheckpointList::CheckpointList(QWidget* parent)
 
 void CheckpointList::setDirectory(const QString& directory) {
     directory_ = directory;
+    remote_ = false;
+    announced_.clear();
+    refresh();
+}
+
+void CheckpointList::setRemoteDirectory(const QString& directory) {
+    directory_ = directory;
+    remote_ = true;
     announced_.clear();
     refresh();
 }
@@ -35,7 +43,7 @@ void CheckpointList::addCheckpoint(const QString& path) {
     refresh();
 }
 
-void CheckpointList::refresh() {
+QFileInfoList CheckpointList::localFiles() const {
     QFileInfoList files = directory_.isEmpty() ? QFileInfoList()
                                                : QDir(directory_).entryInfoList({QStringLiteral("checkpoint-*.safetensors")}, QDir::Files);
     for (const QString& path : announced_)
@@ -43,9 +51,22 @@ void CheckpointList::refresh() {
     std::sort(files.begin(), files.end(), [](const QFileInfo& a, const QFileInfo& b) {
         return a.lastModified() != b.lastModified() ? a.lastModified() > b.lastModified() : a.fileName() > b.fileName();
     });
+    return files;
+}
+
+void CheckpointList::refresh() {
     const QString current = list_->currentItem() ? list_->currentItem()->data(Qt::UserRole).toString() : QString();
     list_->clear();
-    for (const QFileInfo& file : files) {
+    if (remote_) {
+        for (auto path = announced_.crbegin(); path != announced_.crend(); ++path) {
+            auto* item = new QListWidgetItem(QFileInfo(*path).fileName(), list_);
+            item->setData(Qt::UserRole, *path);
+            item->setToolTip(tr("%1\non the remote host: Open in Inspect copies it here first").arg(*path));
+            if (*path == current) list_->setCurrentItem(item);
+        }
+        return;
+    }
+    for (const QFileInfo& file : localFiles()) {
         auto* item = new QListWidgetItem(file.fileName(), list_);
         item->setData(Qt::UserRole, file.absoluteFilePath());
         item->setToolTip(tr("%1\n%2, %3 MB").arg(file.absoluteFilePath(), file.lastModified().toString(Qt::ISODate))

@@ -1,4 +1,5 @@
 #pragma once
+#include <QFileInfoList>
 #include <QStringList>
 #include <QWidget>
 
@@ -17,6 +18,9 @@ public:
 
     /// Shows the checkpoints of the run in `directory` (forgets the announced ones of another run).
     void setDirectory(const QString& directory);
+    /// Shows the checkpoints of a run on another machine: those its log announced, newest first (the folder
+    /// cannot be scanned from here).
+    void setRemoteDirectory(const QString& directory);
     /// A checkpoint the log announced; the list is scanned again.
     void addCheckpoint(const QString& path);
     /// Scans the folder again.
@@ -30,9 +34,12 @@ signals:
 
 private:
     void openCurrent();
+    /// The local files: the folder's and the announced ones that exist, newest first.
+    QFileInfoList localFiles() const;
 
     QString directory_;
     QStringList announced_;
+    bool remote_ = false;
     QListWidget* list_;
     QPushButton* open_;
 };

@@ -32,6 +32,10 @@ QString PathPicker::path() const { return edit_->text().trimmed(); }
 
 void PathPicker::setPath(const QString& path) { edit_->setText(path); }
 
+void PathPicker::setBrowsingEnabled(bool enabled) {
+    for (QToolButton* button : findChildren<QToolButton*>()) button->setEnabled(enabled);
+}
+
 void PathPicker::chooseFolder() {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a Folder"), path());
     if (folder.isEmpty()) return;

@@ -18,6 +18,8 @@ public:
     QString path() const;
     void setPath(const QString& path);
     QLineEdit* lineEdit() const { return edit_; }
+    /// Enables or disables the Folder…/File… buttons (the path can still be typed).
+    void setBrowsingEnabled(bool enabled);
 
 signals:
     /// The text changed (typing included).

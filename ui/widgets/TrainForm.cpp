@@ -20,8 +20,6 @@ const char* const kListFilter = "Data lists (*.csv *.tsv);;All files (*)";
 const char* const kCheckpointFilter = "Checkpoints (*.pth *.pt *.safetensors);;All files (*)";
 const QString kProblemStyle = QStringLiteral("QLineEdit, QComboBox { border: 1px solid #c62828; }");
 
-QString absolute(const QString& path) { return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath(); }
-
 void selectText(QComboBox* combo, const QString& text) {
     const int index = combo->findText(text);
     if (index >= 0) combo->setCurrentIndex(index);
@@ -175,19 +173,30 @@ void TrainForm::updateTeacherFields() {
 
 TrainSettings TrainForm::settings() const {
     TrainSettings settings;
-    settings.speech = absolute(speech_->path());
-    settings.noise = absolute(noise_->path());
+    settings.speech = settingsPath(speech_->path());
+    settings.noise = settingsPath(noise_->path());
     settings.teacher = teacher_->currentData().toString();
-    settings.teacherPath = absolute(teacherPath_->path());
+    settings.teacherPath = settingsPath(teacherPath_->path());
     settings.teacherLayer = teacherLayer_->value();
     settings.model = preset_->currentIndex() >= 0 ? preset_->currentData().toString() : settings.model;
     settings.inputSize = inputSize_->text().trimmed();
     settings.patchSize = patchSize_->text().trimmed();
     settings.device = device_->currentText().trimmed();
     settings.amp = amp_->currentText();
-    settings.outputDirectory = absolute(output_->path());
+    settings.outputDirectory = settingsPath(output_->path());
     for (auto it = numbers_.begin(); it != numbers_.end(); ++it) settings.numbers.insert(it.key(), it.value()->text().trimmed());
     return settings;
+}
+
+QString TrainForm::settingsPath(const QString& path) const {
+    if (remotePaths_) return path.trimmed();
+    return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
+}
+
+void TrainForm::setRemotePaths(bool remote) {
+    remotePaths_ = remote;
+    for (PathPicker* picker : {speech_, noise_, teacherPath_, output_}) picker->setBrowsingEnabled(!remote);
+    emit edited();
 }
 
 void TrainForm::setSettings(const TrainSettings& settings) {

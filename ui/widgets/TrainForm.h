@@ -27,8 +27,11 @@ public:
     /// presets: what the model combo offers (the first is selected).
     explicit TrainForm(const QVector<TrainPreset>& presets, QWidget* parent = nullptr);
 
-    /// What the form holds, paths made absolute.
+    /// What the form holds, paths made absolute (with remote paths: as typed).
     TrainSettings settings() const;
+    /// Paths are another machine's (a remote launch target): kept as typed, not made absolute here, and
+    /// the browse buttons, which show this computer's files, are disabled.
+    void setRemotePaths(bool remote);
     void setSettings(const TrainSettings& settings);
     /// Lists the problems and outlines their fields; an empty list clears them.
     void showProblems(const QVector<TrainSettingsProblem>& problems);
@@ -53,6 +56,8 @@ private:
     /// The preset `name` of that input size, else of any size; added when not installed.
     void selectPreset(const QString& name, const QString& inputSize);
     void updateTeacherFields();
+    /// `path` as settings() gives it: absolute, or as typed for remote paths.
+    QString settingsPath(const QString& path) const;
 
     QVector<TrainPreset> presets_;
     PathPicker* speech_;
@@ -69,6 +74,7 @@ private:
     QHash<QString, QLineEdit*> numbers_;
     QHash<QString, QWidget*> fields_;
     QLabel* problems_;
+    bool remotePaths_ = false;
 };
 
 }  // namespace m2ds

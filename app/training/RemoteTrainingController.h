@@ -1,0 +1,79 @@
+#pragma once
+#include <QObject>
+#include <QVector>
+
+#include "jobs/JobQueue.h"
+#include "training/LaunchTarget.h"
+#include "training/RemoteRun.h"
+#include "training/RemoteRunRegistry.h"
+#include "training/TrainSettings.h"
+
+namespace m2ds {
+
+/// The Train page's remote runs: one RemoteRun on the chosen SSH or SLURM target, whose blocking ssh round
+/// trips (launch, stop) run on a job thread so that the window never waits for the network; the records,
+/// state, stderr tail and checkpoint copies of RemoteRun are passed on, and the registry of launched runs is
+/// offered for attaching again after a restart.
+class RemoteTrainingController : public QObject {
+    Q_OBJECT
+public:
+    /// controlFolder: as for RemoteShell; registryPath: as for RemoteRunRegistry (empty = the default file).
+    explicit RemoteTrainingController(QObject* parent = nullptr, QString controlFolder = RemoteShell::defaultControlFolder(),
+                                      QString registryPath = {});
+    /// Drops the ssh round trips in flight (their answers are not waited for beyond the one running).
+    ~RemoteTrainingController() override;
+
+    /// Launches go to `target` from now on; false (nothing changes) while a run is followed.
+    bool setTarget(const LaunchTarget& target);
+    const LaunchTarget& target() const { return run_->target(); }
+    /// The run on the target (for its state and record; owned here, replaced by setTarget).
+    const RemoteRun& run() const { return *run_; }
+    bool isIdle() const { return run_->state() == RemoteRun::State::Idle; }
+
+    /// Launches `settings` (paths on the host: remoteSettings() applied) on the target; `sbatchScript` as for
+    /// RemoteRun::start. False when busy or the target is not remote; otherwise the outcome follows as
+    /// stateChanged or launchFailed.
+    bool start(const TrainSettings& settings, const QString& sbatchScript = {});
+    /// Launches the followed run again with --resume auto.
+    bool resume(const QString& sbatchScript = {});
+    void stop();
+    /// Follows the recorded run on `target` (which must be the record's): setTarget, then RemoteRun::attach.
+    bool attach(const LaunchTarget& target, const RemoteRunRecord& record);
+    /// Copies a checkpoint of the followed run into the local cache: fetchProgress, then fetched or fetchFailed.
+    bool fetchCheckpoint(const QString& remotePath);
+    /// The runs launched from this workbench, newest last.
+    QVector<RemoteRunRecord> records() const { return registry_.load(); }
+
+    /// The batch script a SLURM launch of `settings` submits (before the user edits it).
+    QString sbatchScript(const TrainSettings& settings) const;
+    /// The batch script resume() submits for the followed run.
+    QString resumeSbatchScript() const;
+    /// One line for the page: what the run is doing, its scheduler state, where.
+    QString stateLine() const;
+
+    /// `settings` with its paths as paths on `target`'s host: absolute ones as typed, others under its working folder.
+    static TrainSettings remoteSettings(TrainSettings settings, const LaunchTarget& target);
+
+signals:
+    void recordsRead(const m2ds::TrainingLogBatch& batch);
+    void stateChanged(m2ds::RemoteRun::State state);
+    void ended(const m2ds::TrainingEnd& end);
+    void launchFailed(const QString& message);
+    /// The scheduler state or the stderr tail changed.
+    void statusChanged();
+    void connectionLost(const QString& message);
+    void connectionRestored();
+    void fetchProgress(int percent);
+    void fetched(const QString& localPath);
+    void fetchFailed(const QString& message);
+
+private:
+    void replaceRun(const LaunchTarget& target);
+
+    QString controlFolder_;
+    RemoteRunRegistry registry_;
+    JobQueue queue_;
+    RemoteRun* run_ = nullptr;
+};
+
+}  // namespace m2ds
