@@ -27,3 +27,13 @@ QString missingRecordingMessage(const QString& path, const QString& package);
             QSKIP(qPrintable(m2dsMissing_));                                                      \
         }                                                                                         \
     } while (false)
+
+/// Skips (developer machine) or fails (CI) the current test when `condition` is false: for parts of the test
+/// environment (daemons, packages) that may be absent; `message` says exactly what is missing and why.
+#define M2DS_REQUIRE(condition, message)                                   \
+    do {                                                                   \
+        if (!(condition)) {                                                \
+            if (m2ds::test::underCi()) QFAIL(qPrintable(message));         \
+            QSKIP(qPrintable(message));                                    \
+        }                                                                  \
+    } while (false)

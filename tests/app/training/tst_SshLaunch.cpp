@@ -9,17 +9,12 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <pwd.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
+#include "LocalSshServer.h"
 #include "ProcessJob.h"
 #include "TestData.h"
 #include "training/LaunchTargetCheck.h"
@@ -29,35 +24,8 @@ using namespace m2ds;
 
 namespace {
 
-const QString kSshd = "/usr/sbin/sshd";
 const QString kSpeech = "/usr/share/pocketsphinx/test/data";
 const QString kNoise = "/usr/share/sonic-pi/samples";
-
-#define M2DS_REQUIRE(condition, message)                                   \
-    do {                                                                   \
-        if (!(condition)) {                                                \
-            if (m2ds::test::underCi()) QFAIL(qPrintable(message));         \
-            QSKIP(qPrintable(message));                                    \
-        }                                                                  \
-    } while (false)
-
-/// True when something accepts TCP connections on 127.0.0.1:port.
-bool listensOn(int port) {
-    const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(quint16(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const bool connected = ::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    ::close(socket);
-    return connected;
-}
-
-QString currentUser() { return QString::fromLocal8Bit(::getpwuid(::getuid())->pw_name); }
-
-bool keygen(const QString& path) {
-    return test::runProgram("ssh-keygen", {"-q", "-t", "ed25519", "-N", "", "-C", "m2ds-test", "-f", path}, 30000).exitCode == 0;
-}
 
 /// The iterations of the "step" records in a log, in file order.
 QList<qint64> loggedIterations(const QString& log) {
@@ -96,17 +64,16 @@ class TestSshLaunch : public QObject {
 private slots:
     void initTestCase() {
         test::isolateSettings();
-        M2DS_REQUIRE(QFile::exists(kSshd), kSshd + " is missing: install the Debian package openssh-server (packaging/install-deps.sh --tests)");
         M2DS_REQUIRE(QFile::exists(kSpeech + "/cards/001.wav"), "pocketsphinx-testdata is missing (packaging/install-deps.sh --tests)");
         QVERIFY(dir_.isValid());
-        QVERIFY(keygen(dir_.filePath("host_key")) && keygen(dir_.filePath("client_key")) && keygen(dir_.filePath("other_key")));
-        QVERIFY(QFile::copy(dir_.filePath("client_key.pub"), dir_.filePath("authorized_keys")));
-        startSshd();
+        const QString problem = sshd_.start();
+        M2DS_REQUIRE(problem.isEmpty(), problem);
+        QVERIFY(test::LocalSshServer::generateKey(dir_.filePath("other_key")));
         target_.name = "loopback";
         target_.kind = LaunchTarget::Kind::Ssh;
-        target_.address = QStringLiteral("%1@127.0.0.1:%2").arg(currentUser()).arg(port_);
-        target_.identityFile = dir_.filePath("client_key");
-        target_.knownHostsFile = dir_.filePath("known_hosts");
+        target_.address = sshd_.address();
+        target_.identityFile = sshd_.clientKey();
+        target_.knownHostsFile = sshd_.knownHostsFile();
         target_.workingFolder = dir_.filePath("remote");
         target_.m2dsPath = QStringLiteral(M2DS_EXECUTABLE);
         target_.gpusPerNode = 1;
@@ -121,10 +88,6 @@ private slots:
             if (pid.open(QIODevice::ReadOnly)) ::kill(-pid_t(pid.readAll().trimmed().toLongLong()), SIGKILL);  // a run a failed test left going
         }
         test::runProgram("ssh", SshCommand(target_, controlFolder()).options() << "-O" << "exit" << "127.0.0.1", 10000);
-        if (sshd_.state() != QProcess::NotRunning) {
-            sshd_.terminate();
-            sshd_.waitForFinished(5000);
-        }
     }
 
     void targetCheckPassesAndNamesWhatIsWrong() {
@@ -222,29 +185,6 @@ private slots:
     }
 
 private:
-    void startSshd() {
-        port_ = test::freePort();
-        QFile config(dir_.filePath("sshd_config"));
-        QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write(QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nAuthorizedKeysFile %3\nPidFile %4\n"
-                                    "StrictModes no\nUsePAM no\nPermitRootLogin yes\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-                                    "Subsystem sftp internal-sftp\nMaxSessions 50\nMaxStartups 50\nLogLevel ERROR\n")
-                         .arg(port_).arg(dir_.filePath("host_key"), dir_.filePath("authorized_keys"), dir_.filePath("sshd.pid")).toUtf8());
-        config.close();
-        if (::getuid() == 0) QDir().mkpath("/run/sshd");  // sshd's privilege separation folder
-        sshd_.setProcessChannelMode(QProcess::MergedChannels);
-        sshd_.start(kSshd, {"-D", "-e", "-f", config.fileName()});
-        M2DS_REQUIRE(sshd_.waitForStarted(10000), "sshd could not be started: " + sshd_.errorString());
-        bool listening = false;
-        for (int attempt = 0; attempt < 100 && !listening && sshd_.state() == QProcess::Running; ++attempt) {
-            listening = listensOn(port_);
-            if (!listening) QTest::qWait(50);
-        }
-        sshd_.waitForReadyRead(10);
-        M2DS_REQUIRE(listening, QStringLiteral("sshd (%1 -D -e -f %2) did not listen on 127.0.0.1:%3: %4")
-                                    .arg(kSshd, config.fileName()).arg(port_).arg(QString::fromUtf8(sshd_.readAll()).trimmed()));
-    }
-
     QString controlFolder() const { return dir_.filePath("ctl"); }
 
     QStringList trainArguments(const QString& out) const {
@@ -254,8 +194,7 @@ private:
     }
 
     QTemporaryDir dir_{QDir::tempPath() + "/m2ds-ssh-XXXXXX"};  // short: ssh's control socket path is limited
-    QProcess sshd_;
-    int port_ = 0;
+    test::LocalSshServer sshd_{dir_.path()};
     LaunchTarget target_;
 };
 

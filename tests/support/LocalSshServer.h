@@ -1,0 +1,43 @@
+#pragma once
+// A real OpenSSH server for the remote-launch tests: /usr/sbin/sshd (Debian openssh-server) on 127.0.0.1 at a
+// free port, with a throwaway host key, client key and configuration in a folder of the test's. Stopped by the
+// destructor, or by the kernel when the test process dies (no sshd is left behind).
+#include <QProcess>
+#include <QString>
+
+namespace m2ds::test {
+
+class LocalSshServer {
+public:
+    /// folder: an existing folder of the test's for the keys, sshd_config and the pid file (keep its path
+    /// short: ssh's control socket paths are limited to about 100 characters).
+    explicit LocalSshServer(QString folder);
+    ~LocalSshServer();
+    LocalSshServer(const LocalSshServer&) = delete;
+    LocalSshServer& operator=(const LocalSshServer&) = delete;
+
+    /// Generates the keys and starts sshd; empty once it accepts connections, otherwise why not (the package
+    /// to install, ssh-keygen's failure, or sshd's own output).
+    QString start();
+    int port() const { return port_; }
+    /// `user@127.0.0.1:port`, the current user on this server.
+    QString address() const;
+    /// The private key whose public half is authorized.
+    QString clientKey() const;
+    /// A known_hosts file of the test's (the host key is accepted into it on first contact).
+    QString knownHostsFile() const;
+
+    /// An ed25519 key pair without passphrase at `path` and `path`.pub; false when ssh-keygen failed.
+    static bool generateKey(const QString& path);
+    static QString currentUser();
+
+private:
+    QString path(const QString& name) const;
+    QString writeConfig();
+
+    QString folder_;
+    QProcess sshd_;
+    int port_ = 0;
+};
+
+}  // namespace m2ds::test
