@@ -27,6 +27,13 @@ QString section(const QString& output, const QString& marker) {
     return output.mid(at + marker.size(), end < 0 ? -1 : end - at - marker.size()).trimmed();
 }
 
+/// The target's activation line and a newline, or nothing: first in the scripts that call m2ds or the SLURM
+/// commands (a cluster may need `module load slurm`, or SLURM_CONF, for sbatch, squeue and scancel).
+QString activationLine(const LaunchTarget& target) {
+    const QString line = target.activation.trimmed();
+    return line.isEmpty() ? QString() : line + QLatin1Char('\n');
+}
+
 QString launchedHow(const LaunchTarget& target, const QStringList& arguments) {
     const QString m2ds = SshCommand::quote(target.m2dsPath);
     if (target.gpusPerNode <= 1) return m2ds + QLatin1Char(' ') + SshCommand::shellLine(arguments);
@@ -90,7 +97,7 @@ QString RemoteRun::launchScript(const QStringList& arguments, const QString& sba
     const QString folder = SshCommand::quote(record_.directory);
     const QJsonObject command{{"program", target_.m2dsPath}, {"arguments", QJsonArray::fromStringList(arguments)}, {"target", target_.name}};
     QString script = QStringLiteral("set -e\nmkdir -p %1\ncd %1\n").arg(folder);
-    if (!target_.activation.trimmed().isEmpty()) script += target_.activation.trimmed() + QLatin1Char('\n');
+    script += activationLine(target_);
     script += QStringLiteral("size=$(stat -c %s log.jsonl 2>/dev/null || echo 0)\nerrsize=$(stat -c %s train-stderr.log 2>/dev/null || echo 0)\n");
     script += QStringLiteral("printf '%s\\n' %1 > train-command.json\n").arg(SshCommand::quote(QString::fromUtf8(QJsonDocument(command).toJson(QJsonDocument::Compact))));
     if (target_.kind == LaunchTarget::Kind::Slurm) {
@@ -137,7 +144,7 @@ bool RemoteRun::onLaunched(const RemoteResult& result) {
 void RemoteRun::stop() {
     if (state_ == State::Idle || state_ == State::Launching) return;
     const QString script = target_.kind == LaunchTarget::Kind::Slurm
-                               ? QStringLiteral("scancel --signal=INT %1 2>/dev/null || scancel %1\n").arg(SshCommand::quote(record_.jobId))
+                               ? activationLine(target_) + QStringLiteral("scancel --signal=INT %1 2>/dev/null || scancel %1\n").arg(SshCommand::quote(record_.jobId))
                                : QStringLiteral("kill -INT -- -%1 2>/dev/null || kill -INT %1\n").arg(record_.pid);
     runner_(shell_, script, [this](const RemoteResult& result) {
         if (!result.ok()) emit launchFailed(tr("Could not stop the run: %1").arg(shell_.describeFailure(result)));
@@ -165,10 +172,7 @@ bool RemoteRun::fetchCheckpoint(const QString& remotePath) {
 QString RemoteRun::statusScript() const {
     QString script = QStringLiteral("cd %1 2>/dev/null || true\n").arg(SshCommand::quote(record_.directory));
     if (target_.kind == LaunchTarget::Kind::Slurm) {
-        const QString job = SshCommand::quote(record_.jobId);
-        script += QStringLiteral("s=$(squeue -h -j %1 -o '%T|%r' 2>/dev/null | head -n1)\n"
-                                 "[ -n \"$s\" ] || s=$(sacct -n -X -P -j %1 -o State,Reason 2>/dev/null | head -n1)\n"
-                                 "echo \"M2DS-STATE ${s:-GONE}\"\n").arg(job);
+        script += activationLine(target_) + QStringLiteral("s=$(%1)\necho \"M2DS-STATE ${s:-GONE}\"\n").arg(SbatchScript::stateQuery(record_.jobId));
     } else {
         script += QStringLiteral("if kill -0 %1 2>/dev/null; then echo 'M2DS-STATE RUNNING'; else echo 'M2DS-STATE GONE'; fi\n").arg(record_.pid);
     }

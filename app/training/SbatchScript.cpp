@@ -58,4 +58,15 @@ QString SbatchScript::parseJobId(const QString& sbatchOutput) {
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
+QString SbatchScript::stateQuery(const QString& jobId) {
+    // squeue fails both for a job the controller no longer knows ("Invalid job id") and when there is no answer
+    // from the controller: only the first means that the job has ended.
+    return QStringLiteral(
+               "q=$(squeue -h -j %1 -o '%T|%r' 2>&1) || { printf '%s' \"$q\" | grep -q 'Invalid job id' && q= || q=\"UNKNOWN|$(printf '%s' \"$q\" | tail -n1)\"; }\n"
+               "[ -n \"$q\" ] || q=$(sacct -n -X -P -j %1 -o State,Reason 2>/dev/null | grep .) ||\n"
+               "    q=$(scontrol -o show job %1 2>/dev/null | sed -n 's/.* JobState=\\([^ ]*\\) Reason=\\([^ ]*\\).*/\\1|\\2/p')\n"
+               "printf '%s\\n' \"$q\" | head -n1\n")
+        .arg(SshCommand::quote(jobId));
+}
+
 }  // namespace m2ds

@@ -21,6 +21,11 @@ public:
                             int rendezvousPort = 29500);
     /// The job id that `sbatch --parsable` printed ("1234" or "1234;cluster"), empty when there is none.
     static QString parseJobId(const QString& sbatchOutput);
+    /// Shell lines that print the job's "STATE|REASON" (e.g. "PENDING|Resources"): from squeue while it is queued
+    /// or running, then sacct, then `scontrol show job` (which still knows an ended job for MinJobAge on clusters
+    /// without accounting, where sacct does not answer); an empty line when none knows it (gone), and
+    /// "UNKNOWN|<squeue's error>" when the controller did not answer (or squeue is not on the PATH).
+    static QString stateQuery(const QString& jobId);
 };
 
 }  // namespace m2ds

@@ -1,4 +1,8 @@
-// The SLURM batch script generated from a target and the train arguments, and sbatch's job id.
+// The SLURM batch script generated from a target and the train arguments, sbatch's job id, and the job state query
+// (run by /bin/sh against stand-in squeue, sacct and scontrol commands).
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "training/SbatchScript.h"
@@ -74,6 +78,48 @@ private slots:
         QCOMPARE(SbatchScript::parseJobId("1234\n"), QString("1234"));
         QCOMPARE(SbatchScript::parseJobId("987;cluster2\n"), QString("987"));
         QCOMPARE(SbatchScript::parseJobId("sbatch: error: invalid partition specified: gpux\n"), QString());
+    }
+
+    void jobStateFromSqueueThenSacctThenScontrol() {
+        QTemporaryDir bin;  // the whole PATH: the stand-ins and the tools the query uses
+        for (const QString tool : {"grep", "sed", "head", "tail"}) QVERIFY(QFile::link(QStandardPaths::findExecutable(tool), bin.filePath(tool)));
+        // squeue knows job 1 and gets no answer for job 4; sacct answers as on a cluster without accounting;
+        // scontrol still knows job 2.
+        writeFakeCommand(bin.filePath("squeue"), "[ \"$3\" = 1 ] && echo 'PENDING|Resources' && exit 0\n"
+                                                 "[ \"$3\" = 4 ] && echo 'slurm_load_jobs error: Unable to contact slurm controller (connect failure)' >&2 && exit 1\n"
+                                                 "echo 'slurm_load_jobs error: Invalid job id specified' >&2; exit 1");
+        writeFakeCommand(bin.filePath("sacct"), "echo 'Slurm accounting storage is disabled' >&2; exit 1");
+        writeFakeCommand(bin.filePath("scontrol"),
+                         "[ \"$4\" = 2 ] && echo 'JobId=2 JobName=m2ds-a UserId=me(1000) JobState=TIMEOUT Reason=TimeLimit Dependency=(null)' && exit 0\n"
+                         "echo 'slurm_load_jobs error: Invalid job id specified' >&2; exit 1");
+        QCOMPARE(stateOf("1", bin.path()), QString("PENDING|Resources"));
+        QCOMPARE(stateOf("2", bin.path()), QString("TIMEOUT|TimeLimit"));
+        QCOMPARE(stateOf("3", bin.path()), QString());  // nobody knows it: gone
+        QCOMPARE(stateOf("4", bin.path()), QString("UNKNOWN|slurm_load_jobs error: Unable to contact slurm controller (connect failure)"));
+        writeFakeCommand(bin.filePath("sacct"), "echo 'CANCELLED by 1000|None'; echo 'CANCELLED|None'");
+        QCOMPARE(stateOf("2", bin.path()), QString("CANCELLED by 1000|None"));  // accounting comes before scontrol
+        QFile::remove(bin.filePath("squeue"));
+        QVERIFY(stateOf("1", bin.path()).startsWith("UNKNOWN|"));  // no squeue on the PATH is no answer either
+    }
+
+private:
+    static void writeFakeCommand(const QString& path, const QString& body) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(("#!/bin/sh\n" + body + "\n").toUtf8());
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    }
+
+    /// What SbatchScript::stateQuery prints when the SLURM commands are the ones in `bin`.
+    static QString stateOf(const QString& jobId, const QString& bin) {
+        QProcess shell;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("PATH", bin);
+        shell.setProcessEnvironment(environment);
+        shell.start("/bin/sh", {"-c", SbatchScript::stateQuery(jobId)});
+        shell.waitForFinished(10000);
+        return QString::fromUtf8(shell.readAllStandardOutput()).trimmed();
     }
 };
 
