@@ -23,6 +23,7 @@ test_packages=(
   codec2-examples klettres-data sonic-pi-samples
   python3-protobuf  # reads the TensorBoard event files in tst_m2dsTrain
   openssh-server openssh-client rsync  # tst_SshLaunch starts its own sshd on 127.0.0.1 (remote launch targets)
+  slurm-wlm munge  # tst_SlurmLaunch starts its own munged, slurmctld and slurmd: a single-node cluster on localhost
 )
 # Only for regenerating reference fixtures (tests/golden) and for the benchmarks (bench/).
 reference_packages=(python3-torch python3-torchaudio python3-sklearn python3-faiss)
@@ -50,3 +51,9 @@ as_root=()
 echo "install-deps.sh: installing ${missing[*]}"
 "${as_root[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# munge's package starts a system-wide munged where systemd runs (in a container invoke-rc.d starts nothing, and
+# slurmd/slurmctld need an /etc/slurm/slurm.conf first). The tests start their own, so one installed here is
+# stopped and disabled again.
+if [[ " ${missing[*]} " == *" munge "* ]] && [ -d /run/systemd/system ]; then
+  "${as_root[@]}" systemctl disable --now munge.service || true
+fi

@@ -1,0 +1,171 @@
+// A single-node SLURM cluster on localhost (Debian slurm-wlm + munge: munged, slurmctld and slurmd started by
+// the test with a generated slurm.conf, CPU only), its login host the test's own sshd on 127.0.0.1: a tiny
+// `m2ds train` submitted through the SLURM target with sbatch, seen pending (held) and then running, its log
+// followed, `scancel --signal=INT` (a checkpoint, the run ends "stopped"), resumed with --resume auto as a new
+// job that continues where it stopped, stopped again; a job the scheduler rejects (an unknown partition) says
+// why. The client commands find the cluster through the target's activation line (export SLURM_CONF=…). When
+// a daemon cannot start the test says exactly why (its log's last lines): a skip on a developer's machine, a
+// failure under CI=true.
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "LocalSlurmCluster.h"
+#include "LocalSshServer.h"
+#include "ProcessJob.h"
+#include "TestData.h"
+#include "training/RemoteRun.h"
+
+using namespace m2ds;
+
+namespace {
+
+const QString kSpeech = "/usr/share/pocketsphinx/test/data";
+const QString kNoise = "/usr/share/sonic-pi/samples";
+
+/// The iterations of the "step" records in a log, in file order.
+QList<qint64> iterationsInLog(const QString& log) {
+    QFile file(log);
+    QList<qint64> iterations;
+    if (!file.open(QIODevice::ReadOnly)) return iterations;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        const QJsonObject record = QJsonDocument::fromJson(line).object();
+        if (record.value("event").toString() == "step") iterations << record.value("iteration").toInteger();
+    }
+    return iterations;
+}
+
+/// What a RemoteRun reported.
+struct RunReport {
+    explicit RunReport(RemoteRun& run) {
+        QObject::connect(&run, &RemoteRun::recordsRead, [this](const TrainingLogBatch& batch) {
+            for (const TrainingStep& step : batch.steps) iterations << step.iteration;
+            for (const TrainingCheckpoint& c : batch.checkpoints) checkpoints << c.path;
+            starts += batch.starts;
+        });
+        QObject::connect(&run, &RemoteRun::stateChanged, [this](RemoteRun::State state) { states << state; });
+        QObject::connect(&run, &RemoteRun::ended, [this](const TrainingEnd& end) { ends << end; });
+        QObject::connect(&run, &RemoteRun::launchFailed, [this](const QString& message) { failures << message; });
+    }
+    QList<qint64> iterations;
+    QStringList checkpoints;
+    QVector<TrainingStart> starts;
+    QList<RemoteRun::State> states;
+    QVector<TrainingEnd> ends;
+    QStringList failures;
+};
+
+}  // namespace
+
+class TestSlurmLaunch : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        test::isolateSettings();
+        M2DS_REQUIRE(QFile::exists(kSpeech + "/cards/001.wav"), "pocketsphinx-testdata is missing (packaging/install-deps.sh --tests)");
+        QVERIFY(dir_.isValid() && clusterDir_.isValid());
+        const QString noSsh = sshd_.start();
+        M2DS_REQUIRE(noSsh.isEmpty(), noSsh);
+        const QString noCluster = cluster_.start();
+        M2DS_REQUIRE(noCluster.isEmpty(), "the single-node SLURM cluster did not start: " + noCluster);
+        target_.name = "localhost-cluster";
+        target_.kind = LaunchTarget::Kind::Slurm;
+        target_.address = sshd_.address();
+        target_.identityFile = sshd_.clientKey();
+        target_.knownHostsFile = sshd_.knownHostsFile();
+        target_.workingFolder = dir_.filePath("remote");
+        target_.m2dsPath = QStringLiteral(M2DS_EXECUTABLE);
+        target_.activation = "export SLURM_CONF=" + cluster_.configPath();
+        target_.gpusPerNode = 0;  // a CPU partition
+        target_.partition = "debug";
+        target_.extraSbatchLines = {"--hold"};  // each job waits for the test's `scontrol release`: pending is seen
+        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", kSpeech, "-o", dir_.filePath("speech"), "--teacher", "mfcc"}).exitCode, 0);
+        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", "--noise", kNoise, "-o", dir_.filePath("noise")}).exitCode, 0);
+    }
+
+    void cleanupTestCase() {
+        test::runProgram("ssh", SshCommand(target_, controlFolder()).options() << "-O" << "exit" << "127.0.0.1", 10000);
+    }
+
+    void rejectedJobSaysWhy() {
+        LaunchTarget wrong = target_;
+        wrong.partition = "nope";
+        RemoteRunRegistry registry(dir_.filePath("rejected-runs.json"));
+        RemoteRun run(wrong, &registry, nullptr, controlFolder());
+        RunReport got(run);
+        QVERIFY(!run.start(trainArguments(wrong.remotePath("rejected")), "rejected"));
+        QVERIFY2(got.failures.size() == 1 && got.failures[0].contains("Invalid partition name specified"), qPrintable(got.failures.join('\n')));
+        QCOMPARE(run.state(), RemoteRun::State::Idle);
+        QVERIFY(registry.load().isEmpty());
+    }
+
+    void submitFollowCancelResume() {
+        RemoteRunRegistry registry(dir_.filePath("remote-runs.json"));
+        RemoteRun run(target_, &registry, nullptr, controlFolder());
+        RunReport got(run);
+        const QString folder = target_.remotePath("run");
+        QVERIFY2(run.start(trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
+        const QString firstJob = run.record().jobId;
+        QVERIFY(!firstJob.isEmpty());
+        QVERIFY(QFile(folder + "/train.jobid").exists());
+        QCOMPARE(run.state(), RemoteRun::State::Pending);
+        QTRY_COMPARE_WITH_TIMEOUT(run.schedulerState(), QString("PENDING (JobHeldUser)"), 15000);
+        release(firstJob);
+        QTRY_VERIFY_WITH_TIMEOUT(run.state() == RemoteRun::State::Running && got.iterations.size() >= 3, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(run.schedulerState(), QString("RUNNING"), 10000);
+        QVERIFY(got.states.indexOf(RemoteRun::State::Pending) < got.states.indexOf(RemoteRun::State::Running));
+        QFile stderrLog(folder + "/train-stderr.log");  // sbatch --error: the batch script's own line comes first
+        QVERIFY(stderrLog.open(QIODevice::ReadOnly) && stderrLog.readLine().startsWith("m2ds job " + firstJob.toUtf8() + " on localhost"));
+
+        run.stop();  // scancel --signal=INT
+        QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 1, 60000);
+        QCOMPARE(got.ends[0].status, QString("stopped"));
+        QVERIFY(!got.checkpoints.isEmpty());  // SIGINT made it save
+        QCOMPARE(got.iterations, iterationsInLog(folder + "/log.jsonl"));  // every record once, in order
+        QVERIFY(run.canResume());
+
+        const qint64 stoppedAt = got.ends[0].iteration;
+        QVERIFY2(run.resume(), qPrintable(got.failures.join('\n')));
+        const QString secondJob = run.record().jobId;
+        QVERIFY(!secondJob.isEmpty() && secondJob != firstJob);
+        QTRY_COMPARE_WITH_TIMEOUT(run.schedulerState(), QString("PENDING (JobHeldUser)"), 15000);
+        release(secondJob);
+        QTRY_VERIFY_WITH_TIMEOUT(got.starts.size() == 2 && got.iterations.last() > stoppedAt + 1, 60000);
+        QVERIFY2(!got.starts[1].resumedFrom.isEmpty(), "the second job did not resume");
+        QCOMPARE(got.iterations.mid(got.iterations.indexOf(stoppedAt)).first(), stoppedAt);  // continues where it stopped
+        run.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 2, 60000);
+        QCOMPARE(got.ends[1].status, QString("stopped"));
+        QCOMPARE(got.iterations, iterationsInLog(folder + "/log.jsonl"));
+        QVERIFY(QFile(folder + "/train.sbatch").exists());
+        QTRY_VERIFY_WITH_TIMEOUT(cluster_.client("squeue", {"-h", "-o", "%i"}).out.trimmed().isEmpty(), 30000);  // both jobs left the queue
+        QCOMPARE(registry.load().size(), 1);  // one run folder, recorded with its latest job
+        QCOMPARE(registry.load()[0].jobId, secondJob);
+    }
+
+private:
+    void release(const QString& job) {
+        const test::ProcessRun released = cluster_.client("scontrol", {"release", job});
+        QVERIFY2(released.exitCode == 0, qPrintable(released.err));
+    }
+
+    QString controlFolder() const { return dir_.filePath("ctl"); }
+
+    QStringList trainArguments(const QString& out) const {
+        return {"--threads", "2", "train", "--speech", dir_.filePath("speech"), "--noise", dir_.filePath("noise"),
+                "--model", "m2d_s_vit_tiny", "--output_dir", out, "--batch_size", "2", "--epochs", "400",
+                "--warmup_epochs", "1", "--log_every", "1", "--save_freq", "100", "--eval_freq", "100", "--rankme_samples", "8"};
+    }
+
+    QTemporaryDir dir_{QDir::tempPath() + "/m2ds-slurm-XXXXXX"};      // short: ssh's control socket path is limited
+    QTemporaryDir clusterDir_{QDir::tempPath() + "/m2ds-cluster-XXXXXX"};  // made readable by all for munged
+    test::LocalSshServer sshd_{dir_.path()};
+    test::LocalSlurmCluster cluster_{clusterDir_.path()};
+    LaunchTarget target_;
+};
+
+QTEST_GUILESS_MAIN(TestSlurmLaunch)
+#include "tst_SlurmLaunch.moc"
