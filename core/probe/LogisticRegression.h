@@ -18,7 +18,8 @@ struct LogisticRegressionSettings {
 };
 
 /// Multinomial (softmax) logistic regression with an L2 penalty on the weights, scikit-learn's
-/// LogisticRegression(multi_class="multinomial", solver="lbfgs") objective: one weight column and one bias per class.
+/// LogisticRegression(multi_class="multinomial", solver="lbfgs") objective: one weight column and one bias per class
+/// (for two classes the symmetric model, which is scikit-learn's default binary model at 2C).
 /// Fitted by L-BFGS: float32 products and softmax on the chosen device, the loss summed and the parameters kept in float64.
 class LogisticRegression {
 public:
