@@ -24,6 +24,7 @@ test_packages=(
   python3-protobuf  # reads the TensorBoard event files in tst_m2dsTrain
   openssh-server openssh-client rsync  # tst_SshLaunch starts its own sshd on 127.0.0.1 (remote launch targets)
   slurm-wlm munge  # tst_SlurmLaunch starts its own munged, slurmctld and slurmd: a single-node cluster on localhost
+  clang-14 libclang-rt-14-dev llvm-14  # libFuzzer, the sanitizers and their symbolizer: tests/fuzz/run-fuzzers.sh
 )
 # Only for regenerating reference fixtures (tests/golden) and for the benchmarks (bench/).
 reference_packages=(python3-torch python3-torchaudio python3-sklearn python3-faiss)
