@@ -1,13 +1,8 @@
 #include "cli/ModelLoading.h"
 
-#include <filesystem>
-
-#include "analysis/LayerSelection.h"
 #include "checkpoint/CheckpointImporter.h"
 #include "cli/DataDirectory.h"
 #include "common/Errors.h"
-#include "features/HubertLayerEmbeddings.h"
-#include "features/ModelLayerEmbeddings.h"
 #include "model/hubert/HubertModel.h"
 
 namespace m2ds::cli {
@@ -29,14 +24,10 @@ LoadedEncoder::LoadedEncoder(LoadedEncoder&&) noexcept = default;
 LoadedEncoder& LoadedEncoder::operator=(LoadedEncoder&&) noexcept = default;
 LoadedEncoder::~LoadedEncoder() = default;
 
-bool LoadedEncoder::isHubertFolder(const std::string& path) {
-    return std::filesystem::is_regular_file(std::filesystem::u8path(path) / "config.json");
-}
-
 LoadedEncoder LoadedEncoder::open(const std::string& path, const std::string& device, int threads) {
     LoadedEncoder encoder;
     M2dsModel::setComputeThreads(threads);
-    if (isHubertFolder(path)) {
+    if (LayerEmbeddingModel::isHubertFolder(path)) {
         const HubertCheckpoint checkpoint = HubertCheckpoint::read(path);
         encoder.hubert = std::make_unique<HubertModel>(HubertModel::fromCheckpoint(checkpoint));
         encoder.hubert->setDevice(device);
@@ -49,21 +40,10 @@ LoadedEncoder LoadedEncoder::open(const std::string& path, const std::string& de
     return encoder;
 }
 
-int LoadedEncoder::deepestLayer() const { return network ? network->config().depth : hubert->stateCount() - 1; }
-
-LayerEmbeddingModel::LayerEmbeddingModel() = default;
-LayerEmbeddingModel::LayerEmbeddingModel(LayerEmbeddingModel&&) noexcept = default;
-LayerEmbeddingModel::~LayerEmbeddingModel() = default;
-
-LayerEmbeddingModel LayerEmbeddingModel::open(const std::string& path, const std::string& layers, const std::string& device, int threads) {
-    LayerEmbeddingModel opened;
-    opened.path = path;
-    opened.encoder = LoadedEncoder::open(path, device, threads);
-    const LoadedEncoder& encoder = opened.encoder;
-    const std::vector<int> selected = parseLayerSelection(layers, encoder.deepestLayer());
-    if (encoder.hubert) opened.extractor = std::make_unique<HubertLayerEmbeddings>(*encoder.hubert, selected, encoder.weightsPath);
-    else opened.extractor = std::make_unique<ModelLayerEmbeddings>(*encoder.network, selected, path, threads);
-    return opened;
+LayerEmbeddingModel openLayerEmbeddingModel(const std::string& path, const std::string& layers, const std::string& device, int threads) {
+    LoadedEncoder encoder = LoadedEncoder::open(path, device, threads);
+    if (encoder.hubert) return LayerEmbeddingModel::ofHubert(std::move(encoder.hubert), encoder.weightsPath, path, layers);
+    return LayerEmbeddingModel::ofM2ds(std::move(encoder.network), path, layers, threads);
 }
 
 }  // namespace m2ds::cli

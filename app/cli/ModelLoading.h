@@ -3,11 +3,11 @@
 #include <string>
 
 #include "checkpoint/ImportedCheckpoint.h"
+#include "features/LayerEmbeddingModel.h"
 #include "model/M2dsModel.h"
 
 namespace m2ds {
 class HubertModel;
-class LayerEmbeddingExtractor;
 }
 
 namespace m2ds::cli {
@@ -30,27 +30,12 @@ struct LoadedEncoder {
     LoadedEncoder& operator=(LoadedEncoder&&) noexcept;
     ~LoadedEncoder();
 
-    /// True for a folder holding config.json.
-    static bool isHubertFolder(const std::string& path);
     /// Loads `path` (encoder parts only for M2D) on `device` with `threads` CPU threads (0 = all); throws InputError.
     static LoadedEncoder open(const std::string& path, const std::string& device, int threads);
-    /// The deepest layer index: the M2D depth, or HuBERT's hidden_states count − 1.
-    int deepestLayer() const;
 };
 
-/// An encoder and the extractor of its selected layers (the extractor reads the encoder: they live together).
-struct LayerEmbeddingModel {
-    std::string path;
-    LoadedEncoder encoder;
-    std::unique_ptr<LayerEmbeddingExtractor> extractor;
-
-    LayerEmbeddingModel();
-    LayerEmbeddingModel(LayerEmbeddingModel&&) noexcept;
-    ~LayerEmbeddingModel();
-
-    /// Loads `path` (LoadedEncoder::open) and selects `layers` ("all", "last", "3,6,9-11": parseLayerSelection);
-    /// throws InputError, InvalidArgument for a bad selection.
-    static LayerEmbeddingModel open(const std::string& path, const std::string& layers, const std::string& device, int threads);
-};
+/// `layers` of an M2D / M2D-S checkpoint (encoder parts, presets of the data directory) or of a HuBERT / wav2vec 2.0
+/// folder, on `device` with `threads` CPU threads (0 = all); throws InputError, InvalidArgument for a bad selection.
+LayerEmbeddingModel openLayerEmbeddingModel(const std::string& path, const std::string& layers, const std::string& device, int threads);
 
 }  // namespace m2ds::cli

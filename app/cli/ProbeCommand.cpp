@@ -93,7 +93,7 @@ int ProbeCommand::run(const CommandContext& context) const {
     probeSettings.validate();
     std::vector<LayerEmbeddingModel> opened;
     std::vector<ProbedModel> probed;
-    for (const std::string& path : models) opened.push_back(LayerEmbeddingModel::open(path, layers, device, context.threads));
+    for (const std::string& path : models) opened.push_back(openLayerEmbeddingModel(path, layers, device, context.threads));
     for (const LayerEmbeddingModel& model : opened) probed.push_back({model.path, model.extractor.get()});
     if (!frameLabels.empty()) return runFrames(context, probed, probeSettings);
 

@@ -71,7 +71,7 @@ int SimilarityCommand::run(const CommandContext& context) const {
     if (files.empty()) throw InputError(sources.front(), "holds no recordings");
     std::vector<LayerEmbeddingModel> opened;
     std::vector<const LayerEmbeddingExtractor*> extractors;
-    for (const std::string& path : models) opened.push_back(LayerEmbeddingModel::open(path, layers, device, context.threads));
+    for (const std::string& path : models) opened.push_back(openLayerEmbeddingModel(path, layers, device, context.threads));
     for (const LayerEmbeddingModel& model : opened) extractors.push_back(model.extractor.get());
     const LayerFrameSample sample = LayerFrameSample::collect(files, extractors, maxFrames, context.progress("frames"));
     for (const std::string& skipped : sample.skipped) context.err << "m2ds similarity: skipped " << skipped << '\n';

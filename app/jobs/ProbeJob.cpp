@@ -1,51 +1,23 @@
 #include "jobs/ProbeJob.h"
 
 #include <algorithm>
-#include <filesystem>
 
-#include "analysis/LayerSelection.h"
 #include "analysis/PrincipalComponents.h"
 #include "common/Errors.h"
 #include "common/ProgressMonitor.h"
 #include "features/ClipEmbeddingCache.h"
-#include "features/HubertLayerEmbeddings.h"
+#include "features/LayerEmbeddingModel.h"
 #include "features/LogMelEmbeddings.h"
-#include "features/ModelLayerEmbeddings.h"
 #include "jobs/ModelLoadJob.h"
 #include "jobs/ProbeResultsConversion.h"
 #include "labels/LabelledSet.h"
 #include "model/M2dsModel.h"
-#include "model/hubert/HubertCheckpoint.h"
-#include "model/hubert/HubertModel.h"
 #include "probe/ClipProbeData.h"
 #include "probe/LinearCka.h"
 #include "probe/ProbeExperiment.h"
 
 namespace m2ds {
 namespace {
-
-/// A model of the study with its multi-layer extractor (which refers to the network, so both live together).
-/// (A twin of the command line's LayerEmbeddingModel, which lives in app/cli and reads the presets beside `m2ds`;
-/// this one starts from the workbench's loaded model and its presets folder.)
-struct OpenedModel {
-    std::string path;
-    std::shared_ptr<const M2dsModel> network;
-    std::unique_ptr<HubertModel> hubert;
-    std::unique_ptr<LayerEmbeddingExtractor> extractor;
-};
-
-OpenedModel probedM2dsModel(std::shared_ptr<const M2dsModel> network, const std::string& path, const std::string& layers) {
-    OpenedModel model{path, std::move(network), nullptr, nullptr};
-    model.extractor = std::make_unique<ModelLayerEmbeddings>(*model.network, parseLayerSelection(layers, model.network->config().depth), path);
-    return model;
-}
-
-OpenedModel probedHubertModel(const std::string& folder, const std::string& layers) {
-    const HubertCheckpoint checkpoint = HubertCheckpoint::read(folder);
-    OpenedModel model{folder, nullptr, std::make_unique<HubertModel>(HubertModel::fromCheckpoint(checkpoint)), nullptr};
-    model.extractor = std::make_unique<HubertLayerEmbeddings>(*model.hubert, parseLayerSelection(layers, checkpoint.config.layers), checkpoint.weightsPath);
-    return model;
-}
 
 std::vector<std::string> pathsOf(const LabelledSet& set) {
     std::vector<std::string> paths;
@@ -65,17 +37,17 @@ ProbeProjection projectionOf(const RowMatrix& layer, const std::vector<std::stri
     return projection;
 }
 
-std::vector<OpenedModel> openModels(const std::shared_ptr<const M2dsModel>& loaded, const QString& loadedPath, const QString& presets,
+std::vector<LayerEmbeddingModel> openModels(const std::shared_ptr<const M2dsModel>& loaded, const QString& loadedPath, const QString& presets,
                                     const ProbeRequest& request, const ProgressMonitor& monitor) {
     const std::string layers = request.layers.toStdString();
-    std::vector<OpenedModel> models;
-    if (loaded) models.push_back(probedM2dsModel(loaded, loadedPath.toStdString(), layers));
+    std::vector<LayerEmbeddingModel> models;
+    if (loaded) models.push_back(LayerEmbeddingModel::ofM2ds(loaded, loadedPath.toStdString(), layers));
     for (const QString& path : request.extraModels) {
         monitor.throwIfCancelled();
-        if (std::filesystem::is_directory(std::filesystem::u8path(path.toStdString())))
-            models.push_back(probedHubertModel(path.toStdString(), layers));
+        if (LayerEmbeddingModel::isHubertFolder(path.toStdString()))
+            models.push_back(LayerEmbeddingModel::ofHubertFolder(path.toStdString(), layers, loaded ? loaded->device() : "cpu"));
         else
-            models.push_back(probedM2dsModel(ModelLoadJob(path, presets)(monitor).model, path.toStdString(), layers));
+            models.push_back(LayerEmbeddingModel::ofM2ds(ModelLoadJob(path, presets)(monitor).model, path.toStdString(), layers));
     }
     if (models.empty()) throw InvalidArgument("probe: no model to probe: load one, or add a checkpoint or HuBERT folder");
     return models;
@@ -108,7 +80,7 @@ ProbeJob::ProbeJob(std::shared_ptr<const M2dsModel> loaded, QString loadedPath, 
 ProbeEstimateData ProbeJob::estimate(const ProgressMonitor& monitor) const {
     const LabelledSet set = openSet(request_);
     const ClipPoolingKind pooling = parseClipPooling(request_.pooling.toStdString());
-    const std::vector<OpenedModel> models = openModels(loaded_, loadedPath_, presetsDirectory_, request_, monitor);
+    const std::vector<LayerEmbeddingModel> models = openModels(loaded_, loadedPath_, presetsDirectory_, request_, monitor);
     const std::vector<std::string> files = pathsOf(set);
     const ClipEmbeddingCache cache(cacheDirectory_.toStdString());
     ProbeEstimateData estimate;
@@ -123,16 +95,16 @@ ProbeEstimateData ProbeJob::estimate(const ProgressMonitor& monitor) const {
         if (model) estimate.audioSeconds += e.missingSeconds;  // the log-mel baseline costs next to nothing
     };
     add(baseline, ClipPoolingKind::MeanStd, false);
-    for (const OpenedModel& model : models) add(*model.extractor, pooling, true);
+    for (const LayerEmbeddingModel& model : models) add(*model.extractor, pooling, true);
     for (const std::string& name : set.labelNames()) estimate.labelNames << QString::fromStdString(name);
     return estimate;
 }
 
 ProbeOutcome ProbeJob::run(const ProgressMonitor& monitor) const {
     const LabelledSet set = openSet(request_);
-    const std::vector<OpenedModel> opened = openModels(loaded_, loadedPath_, presetsDirectory_, request_, monitor.slice(0.0, 0.05));
+    const std::vector<LayerEmbeddingModel> opened = openModels(loaded_, loadedPath_, presetsDirectory_, request_, monitor.slice(0.0, 0.05));
     std::vector<ProbedModel> models;
-    for (const OpenedModel& model : opened) models.push_back({model.path, model.extractor.get()});
+    for (const LayerEmbeddingModel& model : opened) models.push_back({model.path, model.extractor.get()});
     const ClipProbeData data = ClipProbeData::gather(set, models, parseClipPooling(request_.pooling.toStdString()),
                                                      ClipEmbeddingCache(cacheDirectory_.toStdString()), monitor.slice(0.05, 0.65));
     ProbeSettings settings;
