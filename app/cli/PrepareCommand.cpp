@@ -5,6 +5,8 @@
 
 #include "cli/DataDirectory.h"
 #include "cli/ExitCode.h"
+#include "cli/JobPreparation.h"
+#include "cluster/ClusterCollective.h"
 #include "data/CorpusPreparer.h"
 #include "data/DataSourceList.h"
 #include "data/teachers/TeacherFactory.h"
@@ -32,7 +34,15 @@ int PrepareCommand::run(const CommandContext& context) const {
     settings.speech = !noise;
     settings.padSeconds = padSeconds;
     settings.threads = workers;
-    const PreparedSet result = CorpusPreparer(FrontEndConfig{}, teacherFeatures.get(), settings).prepare(recordings, output, context.progress("prepare"));
+    const CorpusPreparer preparer(FrontEndConfig{}, teacherFeatures.get(), settings);
+    const std::unique_ptr<ClusterCollective> job = ClusterCollective::fromEnvironment();  // launched by torchrun
+    const ProgressMonitor progress = context.progress("prepare");
+    const PreparedSet result = job ? prepareAcrossJob(preparer, recordings, output, *job, progress) : preparer.prepare(recordings, output, progress);
+    if (job && job->rank() != 0) {
+        context.out << "rank " << job->rank() << " of " << job->worldSize() << ": " << result.files.size() << " prepared (" << result.reused
+                    << " already there), " << result.skipped.size() << " skipped; rank 0 writes files.csv\n";
+        return kSuccess;
+    }
     context.out << result.files.size() << " prepared (" << result.reused << " already there), " << result.skipped.size() << " skipped\n";
     for (const auto& line : result.skipped) context.err << "m2ds prepare: skipped " << line << '\n';
     return kSuccess;

@@ -12,7 +12,8 @@ namespace m2ds::cli {
 /// `m2ds prepare SRC -o DIR [--noise] [--teacher mfcc|npy|model:CKPT[:LAYER]|hubert:HF_DIR[:LAYER]|none]`: log-mels
 /// and teacher targets of a source, once, in the official per-utterance layout (.npz for speech, .npy for noise) plus
 /// files.csv.
-/// Parallel and resumable: run it again after an interruption and it continues.
+/// Parallel and resumable: run it again after an interruption and it continues. Under torchrun each process prepares
+/// its contiguous block of the recordings and rank 0 writes the list (the folder of a single process).
 struct PrepareCommand {
     std::string source;
     std::string output;

@@ -29,6 +29,12 @@ public:
         while (!group_.announced(key)) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
 
+    void waitForEveryRank(const std::string& key) override {
+        group_.announce(key + "/" + std::to_string(rank()));
+        for (int other = 0; other < worldSize(); ++other)
+            while (!group_.announced(key + "/" + std::to_string(other))) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+
 private:
     DistributedEnvironment environment_;
     ProcessGroupConnection group_;

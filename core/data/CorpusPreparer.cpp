@@ -71,40 +71,58 @@ void CorpusPreparer::prepareOne(const std::string& recording, const std::string&
         teacherFrames = utterance.teacher.shape[0];
     }
     utterance.validTeacherFrames = teacherFrames * original / samples.size();  // org_hidden_len (spec 3.1)
-    fs::create_directories(fs::path(target).parent_path());
+    std::error_code folderError;
+    fs::create_directories(fs::path(target).parent_path(), folderError);
+    if (folderError) throw OutputError(fs::path(target).parent_path().string(), "cannot create the folder: " + folderError.message());
     PreparedUtteranceFile::write(target, utterance);
 }
 
-PreparedSet CorpusPreparer::prepare(const std::vector<std::string>& recordings, const std::string& output, const ProgressMonitor& monitor) const {
-    if (recordings.empty()) throw InputError(output, "nothing to prepare");
-    std::error_code folderError;
-    fs::create_directories(output, folderError);
-    if (folderError) throw OutputError(output, folderError.message());
+std::pair<std::size_t, std::size_t> PreparationShard::rangeOf(std::size_t recordings) const {
+    const auto world = static_cast<std::size_t>(std::max(1, count)), self = static_cast<std::size_t>(rank);
+    return {recordings * self / world, recordings * (self + 1) / world};
+}
+
+std::vector<std::string> CorpusPreparer::targetsOf(const std::vector<std::string>& recordings, const std::string& output) const {
     const fs::path root = commonFolder(recordings);
     std::vector<std::string> targets;
     for (const auto& recording : recordings)
         targets.push_back((fs::path(output) / fs::path(recording).lexically_relative(root)).replace_extension(settings_.speech ? ".npz" : ".npy").string());
-    std::vector<char> usable(recordings.size(), 1);
-    PreparedSet result;
-    std::atomic<std::size_t> next{0}, done{0}, reused{0};
+    return targets;
+}
+
+PreparedSet CorpusPreparer::prepare(const std::vector<std::string>& recordings, const std::string& output, const ProgressMonitor& monitor) const {
+    return writeList(recordings, output, prepareShard(recordings, output, PreparationShard{}, monitor));
+}
+
+PreparationOutcome CorpusPreparer::prepareShard(const std::vector<std::string>& recordings, const std::string& output,
+                                                const PreparationShard& shard, const ProgressMonitor& monitor) const {
+    if (recordings.empty()) throw InputError(output, "nothing to prepare");
+    std::error_code folderError;
+    fs::create_directories(output, folderError);
+    if (folderError) throw OutputError(output, folderError.message());
+    const std::vector<std::string> targets = targetsOf(recordings, output);
+    const auto [first, end] = shard.rangeOf(recordings.size());
+    PreparationOutcome outcome;
+    outcome.usable.assign(recordings.size(), 0);
+    std::vector<std::string> reasons(recordings.size());
+    std::atomic<std::size_t> next{first}, done{0}, reused{0};
     std::mutex mutex;
     std::exception_ptr failure;
     auto work = [&] {
-        for (std::size_t i; (i = next++) < recordings.size();) {
+        for (std::size_t i; (i = next++) < end;) {
             try {
                 monitor.throwIfCancelled();
                 if (fs::exists(targets[i])) ++reused;
                 else prepareOne(recordings[i], targets[i]);
+                outcome.usable[i] = 1;
                 std::lock_guard<std::mutex> lock(mutex);  // one report at a time: the callback may draw a progress bar
-                monitor.report(static_cast<double>(++done) / static_cast<double>(recordings.size()));
+                monitor.report(static_cast<double>(++done) / static_cast<double>(end - first));
             } catch (const InputError& error) {
-                std::lock_guard<std::mutex> lock(mutex);
-                usable[i] = 0;
-                result.skipped.push_back(error.what());
+                reasons[i] = error.what();
             } catch (...) {  // cancellation (thrown by report) or a real failure: stop every worker, rethrow once
                 std::lock_guard<std::mutex> lock(mutex);
                 if (!failure) failure = std::current_exception();
-                next = recordings.size();
+                next = end;
             }
         }
     };
@@ -112,17 +130,27 @@ PreparedSet CorpusPreparer::prepare(const std::vector<std::string>& recordings, 
     for (int t = 0; t < std::max(1, settings_.threads); ++t) workers.emplace_back(work);
     for (auto& worker : workers) worker.join();
     if (failure) std::rethrow_exception(failure);
+    for (const auto& reason : reasons)
+        if (!reason.empty()) outcome.skipped.push_back(reason);
+    outcome.reused = reused;
+    return outcome;
+}
+
+PreparedSet CorpusPreparer::writeList(const std::vector<std::string>& recordings, const std::string& output, const PreparationOutcome& outcome) const {
+    const std::vector<std::string> targets = targetsOf(recordings, output);
+    PreparedSet result;
     std::string csv = "file_name\n", skipped;
     for (std::size_t i = 0; i < recordings.size(); ++i)
-        if (usable[i]) {
+        if (outcome.usable[i]) {
             result.files.push_back(targets[i]);
             csv += fs::path(targets[i]).lexically_relative(output).string() + "\n";
         }
-    for (const auto& line : result.skipped) skipped += line + "\n";
+    for (const auto& line : outcome.skipped) skipped += line + "\n";
     AtomicFileWriter::writeFile((fs::path(output) / kPreparedDescription).string(), descriptionJson());
     AtomicFileWriter::writeFile((fs::path(output) / "files.csv").string(), csv);
     if (!skipped.empty()) AtomicFileWriter::writeFile((fs::path(output) / "skipped.txt").string(), skipped);
-    result.reused = reused;
+    result.skipped = outcome.skipped;
+    result.reused = outcome.reused;
     if (result.files.empty())
         throw InputError(output, "none of the " + std::to_string(recordings.size()) + " recordings could be prepared; the first: " +
                                      result.skipped.front() + " (all in skipped.txt)");

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audio/FrontEndConfig.h"
@@ -24,6 +25,22 @@ struct PreparedSet {
     std::size_t reused = 0;            ///< files already present from an earlier (interrupted) run
 };
 
+/// Which block of the recordings one process of a job (torchrun) prepares: the contiguous block
+/// [N·rank/count, N·(rank+1)/count) by input index, so the blocks in rank order are the input order.
+struct PreparationShard {
+    int rank = 0;
+    int count = 1;  ///< processes of the job; 1: the whole input
+    /// [first, end) indices of this block among `recordings` recordings.
+    std::pair<std::size_t, std::size_t> rangeOf(std::size_t recordings) const;
+};
+
+/// What the processes of a preparation did with the recordings, index-aligned with the input.
+struct PreparationOutcome {
+    std::vector<char> usable;          ///< per input recording: 1 when its file is there (prepared or reused) for the list
+    std::vector<std::string> skipped;  ///< "path: reason", in input order
+    std::size_t reused = 0;            ///< files already present from an earlier (interrupted) run
+};
+
 /// Computes log-mels (and teacher targets) of recordings into a folder, in parallel and resumably: every output is
 /// written atomically, so a file that exists is complete and is not computed again.
 class CorpusPreparer {
@@ -34,6 +51,16 @@ public:
     /// (official `file_name` column) and `<output>/prepared.json`. Unreadable recordings are skipped and listed in `<output>/skipped.txt`;
     /// throws CancelledError when the monitor is cancelled, InputError when nothing could be prepared.
     PreparedSet prepare(const std::vector<std::string>& recordings, const std::string& output, const ProgressMonitor& monitor) const;
+    /// Prepares only `shard`'s block of `recordings` into `output` (the files of prepare(), no list); the outcome has
+    /// usable = 0 outside the block. Throws CancelledError when cancelled, Error when a file cannot be written.
+    PreparationOutcome prepareShard(const std::vector<std::string>& recordings, const std::string& output, const PreparationShard& shard,
+                                    const ProgressMonitor& monitor) const;
+    /// Writes `prepared.json`, `files.csv` (the usable recordings in input order) and `skipped.txt` of a preparation
+    /// whose files are all there; throws InputError when nothing could be prepared.
+    PreparedSet writeList(const std::vector<std::string>& recordings, const std::string& output, const PreparationOutcome& outcome) const;
+
+    /// `<output>/<path relative to the recordings' common folder>.npz|.npy` of every recording, in input order.
+    std::vector<std::string> targetsOf(const std::vector<std::string>& recordings, const std::string& output) const;
 
     /// The teacher recorded in the `prepared.json` of a prepared source (folder or its files.csv); "npz" when unknown
     /// (the user's own official .npz files).
