@@ -11,7 +11,9 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "dialogs/RunProbeDialog.h"
 #include "dialogs/SbatchScriptDialog.h"
+#include "jobs/RunProbeService.h"
 #include "plots/TrainingCurves.h"
 #include "training/DryRunJob.h"
 #include "training/RemoteTrainingController.h"
@@ -47,7 +49,8 @@ TrainPage::TrainPage(const QVector<TrainPreset>& presets, const QString& program
       progressLabel_(wrappingLabel("runProgress", this)), remoteStderr_(wrappingLabel("remoteStderr", this)),
       fetchLabel_(wrappingLabel("fetchState", this)), dryRunResult_(wrappingLabel("dryRunResult", this)),
       dryRunButton_(new QPushButton(tr("Dry Run"), this)), startButton_(new QPushButton(tr("Start"), this)),
-      stopButton_(new QPushButton(tr("Stop"), this)), resumeButton_(new QPushButton(tr("Resume"), this)) {
+      stopButton_(new QPushButton(tr("Stop"), this)), resumeButton_(new QPushButton(tr("Resume"), this)),
+      probeCheckpoints_(new QPushButton(tr("Probe checkpoints…"), this)), runProbes_(new RunProbeService({}, {}, QStringLiteral("cpu"), this)) {
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(createControls());
     splitter->addWidget(createMonitor());
@@ -81,6 +84,7 @@ void TrainPage::connectControls() {
     });
     connect(form_->outputPicker(), &PathPicker::pathChosen, this, &TrainPage::onOutputChosen);
     connect(checkpoints_, &CheckpointList::openRequested, this, &TrainPage::openCheckpoint);
+    connect(probeCheckpoints_, &QPushButton::clicked, this, &TrainPage::showRunProbe);
     connect(targets_, &LaunchTargetSelector::targetChanged, this, &TrainPage::onTargetChanged);
     connect(remoteRuns_, &RemoteRunPicker::followRequested, this, &TrainPage::followRemoteRun);
     connect(dryRun_, &DryRunJob::finished, this, &TrainPage::showDryRun);
@@ -173,6 +177,7 @@ QWidget* TrainPage::createMonitor() {
     layout->addWidget(curves_, 1);
     layout->addWidget(new QLabel(tr("Checkpoints"), monitor));
     layout->addWidget(checkpoints_);
+    layout->addWidget(probeCheckpoints_, 0, Qt::AlignRight);
     layout->addWidget(fetchLabel_);
     checkpoints_->setMaximumHeight(160);
     remoteStderr_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -376,6 +381,17 @@ void TrainPage::updateControls() {
     form_->setEnabled(idle && !dryRunning);
     targets_->setEnabled(idle && !dryRunning);
     remoteRuns_->followButton()->setEnabled(idle && !dryRunning);
+    probeCheckpoints_->setEnabled(!remote);
+    probeCheckpoints_->setToolTip(remote ? tr("Probing checkpoints needs a run on this computer")
+                                         : tr("Probe every checkpoint of this run on a labelled set, and each new one as it is saved"));
+}
+
+RunProbeDialog* TrainPage::showRunProbe() {
+    if (!runProbeDialog_) runProbeDialog_ = new RunProbeDialog(*runProbes_, this);
+    runProbeDialog_->setRunFolder(run_->directory().isEmpty() ? form_->settings().outputDirectory : run_->directory());
+    runProbeDialog_->show();
+    runProbeDialog_->raise();
+    return runProbeDialog_;
 }
 
 void TrainPage::rememberRun(const QString& directory) {

@@ -17,6 +17,8 @@ class CheckpointList;
 class DryRunJob;
 class LaunchTargetSelector;
 class RemoteRunPicker;
+class RunProbeDialog;
+class RunProbeService;
 class RemoteTrainingController;
 struct LaunchTarget;
 class TrainForm;
@@ -52,6 +54,9 @@ public:
     RemoteRunPicker* remoteRuns() const { return remoteRuns_; }
     /// Follows a remote run of the registry on its saved target; false when the target is gone or the page is busy.
     bool followRemoteRun(const RemoteRunRecord& record);
+    /// Opens "Probe checkpoints" (non-modal) on the local run's folder: its checkpoints probed on a labelled set.
+    RunProbeDialog* showRunProbe();
+    QPushButton* probeCheckpointsButton() const { return probeCheckpoints_; }
 
 signals:
     /// The user asked to open a checkpoint in the Inspect view.
@@ -109,6 +114,9 @@ private:
     QPushButton* startButton_;
     QPushButton* stopButton_;
     QPushButton* resumeButton_;
+    QPushButton* probeCheckpoints_;
+    RunProbeService* runProbes_;
+    RunProbeDialog* runProbeDialog_ = nullptr;
     bool problemsShown_ = false;
     TrainSettingsValidator::Purpose shownPurpose_ = TrainSettingsValidator::Purpose::DryRun;
 };

@@ -1,5 +1,6 @@
 // The Probe page's plots on made-up results, offscreen: one curve point per layer and the baseline band, weight bars,
-// the CKA heat map's cells and read-out, a click on a scatter point naming its recording and frame, PNG and PDF saves.
+// the CKA heat map's cells and read-out, the Train page's checkpoint × layer heat map, a click on a scatter point
+// naming its recording and frame, PNG and PDF saves.
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -9,6 +10,7 @@
 #include "plots/LayerWeightBars.h"
 #include "plots/PlotImageFile.h"
 #include "plots/ProbeLayerCurve.h"
+#include "plots/RunProbeHeatMap.h"
 #include "plots/SimilarityHeatMap.h"
 
 using namespace m2ds;
@@ -79,6 +81,26 @@ private slots:
         const QPoint cell(int(map.xAxis->coordToPixel(1.0)), int(map.yAxis->coordToPixel(3.0)));
         QCOMPARE(map.describeAt(cell), QString("layer 3 of A × layer 1 of B: CKA 0.400"));
         QVERIFY(map.describeAt(QPoint(1, 1)).isEmpty());
+    }
+
+    void runHeatMapHasACellPerCheckpointAndLayer() {
+        RunProbeData run;
+        run.checkpoints = {{"/run/checkpoint-0.safetensors", 0, -1}, {"/run/checkpoint-1-it7.safetensors", 1, 7}, {"/run/checkpoint-1.safetensors", 1, -1}};
+        run.layers = {0, 2};
+        for (const double accuracy : {0.5, 0.6, 0.7, 0.8, 0.9, 0.95}) run.scores.push_back({accuracy, 0.05, accuracy, 0.05});
+        RunProbeHeatMap map;
+        map.resize(400, 300);
+        map.setResults(run);
+        map.replot();
+        QCOMPARE(map.rowCount(), 2);
+        QCOMPARE(map.columnCount(), 3);
+        QCOMPARE(map.valueAt(1, 0), 0.6);  // layer 2 at checkpoint-0: scores are [checkpoint, layer]
+        QCOMPARE(map.valueRange().lower, 0.5);
+        QCOMPARE(map.valueRange().upper, 0.95);
+        const QPoint cell(int(map.xAxis->coordToPixel(1.0)), int(map.yAxis->coordToPixel(1.0)));
+        QCOMPARE(map.describeAt(cell), QString("layer 2, epoch 1, iteration 7 (checkpoint-1-it7.safetensors): accuracy 0.800 ± 0.050"));
+        map.setResults({});
+        QCOMPARE(map.columnCount(), 0);
     }
 
     void clickingAPointNamesItsRecordingAndFrame() {
