@@ -382,13 +382,19 @@ void TrainPage::updateControls() {
     targets_->setEnabled(idle && !dryRunning);
     remoteRuns_->followButton()->setEnabled(idle && !dryRunning);
     probeCheckpoints_->setEnabled(!remote);
+    if (runProbeDialog_) runProbeDialog_->setRunFolder(localRunFolder());  // another run: the panel follows it
     probeCheckpoints_->setToolTip(remote ? tr("Probing checkpoints needs a run on this computer")
                                          : tr("Probe every checkpoint of this run on a labelled set, and each new one as it is saved"));
 }
 
+QString TrainPage::localRunFolder() const {
+    if (remoteMode()) return {};
+    return run_->directory().isEmpty() ? form_->settings().outputDirectory : run_->directory();
+}
+
 RunProbeDialog* TrainPage::showRunProbe() {
     if (!runProbeDialog_) runProbeDialog_ = new RunProbeDialog(*runProbes_, this);
-    runProbeDialog_->setRunFolder(run_->directory().isEmpty() ? form_->settings().outputDirectory : run_->directory());
+    runProbeDialog_->setRunFolder(localRunFolder());
     runProbeDialog_->show();
     runProbeDialog_->raise();
     return runProbeDialog_;

@@ -73,6 +73,8 @@ private:
     void connectRemote();
     /// True when the chosen target is an SSH host or a SLURM cluster.
     bool remoteMode() const;
+    /// The folder of the run on this computer (followed, or the form's output folder); empty for a remote target.
+    QString localRunFolder() const;
     void onTargetChanged(const LaunchTarget& target);
     void startRemoteRun();
     void resumeRemoteRun();
