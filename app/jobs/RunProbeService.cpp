@@ -51,9 +51,11 @@ void RunProbeService::probeFolder(bool always) {
         emit waiting(tr("%1: no checkpoint yet; probing starts when the run saves one").arg(request_->runFolder));
         return;
     }
-    const RunProbeJob job(std::move(checkpoints), presetsDirectory_, device_, cacheDirectory_, *request_);
-    current_ = jobs_.run<RunProbeData>(job, [this](int, RunProbeData data) {
+    const bool comparable = results_ && resultsRequest_ && sameRunProbe(*resultsRequest_, *request_);
+    const RunProbeJob job(std::move(checkpoints), presetsDirectory_, device_, cacheDirectory_, *request_, comparable ? results_ : nullptr);
+    current_ = jobs_.run<RunProbeData>(job, [this, request = *request_](int, RunProbeData data) {
         results_ = std::make_shared<const RunProbeData>(std::move(data));
+        resultsRequest_ = request;
         emit resultsReady(results_);
     });
     emit started(int(paths.size()));

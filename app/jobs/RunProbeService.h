@@ -13,7 +13,8 @@ namespace m2ds {
 
 /// The Train page's "Probe checkpoints": every checkpoint a run saved probed on one labelled set (RunProbeJob on one
 /// queue where the latest request wins), and again whenever the run's folder gains or loses a checkpoint (a
-/// QFileSystemWatcher, debounced), until cancel(). Thanks to the embedding cache only a new checkpoint is embedded.
+/// QFileSystemWatcher, debounced), until cancel(). The scores of unchanged checkpoints are kept from the last results
+/// of the same request, so only a new checkpoint is opened, embedded and probed.
 class RunProbeService : public QObject {
     Q_OBJECT
 public:
@@ -59,6 +60,7 @@ private:
     QStringList probed_;  ///< the checkpoint paths of the last job
     int current_ = 0;
     RunProbeDataPtr results_;
+    std::optional<RunProbeRequest> resultsRequest_;  ///< what results_ answer
 };
 
 }  // namespace m2ds

@@ -1,5 +1,6 @@
 #include "training/RunCheckpoints.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <algorithm>
@@ -13,8 +14,11 @@ namespace {
 RunCheckpoint parsedCheckpoint(const QString& path) {
     static const QRegularExpression pattern(QStringLiteral(R"(^checkpoint-(\d{1,9})(?:-it(\d{1,9}))?\.safetensors$)"));
     RunCheckpoint checkpoint;
-    checkpoint.path = QFileInfo(path).absoluteFilePath();
-    const QRegularExpressionMatch match = pattern.match(QFileInfo(path).fileName());
+    const QFileInfo file(path);
+    checkpoint.path = file.absoluteFilePath();
+    checkpoint.bytes = file.size();
+    checkpoint.modifiedMs = file.lastModified().toMSecsSinceEpoch();
+    const QRegularExpressionMatch match = pattern.match(file.fileName());
     if (match.hasMatch()) {
         checkpoint.epoch = match.captured(1).toInt();
         checkpoint.iteration = match.captured(2).isEmpty() ? -1 : match.captured(2).toInt();

@@ -16,6 +16,10 @@ struct RunCheckpoint {
     QString path;        ///< absolute
     int epoch = -1;      ///< -1: a name of another form
     int iteration = -1;  ///< -1: the end of the epoch
+    qint64 bytes = 0;         ///< file size
+    qint64 modifiedMs = 0;    ///< modification time, ms since the epoch
+    /// The same file, unchanged since: its probe scores still hold.
+    bool sameFile(const RunCheckpoint& other) const { return path == other.path && bytes == other.bytes && modifiedMs == other.modifiedMs; }
     /// "3" (end of epoch 3), "3 it420" (inside epoch 3), else the file's base name: an axis tick.
     QString label() const {
         if (epoch < 0) return path.section(QLatin1Char('/'), -1).section(QLatin1Char('.'), 0, 0);
@@ -33,6 +37,8 @@ struct RunProbeData {
     QStringList labelNames;
     int recordings = 0;                      ///< recordings probed
     int skipped = 0;                         ///< recordings left out (unreadable)
+    QStringList files;                       ///< the recordings probed, row order
+    int probed = 0;                          ///< checkpoints this job probed (the others' scores were kept)
 
     /// The score of layer row `layerRow` at checkpoint column `checkpoint`.
     const ProbeScoreValue& at(int checkpoint, int layerRow) const {

@@ -147,6 +147,8 @@ void RunProbeDialog::showResults(const RunProbeDataPtr& results) {
                             counted(int(results->layers.size()), tr("layer"), tr("layers")),
                             counted(results->recordings, tr("recording"), tr("recordings")))
                        .arg(results->baseline.accuracy, 0, 'f', 3).arg(results->baseline.accuracyStd, 0, 'f', 3);
+    if (results->probed < int(results->checkpoints.size()))
+        text += tr(" (%1 probed now, the others' scores kept)").arg(results->probed);
     if (results->skipped > 0) text += tr("; %1 left out (unreadable)").arg(counted(results->skipped, tr("recording"), tr("recordings")));
     showStatus(text + tr(". New checkpoints are probed as the run saves them."), false);
     updateControls();

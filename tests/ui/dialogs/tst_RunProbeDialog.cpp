@@ -1,7 +1,8 @@
 // The Train page's "Probe checkpoints…", offscreen: a run folder holding the tiny model as checkpoint-0 and
 // checkpoint-1-it7 (our .safetensors, told apart by their provenance) and a small labelled set of synthetic
 // recordings. Probe draws a cell per checkpoint and layer in training order and says the baseline; a checkpoint the
-// run saves later adds a column, and only its embeddings are computed (the cache gains one entry per recording);
+// run saves later adds a column, and only it is embedded (the cache gains one entry per recording) and probed (the
+// others' scores are kept); a checkpoint the run deletes drops its column;
 // Cancel stops the job and the following; closing the panel cancels. With $M2DS_SCREENSHOT_DIR set, the panel is
 // saved there as run-probe.png.
 #include <QDirIterator>
@@ -102,8 +103,15 @@ private slots:
         QCOMPARE(started.count(), 1);
         QCOMPARE(service_->results()->checkpoints[2].label(), QString("1"));
         QCOMPARE(cachedEntries(dir_.filePath("cache")), entries + 12);  // the new checkpoint's 12 recordings only
-        // The same weights under every name: the old columns are unchanged.
+        QCOMPARE(first->probed, 2);
+        QCOMPARE(service_->results()->probed, 1);  // the others' scores were kept
         QCOMPARE(map->valueAt(0, 0), first->at(0, 0).accuracy);
+        QCOMPARE(map->valueAt(int(first->layers.size()) - 1, 1), first->at(1, int(first->layers.size()) - 1).accuracy);
+
+        QVERIFY(QFile::remove(run_->path() + "/checkpoint-0.safetensors"));  // the run keeps the last few
+        QTRY_COMPARE_WITH_TIMEOUT(map->columnCount(), 2, 60000);
+        QCOMPARE(service_->results()->probed, 0);
+        QCOMPARE(service_->results()->checkpoints[0].label(), QString("1 it7"));
 
         const QString screenshots = qEnvironmentVariable("M2DS_SCREENSHOT_DIR");
         if (!screenshots.isEmpty()) QVERIFY(dialog_->grab().save(screenshots + "/run-probe.png"));
