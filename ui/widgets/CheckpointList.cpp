@@ -5,10 +5,26 @@
 #include <QFileInfo>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <limits>
+#include <tuple>
 
 namespace m2ds {
+namespace {
+
+/// Where a checkpoint's file name puts it in training, for files of one tick of the file clock (as core's
+/// TrainingCheckpoint::listIn orders them): checkpoint-E (the end of epoch E) after checkpoint-E-itN (a stop inside
+/// epoch E after N iterations), epoch 10 after epoch 9; names of another form first, by text.
+std::tuple<bool, qlonglong, qlonglong, QString> trainingOrder(const QString& name) {
+    static const QRegularExpression pattern(QStringLiteral("^checkpoint-(\\d{1,18})(-it(\\d{1,18}))?\\.safetensors$"));
+    const QRegularExpressionMatch match = pattern.match(name);
+    if (!match.hasMatch()) return {false, 0, 0, name};
+    return {true, match.captured(1).toLongLong(), match.hasCaptured(3) ? match.captured(3).toLongLong() : std::numeric_limits<qlonglong>::max(), name};
+}
+
+}  // namespace
 
 CheckpointList::CheckpointList(QWidget* parent)
     : QWidget(parent), list_(new QListWidget(this)), open_(new QPushButton(tr("Open in Inspect"), this)) {
@@ -49,7 +65,7 @@ QFileInfoList CheckpointList::localFiles() const {
     for (const QString& path : announced_)
         if (QFileInfo::exists(path) && !files.contains(QFileInfo(path))) files << QFileInfo(path);
     std::sort(files.begin(), files.end(), [](const QFileInfo& a, const QFileInfo& b) {
-        return a.lastModified() != b.lastModified() ? a.lastModified() > b.lastModified() : a.fileName() > b.fileName();
+        return a.lastModified() != b.lastModified() ? a.lastModified() > b.lastModified() : trainingOrder(a.fileName()) > trainingOrder(b.fileName());
     });
     return files;
 }
