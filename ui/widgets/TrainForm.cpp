@@ -64,6 +64,7 @@ QWidget* TrainForm::createDataGroup() {
     addField(form, tr("Teacher"), "teacher", teacher_);
     form->addRow(tr("Teacher files"), createTeacherFiles(group));
     connect(teacher_, &QComboBox::currentIndexChanged, this, &TrainForm::updateTeacherFields);
+    updateTeacherFields();  // the first teacher's fields, before any change
     for (PathPicker* picker : {speech_, noise_}) connect(picker, &PathPicker::pathChanged, this, &TrainForm::edited);
     return group;
 }
