@@ -154,6 +154,7 @@ void TrainForm::selectPreset(const QString& name, const QString& inputSize) {
     int match = -1;
     for (int i = 0; i < presets_.size(); ++i)
         if (presets_[i].name == name && (match < 0 || presets_[i].inputSize == inputSize)) match = i;
+    if (match < 0) match = preset_->findData(name);  // not installed here, but offered already
     if (match < 0) {  // not installed here: keep the name the run was given
         preset_->addItem(name, name);
         match = preset_->count() - 1;
