@@ -17,6 +17,7 @@ namespace {
 constexpr std::uint32_t kLocalHeader = 0x04034b50, kCentralHeader = 0x02014b50;
 constexpr std::uint64_t kMaxMemberBytes = 0xffffffffu;  // one zlib call inflates a member
 
+/// Appends the low `width` bytes of `value`, least significant first; width 1..8.
 void appendLittle(std::string& out, std::uint64_t value, int width) {
     for (int i = 0; i < width; ++i) out += static_cast<char>((value >> (8 * i)) & 0xff);
 }
@@ -100,7 +101,7 @@ std::string centralHeader(const std::string& name, std::uint32_t crc, std::size_
     appendLittle(header, size, 4);
     appendLittle(header, size, 4);
     appendLittle(header, name.size(), 2);
-    appendLittle(header, 0, 2 + 2 + 2 + 2 + 4);  // extra, comment, disk, internal attributes, external attributes
+    header.append(2 + 2 + 2 + 2 + 4, '\0');  // extra, comment, disk, internal attributes, external attributes
     appendLittle(header, offset, 4);
     return header + name;
 }
