@@ -9,6 +9,7 @@
 #include "common/AtomicFileWriter.h"
 #include "common/Errors.h"
 #include "common/FileText.h"
+#include "common/JsonNumbers.h"
 
 namespace m2ds::SafetensorsFile {
 namespace {
@@ -94,7 +95,9 @@ TensorEntry tensorEntry(const std::string& path, const std::string& name, const 
         const StoredFloat type = storedFloatFromSafetensors(dtype);
         const std::size_t width = storedFloatWidth(type);
         if (!width) throw InputError(path, "tensor " + label + " has dtype " + FileText::quoted(dtype) + " (F32, F16, BF16 or F64 expected)");
-        TensorEntry out{name, type, {}, entry.at("data_offsets").at(0), entry.at("data_offsets").at(1)};
+        TensorEntry out{name, type, {}, 0, 0};
+        JsonNumbers::getTo(entry.at("data_offsets").at(0), out.begin);  // 1e93 is no offset (its cast to uint64 was undefined)
+        JsonNumbers::getTo(entry.at("data_offsets").at(1), out.end);
         if (out.begin > out.end || out.end > dataSize)
             throw InputError(path, "tensor " + label + " data [" + std::to_string(out.begin) + ", " + std::to_string(out.end) +
                                        ") lies outside the " + std::to_string(dataSize) + " data bytes");

@@ -85,13 +85,15 @@ private slots:
         }
     }
 
-    void unreadableVersionRecordsAreInputErrors_data() {
+    void archivesLibTorchCannotOpenAreInputErrors_data() {
         QTest::addColumn<QString>("file");
-        QTest::newRow("beyond 64 bits (LibTorch's std::stoull threw)") << "seed-version-out-of-range.pth";
-        QTest::newRow("not a number") << "seed-version-not-a-number.pth";
-        QTest::newRow("newer than LibTorch reads") << "seed-version-too-new.pth";
+        QTest::newRow("version beyond 64 bits (LibTorch's std::stoull threw)") << "seed-version-out-of-range.pth";
+        QTest::newRow("version not a number") << "seed-version-not-a-number.pth";
+        QTest::newRow("version newer than LibTorch reads") << "seed-version-too-new.pth";
+        QTest::newRow("no version record") << "seed-no-version.pth";
+        QTest::newRow("no records for us, some for miniz (front() of none)") << "regression-no-entries-for-us.pth";
     }
-    void unreadableVersionRecordsAreInputErrors() {
+    void archivesLibTorchCannotOpenAreInputErrors() {
         QFETCH(QString, file);
         try {
             PthArchive("upload.pth", readAll(test::sourcePath("tests/fuzz/corpus/pth/" + file)));
@@ -119,6 +121,12 @@ private slots:
         header.write(QByteArray("\xff\xff\xff\xff\xff\xff\x00\x00", 8) + "{}");
         header.close();
         QVERIFY_THROWS_EXCEPTION(InputError, SafetensorsFile::read(header.fileName().toStdString()));
+        try {  // data_offsets of 1e93 (found by fuzz_safetensors: its cast to uint64 was undefined)
+            SafetensorsFile::decode("upload.safetensors", readAll(test::sourcePath("tests/fuzz/corpus/safetensors/regression-float-data-offset.safetensors")));
+            QFAIL("accepted");
+        } catch (const InputError& error) {
+            QVERIFY2(QString(error.what()).contains("is malformed") && QString(error.what()).contains("does not fit"), error.what());
+        }
     }
 };
 
