@@ -94,10 +94,11 @@ std::string ProbeReport::toTable() const {
         }
         table << '\n';
     }
-    for (const ModelProbeResult& model : models)
-        if (model.layers.size() > 1)
-            table << "sum  " << "  " << cell(model.weightedSum.accuracy, model.weightedSum.accuracyStd) << "  "
-                  << cell(model.weightedSum.macroF1, model.weightedSum.macroF1Std) << "   (learned weighted sum)\n";
+    for (std::size_t m = 0; m < models.size(); ++m)
+        if (models[m].layers.size() > 1)
+            table << "sum  " << "  " << cell(models[m].weightedSum.accuracy, models[m].weightedSum.accuracyStd) << "  "
+                  << cell(models[m].weightedSum.macroF1, models[m].weightedSum.macroF1Std) << "   (learned weighted sum"
+                  << (models.size() > 1 ? " of model " + std::to_string(m + 1) : std::string()) << ")\n";
     table << "mel  " << "  " << cell(baseline.accuracy, baseline.accuracyStd) << "  " << cell(baseline.macroF1, baseline.macroF1Std)
           << "   (log-mel mean+std baseline)\n";
     table << rows << " examples, " << labelNames.size() << " labels, " << folds << "-fold " << foldKind << " cross-validation";
