@@ -9,6 +9,7 @@
 #include "checkpoint/SafetensorsFile.h"
 #include "common/Errors.h"
 #include "common/FileText.h"
+#include "common/JsonNumbers.h"
 #include "common/TextUtilities.h"
 
 namespace m2ds {
@@ -73,8 +74,10 @@ ImportedCheckpoint CheckpointImporter::read(const std::string& path) const {
     if (metadata.count("m2ds.training_state")) {
         checkpoint.contents = {"model", "optimizer", "training state"};
         const auto state = nlohmann::json::parse(metadata["m2ds.training_state"], nullptr, /*allow_exceptions=*/false);
-        if (state.is_object() && state.contains("next_epoch") && state["next_epoch"].is_number_integer())
-            checkpoint.epoch = state["next_epoch"].get<int>() - (state.value("next_step", 0) == 0 ? 1 : 0);
+        // Only what can be shown: a "next_step" of 1e300 or "x" must not throw (json::value() would) or be cast.
+        const auto next = state.find("next_epoch"), step = state.find("next_step");
+        if (next != state.end() && next->is_number_integer() && JsonNumbers::fits<int>(*next))
+            checkpoint.epoch = next->get<int>() - (step == state.end() || *step == 0 ? 1 : 0);
     }
     if (metadata.count("m2ds.config")) {
         try {

@@ -103,6 +103,19 @@ private slots:
         }
     }
 
+    void oddTrainingStatesStillImport() {
+        // The epoch shown comes from m2ds.training_state; odd values there leave it unknown, they do not throw.
+        const ImportedCheckpoint tiny = CheckpointImporter().read(test::tinyCheckpoint().toStdString());
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("odd.safetensors").toStdString();
+        for (const char* state : {R"({"next_epoch": 3, "next_step": "x"})", R"({"next_epoch": 3, "next_step": 1e300})",
+                                  R"({"next_epoch": 1e300})", R"({"next_epoch": 99999999999})", "[1]", "not json"}) {
+            SafetensorsFile::write(path, tiny.weights, {{"m2ds.training_state", state}});
+            const ImportedCheckpoint back = CheckpointImporter().read(path);
+            QVERIFY2(back.epoch == 3 || back.epoch == -1, state);
+        }
+    }
+
     void corruptSafetensorsNameTheProblem() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("bad.safetensors").toStdString();
