@@ -16,7 +16,9 @@ std::mutex& plannerMutex() {
 }
 
 fftw_plan planFor(int size) {
-    static std::map<int, fftw_plan> plans;  // lives for the process, like FFTW's own wisdom
+    // Plans live for the process, like FFTW's own wisdom: the map is never destroyed, so no plan dies under a worker
+    // thread at exit, and the plans stay reachable (LeakSanitizer reported them once a static map had been destroyed).
+    static auto& plans = *new std::map<int, fftw_plan>;
     const std::lock_guard<std::mutex> lock(plannerMutex());
     auto found = plans.find(size);
     if (found != plans.end()) return found->second;
