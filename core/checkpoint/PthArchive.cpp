@@ -107,7 +107,12 @@ std::string PthArchive::record(const std::string& name, uint64_t neededBytes) co
     if (entry->size < neededBytes)
         throw InputError(path_, "record " + FileText::quoted(name) + " holds " + std::to_string(entry->size) + " bytes, " +
                                     std::to_string(neededBytes) + " are needed");
-    // torch.save stores records uncompressed; a deflated one may not inflate far beyond its size (a zip bomb).
+    // LibTorch's reader allocates what the directory declares. A stored record is its stored bytes (a 3 KB file
+    // declaring 4 GB: fuzz_pth); torch.save stores records uncompressed, and a deflated one may not inflate far beyond
+    // its size (a zip bomb).
+    if (entry->method == 0 && entry->size != entry->compressedSize)
+        throw InputError(path_, "record " + FileText::quoted(name) + " declares " + std::to_string(entry->size) + " bytes but stores " +
+                                    std::to_string(entry->compressedSize));
     if (entry->method != 0 && entry->size > 16 * entry->compressedSize + (uint64_t{1} << 20))
         throw InputError(path_, "record " + FileText::quoted(name) + " would inflate " + std::to_string(entry->compressedSize) +
                                     " bytes to " + std::to_string(entry->size) + "; refused (torch.save does not compress)");

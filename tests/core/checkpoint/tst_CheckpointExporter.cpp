@@ -87,19 +87,24 @@ private slots:
 
     void archivesLibTorchCannotOpenAreInputErrors_data() {
         QTest::addColumn<QString>("file");
-        QTest::newRow("version beyond 64 bits (LibTorch's std::stoull threw)") << "seed-version-out-of-range.pth";
-        QTest::newRow("version not a number") << "seed-version-not-a-number.pth";
-        QTest::newRow("version newer than LibTorch reads") << "seed-version-too-new.pth";
-        QTest::newRow("no version record") << "seed-no-version.pth";
-        QTest::newRow("no records for us, some for miniz (front() of none)") << "regression-no-entries-for-us.pth";
+        QTest::addColumn<QString>("reason");
+        const QString notPth = "upload.pth: not a PyTorch checkpoint";
+        QTest::newRow("version beyond 64 bits (LibTorch's std::stoull threw)") << "seed-version-out-of-range.pth" << notPth;
+        QTest::newRow("version not a number") << "seed-version-not-a-number.pth" << notPth;
+        QTest::newRow("version newer than LibTorch reads") << "seed-version-too-new.pth" << notPth;
+        QTest::newRow("no version record") << "seed-no-version.pth" << notPth;
+        QTest::newRow("no records for us, some for miniz (front() of none)") << "regression-no-entries-for-us.pth" << notPth;
+        QTest::newRow("a stored data.pkl declaring 4 GB (LibTorch allocated it)") << "regression-stored-record-declares-4-gb.pth"
+                                                                                   << "upload.pth: record 'data.pkl' declares";
     }
     void archivesLibTorchCannotOpenAreInputErrors() {
         QFETCH(QString, file);
+        QFETCH(QString, reason);
         try {
             PthArchive("upload.pth", readAll(test::sourcePath("tests/fuzz/corpus/pth/" + file)));
             QFAIL("accepted");
         } catch (const InputError& error) {
-            QVERIFY2(QString(error.what()).startsWith("upload.pth: not a PyTorch checkpoint"), error.what());
+            QVERIFY2(QString(error.what()).startsWith(reason), error.what());
         }
     }
 
