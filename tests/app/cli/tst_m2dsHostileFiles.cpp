@@ -29,13 +29,20 @@ struct Run {
 };
 
 /// Runs m2ds with at most 2 GB of address space (a blow-up then fails fast instead of eating the machine) and a
-/// generous 30 s guard.
+/// generous 30 s guard. Under AddressSanitizer, whose shadow memory alone reserves terabytes of address space, the
+/// bound is the sanitizer's limit of 2 GB resident instead.
 Run m2dsRun(const QStringList& arguments) {
     QProcess process;
+#ifdef __SANITIZE_ADDRESS__
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("ASAN_OPTIONS", environment.value("ASAN_OPTIONS") + ":hard_rss_limit_mb=2000");
+    process.setProcessEnvironment(environment);
+#else
     process.setChildProcessModifier([] {
         const rlimit limit{2000000000, 2000000000};
         setrlimit(RLIMIT_AS, &limit);
     });
+#endif
     process.start(QStringLiteral(M2DS_EXECUTABLE), arguments);
     const bool finished = process.waitForFinished(30000);
     if (!finished) process.kill(), process.waitForFinished();
@@ -58,6 +65,7 @@ bool refusedNaming(const Run& run, const QString& file, QString* why) {
         QVERIFY2((run).err.contains(reason), qPrintable((run).err.left(2000)));                            \
     } while (false)
 
+/// Appends the low `width` bytes of `value`, least significant first; width 1..8.
 void appendLittle(std::string& out, std::uint64_t value, int width) {
     for (int i = 0; i < width; ++i) out += static_cast<char>((value >> (8 * i)) & 0xff);
 }
@@ -123,7 +131,7 @@ std::string zipBytes(const std::vector<ZipMember>& members) {
         appendLittle(directory, 0x02014b50, 4);
         appendLittle(directory, 20, 2);
         directory += fields;
-        appendLittle(directory, 0, 2 + 2 + 2 + 4);  // comment, disk, internal and external attributes
+        directory.append(2 + 2 + 2 + 4, '\0');  // comment, disk, internal and external attributes
         appendLittle(directory, body.size(), 4);
         directory += member.name;
         appendLittle(body, 0x04034b50, 4);
