@@ -48,16 +48,31 @@ int64_t elementCount(const std::vector<int64_t>& shape) {
     return count;
 }
 
-/// The folder ("archive/") torch.save puts every record in: that of the first record, which must hold a version record.
-/// LibTorch's reader requires the same; checked here first because its constructor leaks when it throws.
+/// Refuses record `name` when LibTorch's reader, which allocates what the directory declares, would allocate more than
+/// is there: a stored record is its stored bytes (a 242-byte .pth declared 4 GB: fuzz_pth); torch.save stores records
+/// uncompressed, and a deflated one may not inflate far beyond its size (a zip bomb).
+void checkDeclaredSize(const std::string& path, const ZipDirectory::Entry& entry, const std::string& name) {
+    if (entry.method == 0 && entry.size != entry.compressedSize)
+        throw InputError(path, "record " + FileText::quoted(name) + " declares " + std::to_string(entry.size) + " bytes but stores " +
+                                   std::to_string(entry.compressedSize));
+    if (entry.method != 0 && entry.size > 16 * entry.compressedSize + (uint64_t{1} << 20))
+        throw InputError(path, "record " + FileText::quoted(name) + " would inflate " + std::to_string(entry.compressedSize) +
+                                   " bytes to " + std::to_string(entry.size) + "; refused (torch.save does not compress)");
+}
+
+/// The folder ("archive/") torch.save puts every record in: that of the first record, which must hold a version record
+/// of a plausible size. LibTorch's reader requires the same and reads that record in its constructor; checked here
+/// first because the constructor leaks when it throws.
 std::string archiveFolder(const ZipDirectory& directory, const std::string& path) {
     if (directory.entries().empty()) throw InputError(path, "the zip holds no records");
     const std::string& first = directory.entries().front().name;
     const std::size_t slash = first.find('/');
     if (slash == std::string::npos) throw InputError(path, "its first record " + FileText::quoted(first) + " is not in a folder");
     const std::string folder = first.substr(0, slash + 1);
-    if (!directory.find(folder + "version") && !directory.find(folder + ".data/version"))
-        throw InputError(path, "it has no version record");
+    const ZipDirectory::Entry* version = directory.find(folder + ".data/version");
+    if (!version) version = directory.find(folder + "version");
+    if (!version) throw InputError(path, "it has no version record");
+    checkDeclaredSize(path, *version, version->name.substr(folder.size()));
     return folder;
 }
 
@@ -107,15 +122,7 @@ std::string PthArchive::record(const std::string& name, uint64_t neededBytes) co
     if (entry->size < neededBytes)
         throw InputError(path_, "record " + FileText::quoted(name) + " holds " + std::to_string(entry->size) + " bytes, " +
                                     std::to_string(neededBytes) + " are needed");
-    // LibTorch's reader allocates what the directory declares. A stored record is its stored bytes (a 3 KB file
-    // declaring 4 GB: fuzz_pth); torch.save stores records uncompressed, and a deflated one may not inflate far beyond
-    // its size (a zip bomb).
-    if (entry->method == 0 && entry->size != entry->compressedSize)
-        throw InputError(path_, "record " + FileText::quoted(name) + " declares " + std::to_string(entry->size) + " bytes but stores " +
-                                    std::to_string(entry->compressedSize));
-    if (entry->method != 0 && entry->size > 16 * entry->compressedSize + (uint64_t{1} << 20))
-        throw InputError(path_, "record " + FileText::quoted(name) + " would inflate " + std::to_string(entry->compressedSize) +
-                                    " bytes to " + std::to_string(entry->size) + "; refused (torch.save does not compress)");
+    checkDeclaredSize(path_, *entry, name);
     try {
         const auto [data, size] = reader_->stream.getRecord(name);
         return std::string(static_cast<const char*>(data.get()), size);

@@ -96,6 +96,8 @@ private slots:
         QTest::newRow("no records for us, some for miniz (front() of none)") << "regression-no-entries-for-us.pth" << notPth;
         QTest::newRow("a stored data.pkl declaring 4 GB (LibTorch allocated it)") << "regression-stored-record-declares-4-gb.pth"
                                                                                    << "upload.pth: record 'data.pkl' declares";
+        QTest::newRow("a stored version record declaring 4 GB (LibTorch's constructor allocated it)")
+            << "regression-stored-version-declares-4-gb.pth" << notPth;
     }
     void archivesLibTorchCannotOpenAreInputErrors() {
         QFETCH(QString, file);
