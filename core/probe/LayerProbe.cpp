@@ -1,5 +1,6 @@
 #include "probe/LayerProbe.h"
 
+#include <map>
 #include <string>
 
 #include "common/DeterministicRandom.h"
