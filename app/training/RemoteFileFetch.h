@@ -1,10 +1,9 @@
 #pragma once
 #include <QObject>
 #include <QPointer>
+#include <QProcess>
 
 #include "training/RemoteShell.h"
-
-class QProcess;
 
 namespace m2ds {
 

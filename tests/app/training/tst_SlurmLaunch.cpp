@@ -16,6 +16,7 @@
 #include "LocalSlurmCluster.h"
 #include "LocalSshServer.h"
 #include "ProcessJob.h"
+#include "RemoteRunRecorder.h"
 #include "TestData.h"
 #include "training/RemoteRun.h"
 
@@ -25,38 +26,6 @@ namespace {
 
 const QString kSpeech = "/usr/share/pocketsphinx/test/data";
 const QString kNoise = "/usr/share/sonic-pi/samples";
-
-/// The iterations of the "step" records in a log, in file order.
-QList<qint64> iterationsInLog(const QString& log) {
-    QFile file(log);
-    QList<qint64> iterations;
-    if (!file.open(QIODevice::ReadOnly)) return iterations;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        const QJsonObject record = QJsonDocument::fromJson(line).object();
-        if (record.value("event").toString() == "step") iterations << record.value("iteration").toInteger();
-    }
-    return iterations;
-}
-
-/// What a RemoteRun reported.
-struct RunReport {
-    explicit RunReport(RemoteRun& run) {
-        QObject::connect(&run, &RemoteRun::recordsRead, [this](const TrainingLogBatch& batch) {
-            for (const TrainingStep& step : batch.steps) iterations << step.iteration;
-            for (const TrainingCheckpoint& c : batch.checkpoints) checkpoints << c.path;
-            starts += batch.starts;
-        });
-        QObject::connect(&run, &RemoteRun::stateChanged, [this](RemoteRun::State state) { states << state; });
-        QObject::connect(&run, &RemoteRun::ended, [this](const TrainingEnd& end) { ends << end; });
-        QObject::connect(&run, &RemoteRun::launchFailed, [this](const QString& message) { failures << message; });
-    }
-    QList<qint64> iterations;
-    QStringList checkpoints;
-    QVector<TrainingStart> starts;
-    QList<RemoteRun::State> states;
-    QVector<TrainingEnd> ends;
-    QStringList failures;
-};
 
 }  // namespace
 
@@ -95,7 +64,7 @@ private slots:
         wrong.partition = "nope";
         RemoteRunRegistry registry(dir_.filePath("rejected-runs.json"));
         RemoteRun run(wrong, &registry, nullptr, controlFolder());
-        RunReport got(run);
+        test::RemoteRunRecorder got(run);
         QVERIFY(!run.start(trainArguments(wrong.remotePath("rejected")), "rejected"));
         QVERIFY2(got.failures.size() == 1 && got.failures[0].contains("Invalid partition name specified"), qPrintable(got.failures.join('\n')));
         QCOMPARE(run.state(), RemoteRun::State::Idle);
@@ -105,7 +74,7 @@ private slots:
     void submitFollowCancelResume() {
         RemoteRunRegistry registry(dir_.filePath("remote-runs.json"));
         RemoteRun run(target_, &registry, nullptr, controlFolder());
-        RunReport got(run);
+        test::RemoteRunRecorder got(run);
         const QString folder = target_.remotePath("run");
         QVERIFY2(run.start(trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
         const QString firstJob = run.record().jobId;
@@ -124,7 +93,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 1, 60000);
         QCOMPARE(got.ends[0].status, QString("stopped"));
         QVERIFY(!got.checkpoints.isEmpty());  // SIGINT made it save
-        QCOMPARE(got.iterations, iterationsInLog(folder + "/log.jsonl"));  // every record once, in order
+        QCOMPARE(got.iterations, test::loggedIterations(folder + "/log.jsonl"));  // every record once, in order
         QVERIFY(run.canResume());
 
         const qint64 stoppedAt = got.ends[0].iteration;
@@ -139,7 +108,7 @@ private slots:
         run.stop();
         QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 2, 60000);
         QCOMPARE(got.ends[1].status, QString("stopped"));
-        QCOMPARE(got.iterations, iterationsInLog(folder + "/log.jsonl"));
+        QCOMPARE(got.iterations, test::loggedIterations(folder + "/log.jsonl"));
         QVERIFY(QFile(folder + "/train.sbatch").exists());
         QTRY_VERIFY_WITH_TIMEOUT(cluster_.client("squeue", {"-h", "-o", "%i"}).out.trimmed().isEmpty(), 30000);  // both jobs left the queue
         QCOMPARE(registry.load().size(), 1);  // one run folder, recorded with its latest job

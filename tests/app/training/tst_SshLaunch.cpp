@@ -16,6 +16,7 @@
 
 #include "LocalSshServer.h"
 #include "ProcessJob.h"
+#include "RemoteRunRecorder.h"
 #include "TestData.h"
 #include "training/LaunchTargetCheck.h"
 #include "training/RemoteRun.h"
@@ -26,36 +27,6 @@ namespace {
 
 const QString kSpeech = "/usr/share/pocketsphinx/test/data";
 const QString kNoise = "/usr/share/sonic-pi/samples";
-
-/// The iterations of the "step" records in a log, in file order.
-QList<qint64> loggedIterations(const QString& log) {
-    QFile file(log);
-    QList<qint64> iterations;
-    if (!file.open(QIODevice::ReadOnly)) return iterations;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        const QJsonObject record = QJsonDocument::fromJson(line).object();
-        if (record.value("event").toString() == "step") iterations << record.value("iteration").toInteger();
-    }
-    return iterations;
-}
-
-/// What a RemoteRun reported.
-struct Reported {
-    explicit Reported(RemoteRun& run) {
-        QObject::connect(&run, &RemoteRun::recordsRead, [this](const TrainingLogBatch& batch) {
-            for (const TrainingStep& step : batch.steps) iterations << step.iteration;
-            for (const TrainingCheckpoint& c : batch.checkpoints) checkpoints << c.path;
-            starts += batch.starts;
-        });
-        QObject::connect(&run, &RemoteRun::ended, [this](const TrainingEnd& end) { ends << end; });
-        QObject::connect(&run, &RemoteRun::launchFailed, [this](const QString& message) { failures << message; });
-    }
-    QList<qint64> iterations;
-    QStringList checkpoints;
-    QVector<TrainingStart> starts;
-    QVector<TrainingEnd> ends;
-    QStringList failures;
-};
 
 }  // namespace
 
@@ -128,7 +99,7 @@ private slots:
     void launchFollowSurviveDropsStopResumeFetchAttach() {
         RemoteRunRegistry registry(dir_.filePath("remote-runs.json"));
         RemoteRun run(target_, &registry, nullptr, controlFolder());
-        Reported got(run);
+        test::RemoteRunRecorder got(run);
         const QString folder = target_.remotePath("run");
         QVERIFY2(run.start(trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
         QCOMPARE(run.record().directory, folder);
@@ -150,7 +121,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 1, 60000);
         QCOMPARE(got.ends[0].status, QString("stopped"));
         QVERIFY(!got.checkpoints.isEmpty());  // SIGINT made it save
-        QCOMPARE(got.iterations, loggedIterations(folder + "/log.jsonl"));  // every record once, in order
+        QCOMPARE(got.iterations, test::loggedIterations(folder + "/log.jsonl"));  // every record once, in order
         QVERIFY(run.canResume());
 
         const qint64 stoppedAt = got.ends[0].iteration;
@@ -160,7 +131,7 @@ private slots:
         QCOMPARE(got.iterations.mid(got.iterations.indexOf(stoppedAt)).first(), stoppedAt);  // continues where it stopped
         run.stop();
         QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 2, 60000);
-        QCOMPARE(got.iterations, loggedIterations(folder + "/log.jsonl"));
+        QCOMPARE(got.iterations, test::loggedIterations(folder + "/log.jsonl"));
         QVERIFY(QFile(folder + "/train-command.json").exists());
 
         QSignalSpy fetched(&run, &RemoteRun::fetched);
@@ -177,7 +148,7 @@ private slots:
 
         // The workbench restarted: the recorded run is attached again and its whole log read.
         RemoteRun again(target_, &registry, nullptr, controlFolder());
-        Reported seen(again);
+        test::RemoteRunRecorder seen(again);
         QVERIFY(again.attach(registry.load().last()));
         QTRY_COMPARE_WITH_TIMEOUT(seen.ends.size(), 1, 30000);  // the log's last "end": the run is over
         QCOMPARE(seen.iterations, got.iterations);

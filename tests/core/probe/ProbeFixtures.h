@@ -1,9 +1,11 @@
 #pragma once
 // Shared by the probe tests: the scikit-learn references (tests/golden/probe/make_probe_references.py) as core types.
+#include <QString>
 #include <string>
 #include <vector>
 
 #include "analysis/LinearReadout.h"
+#include "common/Errors.h"
 #include "common/FloatArray.h"
 
 namespace m2ds::test {
@@ -15,5 +17,16 @@ RowMatrix probeMatrix(const std::string& name);
 std::vector<RowMatrix> probeLayers(const std::string& name);
 /// An integer reference array (labels, folds).
 std::vector<int> probeIntegers(const std::string& name);
+
+/// The message of the InvalidArgument that `call` throws; empty when it throws none.
+template <typename Call>
+QString errorOf(Call call) {
+    try {
+        call();
+    } catch (const InvalidArgument& error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
 
 }  // namespace m2ds::test

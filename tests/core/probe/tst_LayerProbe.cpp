@@ -25,15 +25,7 @@ ProbeSettings quickSettings() {
     return settings;
 }
 
-template <typename Call>
-QString errorOf(Call call) {
-    try {
-        call();
-    } catch (const InvalidArgument& error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
-}
+using test::errorOf;
 
 }  // namespace
 

@@ -66,15 +66,7 @@ Fold referenceFold(int fold) {
     return out;
 }
 
-template <typename Call>
-QString errorOf(Call call) {
-    try {
-        call();
-    } catch (const InvalidArgument& error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
-}
+using test::errorOf;
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "ProbeFixtures.h"
 #include "common/Errors.h"
 #include "probe/ProbeFolds.h"
 
@@ -34,15 +35,7 @@ std::vector<int> labelsWithCounts(const std::vector<int>& counts) {
     return labels;
 }
 
-template <typename Call>
-QString errorOf(Call call) {
-    try {
-        call();
-    } catch (const InvalidArgument& error) {
-        return QString::fromStdString(error.what());
-    }
-    return {};
-}
+using test::errorOf;
 
 }  // namespace
 
