@@ -81,6 +81,11 @@ void HubertModel::setDevice(const std::string& device) {
 std::string HubertModel::device() const { return impl_->device.str(); }
 
 std::vector<FloatArray> HubertModel::hiddenStates(const std::vector<float>& wave, const std::vector<int>& layers) const {
+    return hiddenStatesOfBatch({wave}, layers).front();
+}
+
+std::vector<std::vector<FloatArray>> HubertModel::hiddenStatesOfBatch(const std::vector<std::vector<float>>& waves,
+                                                                      const std::vector<int>& layers) const {
     int deepest = 0;
     for (int layer : layers) {
         if (layer < 0 || layer >= stateCount())
@@ -88,13 +93,30 @@ std::vector<FloatArray> HubertModel::hiddenStates(const std::vector<float>& wave
         deepest = std::max(deepest, layer);
     }
     const auto hidden = std::size_t(impl_->config.hiddenSize);
-    if (impl_->config.frameCount(wave.size()) == 0)
-        return std::vector<FloatArray>(layers.size(), FloatArray{{0, hidden}, {}});
+    std::vector<std::vector<FloatArray>> out(waves.size(), std::vector<FloatArray>(layers.size(), FloatArray{{0, hidden}, {}}));
+    std::vector<std::size_t> rows;  // the waves long enough for one frame
+    std::size_t longest = 0;
+    for (std::size_t i = 0; i < waves.size(); ++i)
+        if (impl_->config.frameCount(waves[i].size()) > 0) {
+            rows.push_back(i);
+            longest = std::max(longest, waves[i].size());
+        }
+    if (rows.empty()) return out;
     c10::InferenceMode inference;  // no autograd bookkeeping at all (version counters, views): faster than NoGradGuard
-    FloatArray input{{1, wave.size()}, wave};
-    const auto states = impl_->network->hiddenStates(toTensor(input).to(impl_->device), deepest);
-    std::vector<FloatArray> out;
-    for (int layer : layers) out.push_back(toFloatArray(states[std::size_t(layer)][0]));
+    torch::Tensor input = torch::zeros({int64_t(rows.size()), int64_t(longest)});
+    std::vector<int64_t> lengths;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const std::vector<float>& wave = waves[rows[r]];
+        input[int64_t(r)].narrow(0, 0, int64_t(wave.size())).copy_(torch::from_blob(const_cast<float*>(wave.data()), {int64_t(wave.size())}));
+        lengths.push_back(int64_t(wave.size()));
+    }
+    if (std::all_of(lengths.begin(), lengths.end(), [&](int64_t length) { return length == int64_t(longest); })) lengths.clear();
+    const auto states = impl_->network->hiddenStates(input.to(impl_->device), deepest, lengths);
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (std::size_t l = 0; l < layers.size(); ++l) {
+            const torch::Tensor state = states[std::size_t(layers[l])][int64_t(r)];
+            out[rows[r]][l] = toFloatArray(lengths.empty() ? state : state.narrow(0, 0, lengths[r]));
+        }
     return out;
 }
 

@@ -40,6 +40,11 @@ public:
     /// T = 0 (shape [0, hidden]) when the wave is shorter than the receptive field (400 samples). Throws
     /// InvalidArgument for a layer outside [0, stateCount()). Runs only as many layers as the deepest request needs.
     std::vector<FloatArray> hiddenStates(const std::vector<float>& wave, const std::vector<int>& layers) const;
+    /// hiddenStates() of several waves in one pass: zero-padded to the longest, with each row's padding kept out of
+    /// GroupNorm's statistics, zeroed before the positional conv and masked out of attention, so every result equals
+    /// that wave's hiddenStates() alone up to float rounding. Returns [wave][requested layer] → [T_i, hidden] float32.
+    /// Memory grows with waves.size() × the longest wave: group waves of similar length (see lengthBuckets()).
+    std::vector<std::vector<FloatArray>> hiddenStatesOfBatch(const std::vector<std::vector<float>>& waves, const std::vector<int>& layers) const;
 
 private:
     struct Impl;

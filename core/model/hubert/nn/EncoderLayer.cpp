@@ -12,12 +12,12 @@ EncoderLayerImpl::EncoderLayerImpl(const HubertConfig& config)
                                      torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.layerNormEps)))),
       preNorm_(config.stableLayerNorm) {}
 
-torch::Tensor EncoderLayerImpl::forward(const torch::Tensor& x) {
+torch::Tensor EncoderLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& real) {
     if (preNorm_) {
-        const torch::Tensor y = x + attention(layerNorm(x));
+        const torch::Tensor y = x + attention->forward(layerNorm(x), real);
         return y + feedForward(finalLayerNorm(y));
     }
-    const torch::Tensor y = layerNorm(x + attention(x));
+    const torch::Tensor y = layerNorm(x + attention->forward(x, real));
     return finalLayerNorm(y + feedForward(y));
 }
 

@@ -15,8 +15,8 @@ namespace m2ds::nn {
 class EncoderLayerImpl : public torch::nn::Module {
 public:
     explicit EncoderLayerImpl(const HubertConfig& config);
-    /// x: [B, T, hidden] → [B, T, hidden].
-    torch::Tensor forward(const torch::Tensor& x);
+    /// x: [B, T, hidden] → [B, T, hidden]. real: [B, T] bool, each row's own frames (undefined: all).
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& real = {});
 
     SelfAttention attention{nullptr};
     torch::nn::LayerNorm layerNorm{nullptr};

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "model/hubert/nn/ConvLayer.h"
+#include "model/hubert/nn/RealFrames.h"
 
 namespace m2ds::nn {
 
@@ -16,9 +17,16 @@ FeatureEncoderImpl::FeatureEncoderImpl(const HubertConfig& config) : convLayers(
     }
 }
 
-torch::Tensor FeatureEncoderImpl::forward(const torch::Tensor& wave) {
+torch::Tensor FeatureEncoderImpl::forward(const torch::Tensor& wave, std::vector<int64_t>& lengths) {
     torch::Tensor x = wave.unsqueeze(1);
-    for (const auto& layer : *convLayers) x = layer->as<ConvLayer>()->forward(x);
+    for (const auto& module : *convLayers) {
+        ConvLayerImpl& layer = *module->as<ConvLayer>();
+        for (int64_t& length : lengths) length = layer.outputLength(length);
+        torch::Tensor real;  // only GroupNorm mixes frames: the other layers' own outputs never read padding
+        if (!lengths.empty() && layer.groupNorm)
+            real = realFrames(lengths, layer.outputLength(x.size(2)), x.device()).unsqueeze(1).to(x.scalar_type());
+        x = layer.forward(x, real);
+    }
     return x.transpose(1, 2);
 }
 

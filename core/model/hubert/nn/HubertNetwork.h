@@ -16,7 +16,9 @@ class HubertNetworkImpl : public torch::nn::Module {
 public:
     explicit HubertNetworkImpl(const HubertConfig& config);
     /// hidden_states 0..lastState (HF indexing, see TransformerEncoderImpl) of wave [B, S] (S ≥ the receptive field).
-    std::vector<torch::Tensor> hiddenStates(const torch::Tensor& wave, int lastState);
+    /// lengths: each row's own samples (≥ the receptive field) when rows are zero-padded to S (empty: none is); on
+    /// return each row's own frames. A row's own frames then equal that row's states alone, up to rounding.
+    std::vector<torch::Tensor> hiddenStates(const torch::Tensor& wave, int lastState, std::vector<int64_t>& lengths);
 
     FeatureEncoder featureExtractor{nullptr};
     FeatureProjection featureProjection{nullptr};

@@ -6,12 +6,12 @@
 namespace m2ds::nn {
 
 /// HF's HubertAttention (BART-style self-attention): separate `q_proj`, `k_proj`, `v_proj`, `out_proj` with bias,
-/// queries scaled by head_dim^-0.5, softmax over keys, no mask (one unpadded utterance).
+/// queries scaled by head_dim^-0.5, softmax over the keys that are a row's own frames.
 class SelfAttentionImpl : public torch::nn::Module {
 public:
     SelfAttentionImpl(int64_t dim, int64_t heads);
-    /// x: [B, T, dim] → [B, T, dim].
-    torch::Tensor forward(const torch::Tensor& x);
+    /// x: [B, T, dim] → [B, T, dim]. real: [B, T] bool, the row's own frames (undefined: all); padded keys get no weight.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& real = {});
 
     torch::nn::Linear kProj{nullptr};
     torch::nn::Linear vProj{nullptr};

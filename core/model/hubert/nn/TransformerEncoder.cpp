@@ -14,12 +14,13 @@ TransformerEncoderImpl::TransformerEncoderImpl(const HubertConfig& config)
     for (int i = 0; i < config.layers; ++i) layers->push_back(EncoderLayer(config));
 }
 
-std::vector<torch::Tensor> TransformerEncoderImpl::hiddenStates(const torch::Tensor& x, int lastState) {
-    torch::Tensor state = x + posConvEmbed(x);
+std::vector<torch::Tensor> TransformerEncoderImpl::hiddenStates(const torch::Tensor& x, int lastState, const torch::Tensor& real) {
+    const torch::Tensor input = real.defined() ? x * real.unsqueeze(-1).to(x.scalar_type()) : x;
+    torch::Tensor state = input + posConvEmbed(input);
     if (!preNorm_) state = layerNorm(state);
     std::vector<torch::Tensor> states{state};
     for (int i = 0; i < lastState; ++i) {
-        state = layers[std::size_t(i)]->as<EncoderLayer>()->forward(state);
+        state = layers[std::size_t(i)]->as<EncoderLayer>()->forward(state, real);
         states.push_back(state);
     }
     if (preNorm_ && lastState == int(layers->size())) states.back() = layerNorm(states.back());

@@ -41,16 +41,27 @@ std::vector<int> allStates(const HubertModel& model) {
     return states;
 }
 
-/// Compares every hidden state of every reference wave; prints the max abs error per state.
-void compareWithReferences(const HubertModel& model, const QString& label) {
+enum class Passes { EachWaveAlone, OnePaddedBatch };
+
+/// Compares every hidden state of every reference wave, computed wave by wave or all waves (of four lengths, from
+/// 400 samples to 7 s) in one zero-padded batch; prints the max abs error per state.
+void compareWithReferences(const HubertModel& model, const QString& label, Passes passes = Passes::EachWaveAlone) {
     const test::Tolerance tolerance = baseGeometry() ? kBaseFloat32 : kFloat32;
-    for (const char* wave : kWaves) {
-        const std::vector<FloatArray> states = model.hiddenStates(input(wave), allStates(model));
+    std::vector<std::vector<float>> waves;
+    for (const char* wave : kWaves) waves.push_back(input(wave));
+    std::vector<std::vector<FloatArray>> batch;
+    if (passes == Passes::OnePaddedBatch) batch = model.hiddenStatesOfBatch(waves, allStates(model));
+    else
+        for (const auto& wave : waves) batch.push_back(model.hiddenStates(wave, allStates(model)));
+    for (std::size_t w = 0; w < waves.size(); ++w) {
+        const char* wave = kWaves[w];
+        const std::vector<FloatArray>& states = batch[w];
         for (int i = 0; i < model.stateCount(); ++i) {
             const FloatArray expected = array(QString("%1_%2_h%3").arg(label, wave).arg(i));
             QCOMPARE(states[std::size_t(i)].shape, expected.shape);
             const auto comparison = test::compareArrays(states[std::size_t(i)].values.data(), expected.values.data(), expected.values.size());
-            qInfo("%s %s hidden_states[%d] %s", qPrintable(label), wave, i, comparison.describe(tolerance).c_str());
+            qInfo("%s %s%s hidden_states[%d] %s", qPrintable(label), wave, passes == Passes::OnePaddedBatch ? " (in a padded batch)" : "", i,
+                  comparison.describe(tolerance).c_str());
             M2DS_COMPARE_ARRAYS(comparison, tolerance);
         }
     }
@@ -102,6 +113,25 @@ private slots:
     void postLayerNormModelMatchesTorchaudio() { compareWithReferences(HubertModel::load(fixture("base")), "base"); }
 
     void preLayerNormModelMatchesTorchaudio() { compareWithReferences(HubertModel::load(fixture("large")), "large"); }
+
+    // Group norm (base) and layer norm + pre-LN (large) models: a padded row must come out as that wave alone.
+    void paddedBatchOfGroupNormModelMatchesEachWaveAlone() {
+        compareWithReferences(HubertModel::load(fixture("base")), "base", Passes::OnePaddedBatch);
+    }
+
+    void paddedBatchOfLayerNormModelMatchesEachWaveAlone() {
+        compareWithReferences(HubertModel::load(fixture("large")), "large", Passes::OnePaddedBatch);
+    }
+
+    void batchKeepsWavesWithoutAFrameInTheirPlace() {
+        const HubertModel model = HubertModel::load(fixture("base"));
+        const auto batch = model.hiddenStatesOfBatch({std::vector<float>(399, 0.1f), input("odd401"), {}}, {2});
+        QCOMPARE(batch.size(), std::size_t(3));
+        QCOMPARE(batch[0][0].shape, (std::vector<std::size_t>{0, 32}));
+        QCOMPARE(batch[1][0].shape, (std::vector<std::size_t>{1, 32}));
+        QCOMPARE(batch[2][0].shape, (std::vector<std::size_t>{0, 32}));
+        QVERIFY(model.hiddenStatesOfBatch({}, {2}).empty());
+    }
 
     void everySpellingLoadsTheSameWeights() {
         const std::vector<float> wave = input("speech");
