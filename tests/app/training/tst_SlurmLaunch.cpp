@@ -6,77 +6,53 @@
 // why. The client commands find the cluster through the target's activation line (export SLURM_CONF=…). When
 // a daemon cannot start the test says exactly why (its log's last lines): a skip on a developer's machine, a
 // failure under CI=true.
-#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QtTest>
 
-#include "LocalSlurmCluster.h"
-#include "LocalSshServer.h"
-#include "ProcessJob.h"
+#include "LocalTrainingHosts.h"
 #include "RemoteRunRecorder.h"
 #include "TestData.h"
 #include "training/RemoteRun.h"
 
 using namespace m2ds;
 
-namespace {
-
-const QString kSpeech = "/usr/share/pocketsphinx/test/data";
-const QString kNoise = "/usr/share/sonic-pi/samples";
-
-}  // namespace
-
 class TestSlurmLaunch : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
         test::isolateSettings();
-        M2DS_REQUIRE(QFile::exists(kSpeech + "/cards/001.wav"), "pocketsphinx-testdata is missing (packaging/install-deps.sh --tests)");
-        QVERIFY(dir_.isValid() && clusterDir_.isValid());
-        const QString noSsh = sshd_.start();
+        M2DS_REQUIRE(test::LocalTrainingHosts::missingRecordings().isEmpty(), test::LocalTrainingHosts::missingRecordings());
+        const QString noSsh = hosts_.startSsh();
         M2DS_REQUIRE(noSsh.isEmpty(), noSsh);
-        const QString noCluster = cluster_.start();
-        M2DS_REQUIRE(noCluster.isEmpty(), "the single-node SLURM cluster did not start: " + noCluster);
-        target_.name = "localhost-cluster";
-        target_.kind = LaunchTarget::Kind::Slurm;
-        target_.address = sshd_.address();
-        target_.identityFile = sshd_.clientKey();
-        target_.knownHostsFile = sshd_.knownHostsFile();
-        target_.workingFolder = dir_.filePath("remote");
-        target_.m2dsPath = QStringLiteral(M2DS_EXECUTABLE);
-        target_.activation = "export SLURM_CONF=" + cluster_.configPath();
-        target_.gpusPerNode = 0;  // a CPU partition
-        target_.partition = "debug";
-        target_.extraSbatchLines = {"--hold"};  // each job waits for the test's `scontrol release`: pending is seen
-        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", kSpeech, "-o", dir_.filePath("speech"), "--teacher", "mfcc"}).exitCode, 0);
-        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", "--noise", kNoise, "-o", dir_.filePath("noise")}).exitCode, 0);
+        const QString noCluster = hosts_.startSlurm();
+        M2DS_REQUIRE(noCluster.isEmpty(), noCluster);
+        target_ = hosts_.slurmTarget();
+        const QString noCorpus = hosts_.prepareCorpus();
+        QVERIFY2(noCorpus.isEmpty(), qPrintable(noCorpus));
     }
 
-    void cleanupTestCase() {
-        test::runProgram("ssh", SshCommand(target_, controlFolder()).options() << "-O" << "exit" << "127.0.0.1", 10000);
-    }
+    void cleanupTestCase() { test::LocalTrainingHosts::closeConnection(target_, controlFolder()); }
 
     void rejectedJobSaysWhy() {
         LaunchTarget wrong = target_;
         wrong.partition = "nope";
-        RemoteRunRegistry registry(dir_.filePath("rejected-runs.json"));
+        RemoteRunRegistry registry(hosts_.path("rejected-runs.json"));
         RemoteRun run(wrong, &registry, nullptr, controlFolder());
         test::RemoteRunRecorder got(run);
-        QVERIFY(!run.start(trainArguments(wrong.remotePath("rejected")), "rejected"));
+        QVERIFY(!run.start(hosts_.trainArguments(wrong.remotePath("rejected")), "rejected"));
         QVERIFY2(got.failures.size() == 1 && got.failures[0].contains("Invalid partition name specified"), qPrintable(got.failures.join('\n')));
         QCOMPARE(run.state(), RemoteRun::State::Idle);
         QVERIFY(registry.load().isEmpty());
     }
 
     void submitFollowCancelResume() {
-        RemoteRunRegistry registry(dir_.filePath("remote-runs.json"));
+        RemoteRunRegistry registry(hosts_.path("remote-runs.json"));
         RemoteRun run(target_, &registry, nullptr, controlFolder());
         test::RemoteRunRecorder got(run);
         const QString folder = target_.remotePath("run");
-        QVERIFY2(run.start(trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
+        QVERIFY2(run.start(hosts_.trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
         const QString firstJob = run.record().jobId;
         QVERIFY(!firstJob.isEmpty());
         QVERIFY(QFile(folder + "/train.jobid").exists());
@@ -110,29 +86,20 @@ private slots:
         QCOMPARE(got.ends[1].status, QString("stopped"));
         QCOMPARE(got.iterations, test::loggedIterations(folder + "/log.jsonl"));
         QVERIFY(QFile(folder + "/train.sbatch").exists());
-        QTRY_VERIFY_WITH_TIMEOUT(cluster_.client("squeue", {"-h", "-o", "%i"}).out.trimmed().isEmpty(), 30000);  // both jobs left the queue
+        QTRY_VERIFY_WITH_TIMEOUT(hosts_.queuedJobs().isEmpty(), 30000);  // both jobs left the queue
         QCOMPARE(registry.load().size(), 1);  // one run folder, recorded with its latest job
         QCOMPARE(registry.load()[0].jobId, secondJob);
     }
 
 private:
     void release(const QString& job) {
-        const test::ProcessRun released = cluster_.client("scontrol", {"release", job});
-        QVERIFY2(released.exitCode == 0, qPrintable(released.err));
+        const QString problem = hosts_.release(job);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
-    QString controlFolder() const { return dir_.filePath("ctl"); }
+    QString controlFolder() const { return hosts_.path("ctl"); }
 
-    QStringList trainArguments(const QString& out) const {
-        return {"--threads", "2", "train", "--speech", dir_.filePath("speech"), "--noise", dir_.filePath("noise"),
-                "--model", "m2d_s_vit_tiny", "--output_dir", out, "--batch_size", "2", "--epochs", "400",
-                "--warmup_epochs", "1", "--log_every", "1", "--save_freq", "100", "--eval_freq", "100", "--rankme_samples", "8"};
-    }
-
-    QTemporaryDir dir_{QDir::tempPath() + "/m2ds-slurm-XXXXXX"};      // short: ssh's control socket path is limited
-    QTemporaryDir clusterDir_{QDir::tempPath() + "/m2ds-cluster-XXXXXX"};  // made readable by all for munged
-    test::LocalSshServer sshd_{dir_.path()};
-    test::LocalSlurmCluster cluster_{clusterDir_.path()};
+    test::LocalTrainingHosts hosts_{QStringLiteral(M2DS_EXECUTABLE)};
     LaunchTarget target_;
 };
 

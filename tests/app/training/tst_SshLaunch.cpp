@@ -5,16 +5,14 @@
 // from the registry; the target check's messages for a wrong key, no server, m2ds missing or of another
 // version, and a full disk. When sshd cannot start the test says why: a skip on a developer's machine, a
 // failure under CI=true.
-#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
 
-#include "LocalSshServer.h"
+#include "LocalTrainingHosts.h"
 #include "ProcessJob.h"
 #include "RemoteRunRecorder.h"
 #include "TestData.h"
@@ -23,42 +21,26 @@
 
 using namespace m2ds;
 
-namespace {
-
-const QString kSpeech = "/usr/share/pocketsphinx/test/data";
-const QString kNoise = "/usr/share/sonic-pi/samples";
-
-}  // namespace
-
 class TestSshLaunch : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
         test::isolateSettings();
-        M2DS_REQUIRE(QFile::exists(kSpeech + "/cards/001.wav"), "pocketsphinx-testdata is missing (packaging/install-deps.sh --tests)");
-        QVERIFY(dir_.isValid());
-        const QString problem = sshd_.start();
+        M2DS_REQUIRE(test::LocalTrainingHosts::missingRecordings().isEmpty(), test::LocalTrainingHosts::missingRecordings());
+        const QString problem = hosts_.startSsh();
         M2DS_REQUIRE(problem.isEmpty(), problem);
-        QVERIFY(test::LocalSshServer::generateKey(dir_.filePath("other_key")));
-        target_.name = "loopback";
-        target_.kind = LaunchTarget::Kind::Ssh;
-        target_.address = sshd_.address();
-        target_.identityFile = sshd_.clientKey();
-        target_.knownHostsFile = sshd_.knownHostsFile();
-        target_.workingFolder = dir_.filePath("remote");
-        target_.m2dsPath = QStringLiteral(M2DS_EXECUTABLE);
-        target_.gpusPerNode = 1;
-        // The tiny corpus of tst_m2dsTrain, prepared once (the "remote" host is this machine).
-        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", kSpeech, "-o", dir_.filePath("speech"), "--teacher", "mfcc"}).exitCode, 0);
-        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", "--noise", kNoise, "-o", dir_.filePath("noise")}).exitCode, 0);
+        QVERIFY(test::LocalSshServer::generateKey(hosts_.path("other_key")));
+        target_ = hosts_.sshTarget();
+        const QString noCorpus = hosts_.prepareCorpus();  // the "remote" host is this machine
+        QVERIFY2(noCorpus.isEmpty(), qPrintable(noCorpus));
     }
 
     void cleanupTestCase() {
         for (const QString& folder : {QString("run"), QString("run-check")}) {
-            QFile pid(dir_.filePath("remote/" + folder + "/train.pid"));
+            QFile pid(target_.remotePath(folder + "/train.pid"));
             if (pid.open(QIODevice::ReadOnly)) ::kill(-pid_t(pid.readAll().trimmed().toLongLong()), SIGKILL);  // a run a failed test left going
         }
-        test::runProgram("ssh", SshCommand(target_, controlFolder()).options() << "-O" << "exit" << "127.0.0.1", 10000);
+        test::LocalTrainingHosts::closeConnection(target_, controlFolder());
     }
 
     void targetCheckPassesAndNamesWhatIsWrong() {
@@ -68,7 +50,7 @@ private slots:
         QVERIFY(good.freeMib > 0);
 
         LaunchTarget wrongKey = target_;
-        wrongKey.identityFile = dir_.filePath("other_key");
+        wrongKey.identityFile = hosts_.path("other_key");
         const QStringList refused = LaunchTargetCheck::check(wrongKey, "/tmp", 1024, controlFolder()).problems;
         QVERIFY2(refused.size() == 1 && refused[0].contains("refused the login") && refused[0].contains("other_key"), qPrintable(refused.join('\n')));
 
@@ -83,7 +65,7 @@ private slots:
         const QStringList notThere = LaunchTargetCheck::check(missing, "/tmp", 1024, controlFolder()).problems;
         QCOMPARE(notThere, QStringList{"127.0.0.1: the m2ds command '/nowhere/m2ds' is not there; set its path or the activation line of the target."});
 
-        QFile old(dir_.filePath("old-m2ds"));
+        QFile old(hosts_.path("old-m2ds"));
         QVERIFY(old.open(QIODevice::WriteOnly) && old.write("#!/bin/sh\necho 'm2ds 0.0.1'\n") > 0);
         old.close();
         QVERIFY(old.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
@@ -97,11 +79,11 @@ private slots:
     }
 
     void launchFollowSurviveDropsStopResumeFetchAttach() {
-        RemoteRunRegistry registry(dir_.filePath("remote-runs.json"));
+        RemoteRunRegistry registry(hosts_.path("remote-runs.json"));
         RemoteRun run(target_, &registry, nullptr, controlFolder());
         test::RemoteRunRecorder got(run);
         const QString folder = target_.remotePath("run");
-        QVERIFY2(run.start(trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
+        QVERIFY2(run.start(hosts_.trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
         QCOMPARE(run.record().directory, folder);
         QVERIFY(run.record().pid > 0);
         QCOMPARE(registry.load().size(), 1);
@@ -156,16 +138,9 @@ private slots:
     }
 
 private:
-    QString controlFolder() const { return dir_.filePath("ctl"); }
+    QString controlFolder() const { return hosts_.path("ctl"); }
 
-    QStringList trainArguments(const QString& out) const {
-        return {"--threads", "2", "train", "--speech", dir_.filePath("speech"), "--noise", dir_.filePath("noise"),
-                "--model", "m2d_s_vit_tiny", "--output_dir", out, "--batch_size", "2", "--epochs", "400",
-                "--warmup_epochs", "1", "--log_every", "1", "--save_freq", "100", "--eval_freq", "100", "--rankme_samples", "8"};
-    }
-
-    QTemporaryDir dir_{QDir::tempPath() + "/m2ds-ssh-XXXXXX"};  // short: ssh's control socket path is limited
-    test::LocalSshServer sshd_{dir_.path()};
+    test::LocalTrainingHosts hosts_{QStringLiteral(M2DS_EXECUTABLE)};
     LaunchTarget target_;
 };
 
