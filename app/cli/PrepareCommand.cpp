@@ -11,6 +11,7 @@
 #include "data/DataSourceList.h"
 #include "data/teachers/TeacherFactory.h"
 #include "model/M2dsModel.h"
+#include "train/DistributedEnvironment.h"
 
 namespace m2ds::cli {
 
@@ -23,13 +24,19 @@ CLI::App* PrepareCommand::addTo(CLI::App& app) {
     prepare->add_option("--pad_seconds", padSeconds, "Zero-pad speech to at least this long")->capture_default_str();
     prepare->add_option("--mfcc_coefficients", mfccCoefficients)->capture_default_str();
     prepare->add_option("--workers", workers, "Recordings prepared at once")->capture_default_str();
+    prepare->add_option("--device", device, "Where a HuBERT / M2D teacher runs: auto (CUDA when there is one, cuda:LOCAL_RANK under torchrun) | cpu | cuda | cuda:N")
+        ->capture_default_str();
+    prepare->add_option("--teacher_batch", teacherBatch, "Recordings per HuBERT teacher pass, grouped by length (0: 16 on CUDA, 1 on the CPU)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1024));
     return prepare;
 }
 
 int PrepareCommand::run(const CommandContext& context) const {
     const auto recordings = DataSourceList::resolve(source);
     M2dsModel::setComputeThreads(context.threads);  // a model teacher's LibTorch threads
-    const auto teacherFeatures = noise ? nullptr : makeTeacher(teacher, mfccCoefficients, bundledPresets());
+    const TeacherRuntime runtime{DistributedEnvironment::fromEnvironment().deviceFor(device), teacherBatch};
+    const auto teacherFeatures = noise ? nullptr : makeTeacher(teacher, mfccCoefficients, bundledPresets(), runtime);
     PreparationSettings settings;
     settings.speech = !noise;
     settings.padSeconds = padSeconds;

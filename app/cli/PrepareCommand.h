@@ -22,6 +22,8 @@ struct PrepareCommand {
     double padSeconds = 7.0;
     int mfccCoefficients = 40;
     int workers = 2;
+    std::string device = "auto";   ///< where a model teacher runs
+    std::size_t teacherBatch = 0;  ///< recordings per HuBERT pass; 0: automatic
 
     CLI::App* addTo(CLI::App& app);
     int run(const CommandContext& context) const;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "audio/WaveformLoader.h"
@@ -20,6 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr const char* kPreparedDescription = "prepared.json";
+/// Recordings a batching teacher sees at once, in its batches: enough for its length buckets to pad little.
+constexpr std::size_t kTeacherBatchesPerBlock = 8;
 
 /// The deepest folder that contains every path, compared component by component (so /a/103 is not a prefix of /a/1034).
 fs::path commonFolder(const std::vector<std::string>& paths) {
@@ -53,24 +56,59 @@ std::string CorpusPreparer::teacherOf(const std::string& source) {
 CorpusPreparer::CorpusPreparer(const FrontEndConfig& frontEnd, const TeacherFeatures* teacher, const PreparationSettings& settings)
     : frontEnd_(frontEnd), teacher_(teacher), settings_(settings) {}
 
-void CorpusPreparer::prepareOne(const std::string& recording, const std::string& target) const {
-    std::vector<float> samples = WaveformLoader(frontEnd_.config().sampleRate).load(recording).samples;
-    const std::size_t original = samples.size();
+/// A recording read, padded and turned into a log-mel, waiting for its teacher features.
+struct CorpusPreparer::LoadedRecording {
+    std::vector<float> samples;  ///< 16 kHz, zero-padded to padSeconds for speech
+    std::size_t originalSamples = 0;
+    LogMelSpectrogram logMel;
+};
+
+/// What the threads preparing one shard share: the outcome, each recording's reason to be skipped, the progress.
+struct CorpusPreparer::ShardTally {
+    ShardTally(PreparationOutcome& shardOutcome, const ProgressMonitor& shardMonitor, std::size_t recordings, std::size_t size)
+        : outcome(shardOutcome), monitor(shardMonitor), reasons(recordings), shardSize(size) {}
+    /// Marks recording `index` usable and reports the shard's progress.
+    void finish(std::size_t index) {
+        outcome.usable[index] = 1;
+        std::lock_guard<std::mutex> lock(mutex);  // one report at a time: the callback may draw a progress bar
+        monitor.report(static_cast<double>(++done) / static_cast<double>(shardSize));
+    }
+
+    PreparationOutcome& outcome;
+    const ProgressMonitor& monitor;
+    std::vector<std::string> reasons;
+    std::size_t shardSize;
+    std::size_t done = 0;
+    std::atomic<std::size_t> reused{0};
+    std::mutex mutex;
+};
+
+CorpusPreparer::LoadedRecording CorpusPreparer::load(const std::string& recording) const {
+    LoadedRecording loaded;
+    loaded.samples = WaveformLoader(frontEnd_.config().sampleRate).load(recording).samples;
+    loaded.originalSamples = loaded.samples.size();
     if (settings_.speech) {
         const auto padded = static_cast<std::size_t>(settings_.padSeconds * frontEnd_.config().sampleRate);
-        if (samples.size() < padded) samples.resize(padded, 0.0f);
+        if (loaded.samples.size() < padded) loaded.samples.resize(padded, 0.0f);
     }
-    if (samples.size() < static_cast<std::size_t>(frontEnd_.config().minimumSamples()))
+    if (loaded.samples.size() < static_cast<std::size_t>(frontEnd_.config().minimumSamples()))
         throw InputError(recording, "too short for one log-mel frame");
+    loaded.logMel = frontEnd_.compute(loaded.samples.data(), loaded.samples.size(), 1);
+    return loaded;
+}
+
+void CorpusPreparer::prepareOne(const std::string& recording, const std::string& target) const {
+    const LoadedRecording loaded = load(recording);
+    write(loaded, teacher_ && settings_.speech ? teacher_->compute({recording, loaded.samples, loaded.logMel}) : FloatArray{}, target);
+}
+
+void CorpusPreparer::write(const LoadedRecording& loaded, FloatArray teacherFeatures, const std::string& target) const {
+    const LogMelSpectrogram& logMel = loaded.logMel;
     PreparedUtterance utterance;
-    const LogMelSpectrogram logMel = frontEnd_.compute(samples.data(), samples.size(), 1);
     utterance.logMel = FloatArray{{static_cast<std::size_t>(logMel.melCount), logMel.frameCount}, logMel.values};
-    std::size_t teacherFrames = logMel.frameCount / 2;
-    if (teacher_ && settings_.speech) {
-        utterance.teacher = teacher_->compute({recording, samples, logMel});
-        teacherFrames = utterance.teacher.shape[0];
-    }
-    utterance.validTeacherFrames = teacherFrames * original / samples.size();  // org_hidden_len (spec 3.1)
+    const std::size_t teacherFrames = teacherFeatures.shape.empty() ? logMel.frameCount / 2 : teacherFeatures.shape[0];
+    utterance.teacher = std::move(teacherFeatures);
+    utterance.validTeacherFrames = teacherFrames * loaded.originalSamples / loaded.samples.size();  // org_hidden_len (spec 3.1)
     std::error_code folderError;
     fs::create_directories(fs::path(target).parent_path(), folderError);
     if (folderError) throw OutputError(fs::path(target).parent_path().string(), "cannot create the folder: " + folderError.message());
@@ -104,21 +142,64 @@ PreparationOutcome CorpusPreparer::prepareShard(const std::vector<std::string>& 
     const auto [first, end] = shard.rangeOf(recordings.size());
     PreparationOutcome outcome;
     outcome.usable.assign(recordings.size(), 0);
-    std::vector<std::string> reasons(recordings.size());
-    std::atomic<std::size_t> next{first}, done{0}, reused{0};
+    ShardTally tally(outcome, monitor, recordings.size(), end - first);
+    if (teacher_ && settings_.speech && teacher_->batchSize() > 1) {
+        prepareInTeacherBatches(recordings, targets, first, end, tally);
+    } else {
+        forEachRecording(first, end, tally, [&](std::size_t i) {
+            monitor.throwIfCancelled();
+            if (fs::exists(targets[i])) ++tally.reused;
+            else prepareOne(recordings[i], targets[i]);
+            tally.finish(i);
+        });
+    }
+    for (const auto& reason : tally.reasons)
+        if (!reason.empty()) outcome.skipped.push_back(reason);
+    outcome.reused = tally.reused;
+    return outcome;
+}
+
+void CorpusPreparer::prepareInTeacherBatches(const std::vector<std::string>& recordings, const std::vector<std::string>& targets,
+                                             std::size_t first, std::size_t end, ShardTally& tally) const {
+    const std::size_t block = teacher_->batchSize() * kTeacherBatchesPerBlock;  // the teacher buckets by length within a block
+    for (std::size_t start = first; start < end; start += block) {
+        const std::size_t stop = std::min(end, start + block);
+        std::vector<std::optional<LoadedRecording>> loaded(stop - start);
+        forEachRecording(start, stop, tally, [&](std::size_t i) {
+            tally.monitor.throwIfCancelled();
+            if (!fs::exists(targets[i])) loaded[i - start] = load(recordings[i]);
+            else {
+                ++tally.reused;
+                tally.finish(i);
+            }
+        });
+        std::vector<TeacherInput> inputs;
+        std::vector<std::size_t> featureSlot(stop - start, 0);
+        for (std::size_t k = 0; k < loaded.size(); ++k)
+            if (loaded[k]) {
+                featureSlot[k] = inputs.size();
+                inputs.push_back({recordings[start + k], loaded[k]->samples, loaded[k]->logMel});
+            }
+        tally.monitor.throwIfCancelled();
+        std::vector<FloatArray> features = teacher_->computeBatch(inputs);
+        forEachRecording(start, stop, tally, [&](std::size_t i) {
+            if (!loaded[i - start]) return;
+            write(*loaded[i - start], std::move(features[featureSlot[i - start]]), targets[i]);
+            tally.finish(i);
+        });
+    }
+}
+
+void CorpusPreparer::forEachRecording(std::size_t first, std::size_t end, ShardTally& tally, const std::function<void(std::size_t)>& task) const {
+    std::atomic<std::size_t> next{first};
     std::mutex mutex;
     std::exception_ptr failure;
     auto work = [&] {
         for (std::size_t i; (i = next++) < end;) {
             try {
-                monitor.throwIfCancelled();
-                if (fs::exists(targets[i])) ++reused;
-                else prepareOne(recordings[i], targets[i]);
-                outcome.usable[i] = 1;
-                std::lock_guard<std::mutex> lock(mutex);  // one report at a time: the callback may draw a progress bar
-                monitor.report(static_cast<double>(++done) / static_cast<double>(end - first));
+                task(i);
             } catch (const InputError& error) {
-                reasons[i] = error.what();
+                tally.reasons[i] = error.what();
             } catch (...) {  // cancellation (thrown by report) or a real failure: stop every worker, rethrow once
                 std::lock_guard<std::mutex> lock(mutex);
                 if (!failure) failure = std::current_exception();
@@ -130,10 +211,6 @@ PreparationOutcome CorpusPreparer::prepareShard(const std::vector<std::string>& 
     for (int t = 0; t < std::max(1, settings_.threads); ++t) workers.emplace_back(work);
     for (auto& worker : workers) worker.join();
     if (failure) std::rethrow_exception(failure);
-    for (const auto& reason : reasons)
-        if (!reason.empty()) outcome.skipped.push_back(reason);
-    outcome.reused = reused;
-    return outcome;
 }
 
 PreparedSet CorpusPreparer::writeList(const std::vector<std::string>& recordings, const std::string& output, const PreparationOutcome& outcome) const {

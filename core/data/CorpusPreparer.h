@@ -1,10 +1,12 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "audio/FrontEndConfig.h"
 #include "audio/LogMelFrontEnd.h"
+#include "common/FloatArray.h"
 
 namespace m2ds {
 
@@ -67,10 +69,22 @@ public:
     static std::string teacherOf(const std::string& source);
 
 private:
+    struct LoadedRecording;
+    struct ShardTally;
     /// `prepared.json`: which set, teacher kind and padding the folder holds.
     std::string descriptionJson() const;
+    /// Reads, pads and computes the log-mel of one recording; throws InputError for an unusable recording.
+    LoadedRecording load(const std::string& recording) const;
+    /// Writes one recording's file from its loaded form and teacher features ([frames, D]; empty without a teacher).
+    void write(const LoadedRecording& loaded, FloatArray teacherFeatures, const std::string& target) const;
     /// Writes one recording's file; throws InputError for an unusable recording.
     void prepareOne(const std::string& recording, const std::string& target) const;
+    /// Prepares [first, end) of `recordings` block by block, the teacher's features of each block in its batches.
+    void prepareInTeacherBatches(const std::vector<std::string>& recordings, const std::vector<std::string>& targets, std::size_t first,
+                                 std::size_t end, ShardTally& tally) const;
+    /// Runs task(i) for i in [first, end) on settings.threads threads; an InputError of task(i) becomes the tally's
+    /// reason for i, anything else (cancellation, a failed write) stops every thread and is rethrown once.
+    void forEachRecording(std::size_t first, std::size_t end, ShardTally& tally, const std::function<void(std::size_t)>& task) const;
 
     LogMelFrontEnd frontEnd_;
     const TeacherFeatures* teacher_;

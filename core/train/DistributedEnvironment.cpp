@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "common/Errors.h"
+#include "model/M2dsModel.h"
 
 namespace m2ds {
 namespace {
@@ -30,6 +31,11 @@ DistributedEnvironment DistributedEnvironment::fromEnvironment() {
     if (environment.worldSize < 1 || environment.rank >= environment.worldSize)
         throw InvalidArgument("RANK=" + std::to_string(environment.rank) + " is not below WORLD_SIZE=" + std::to_string(environment.worldSize));
     return environment;
+}
+
+std::string DistributedEnvironment::deviceFor(const std::string& requested) const {
+    const std::string device = requested != "auto" ? requested : M2dsModel::cudaAvailable() ? "cuda" : "cpu";
+    return device == "cuda" && launched ? "cuda:" + std::to_string(localRank) : device;
 }
 
 }  // namespace m2ds

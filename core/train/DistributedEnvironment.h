@@ -17,6 +17,9 @@ struct DistributedEnvironment {
     /// True when this process must join a process group: launched with WORLD_SIZE (1 included, as torchrun
     /// --nproc_per_node=1 does; the collectives are then trivial but the backend is exercised).
     bool distributed() const { return launched; }
+    /// The device this process computes on for a requested one: "auto" → CUDA when there is a device, else "cpu";
+    /// plain "cuda" in a launched job → "cuda:LOCAL_RANK" (one GPU per process); anything else as given.
+    std::string deviceFor(const std::string& requested) const;
     /// Throws InvalidArgument naming the variable whose value is malformed or inconsistent.
     static DistributedEnvironment fromEnvironment();
 };

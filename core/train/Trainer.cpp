@@ -37,11 +37,6 @@ void removeStaleTemporaryFiles(const std::string& folder) {
         if (entry.path().filename().string().find(".partial-") != std::string::npos) fs::remove(entry.path(), error);
 }
 
-std::string concreteDeviceName(const std::string& requested) {
-    if (requested != "auto") return requested;
-    return M2dsModel::cudaAvailable() ? "cuda" : "cpu";
-}
-
 }  // namespace
 
 /// Losses and timing since the last "step" record.
@@ -56,10 +51,8 @@ Trainer::Trainer(TrainConfig config, std::vector<ModelConfig> presets, Distribut
     : config_(std::move(config)), presets_(std::move(presets)), environment_(environment), say_(std::move(say)),
       state_(std::make_unique<TrainingState>()), window_(std::make_unique<Window>()) {
     config_.validate();
-    config_.device = concreteDeviceName(config_.device);
+    config_.device = environment_.deviceFor(config_.device);
     if (config_.amp == "auto") config_.amp = config_.device.rfind("cuda", 0) == 0 ? "bf16" : "none";
-    if (config_.device.rfind("cuda", 0) == 0 && environment_.distributed() && config_.device == "cuda")
-        config_.device = "cuda:" + std::to_string(environment_.localRank);
 }
 
 Trainer::~Trainer() = default;

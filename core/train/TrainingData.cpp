@@ -64,7 +64,7 @@ std::vector<std::string> TrainingData::prepared(const std::string& source, bool 
         waitForAnnouncement(*coordination, key, monitor);
         return DataSourceList::resolve(list);
     }
-    const auto teacher = speech ? makeTeacher(teacherSpec, config.mfccCoefficients, presets) : nullptr;
+    const auto teacher = speech ? makeTeacher(teacherSpec, config.mfccCoefficients, presets, TeacherRuntime{config.device}) : nullptr;
     if (speech) teacherKind_ = teacher ? teacher->kind() : "none";
     PreparationSettings settings;
     settings.speech = speech;

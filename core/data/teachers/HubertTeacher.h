@@ -2,6 +2,7 @@
 #include <mutex>
 #include <string>
 
+#include "common/LengthBuckets.h"
 #include "data/teachers/TeacherFeatures.h"
 #include "model/hubert/HubertModel.h"
 
@@ -12,17 +13,22 @@ namespace m2ds {
 class HubertTeacher : public TeacherFeatures {
 public:
     /// layer: HF hidden_states index (0 = transformer input, i = layer i; official: 9). label names the model folder
-    /// in kind(). Throws InvalidArgument for a layer outside [0, model.stateCount()).
-    HubertTeacher(HubertModel model, int layer, std::string label);
+    /// in kind(). batching: how computeBatch() groups the padded waves (samples). Throws InvalidArgument for a layer
+    /// outside [0, model.stateCount()).
+    HubertTeacher(HubertModel model, int layer, std::string label, BatchLimits batching = {});
     /// "hubert:<folder>:<layer>".
     std::string kind() const override;
     /// [Th, hidden] float32 at 50 Hz, Th = the encoder's frames of the padded wave; model calls are serialised.
     FloatArray compute(const TeacherInput& input) const override;
+    /// Length-bucketed padded batches within the batching limits; each result equals compute() up to float rounding.
+    std::vector<FloatArray> computeBatch(const std::vector<TeacherInput>& inputs) const override;
+    std::size_t batchSize() const override;
 
 private:
     HubertModel model_;
     int layer_;
     std::string label_;
+    BatchLimits batching_;
     mutable std::mutex mutex_;
 };
 

@@ -1,5 +1,6 @@
 #include "data/teachers/TeacherFactory.h"
 
+#include "audio/FrontEndConfig.h"
 #include "checkpoint/CheckpointImporter.h"
 #include "common/Errors.h"
 #include "data/teachers/HubertTeacher.h"
@@ -18,31 +19,38 @@ std::pair<std::string, int> pathAndLayer(const std::string& argument, int fallba
     return {argument, fallback};
 }
 
-std::unique_ptr<TeacherFeatures> modelTeacher(const std::string& argument, const std::vector<ModelConfig>& presets) {
+std::unique_ptr<TeacherFeatures> modelTeacher(const std::string& argument, const std::vector<ModelConfig>& presets, const TeacherRuntime& runtime) {
     auto [path, layer] = pathAndLayer(argument, -1);
     const ImportedCheckpoint checkpoint = CheckpointImporter(presets).read(path);
     if (layer < 0) layer = checkpoint.config.depth;
     if (layer > checkpoint.config.depth)
         throw InvalidArgument("teacher layer " + std::to_string(layer) + " is past the model's last layer " + std::to_string(checkpoint.config.depth));
     auto model = M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights, M2dsModel::Parts::EncoderOnly);
+    model.setDevice(runtime.device);
     return std::make_unique<ModelLayerTeacher>(std::move(model), layer, path);
 }
 
 /// "hubert:FOLDER[:LAYER]": the official teacher is facebook/hubert-base-ls960 hidden_states[9] (spec 3.1).
-std::unique_ptr<TeacherFeatures> hubertTeacher(const std::string& argument) {
+std::unique_ptr<TeacherFeatures> hubertTeacher(const std::string& argument, const TeacherRuntime& runtime) {
     const auto [path, layer] = pathAndLayer(argument, 9);
-    return std::make_unique<HubertTeacher>(HubertModel::load(path), layer, path);
+    HubertModel model = HubertModel::load(path);
+    model.setDevice(runtime.device);
+    const bool cuda = runtime.device.rfind("cuda", 0) == 0;
+    const std::size_t items = runtime.batch > 0 ? runtime.batch : cuda ? kCudaTeacherBatch : 1;
+    const auto samplesPerRecording = static_cast<std::size_t>(kTeacherBatchSecondsPerRecording * FrontEndConfig{}.sampleRate);
+    return std::make_unique<HubertTeacher>(std::move(model), layer, path, BatchLimits{items, items * samplesPerRecording});
 }
 
 }  // namespace
 
-std::unique_ptr<TeacherFeatures> makeTeacher(const std::string& spec, int mfccCoefficients, const std::vector<ModelConfig>& presets) {
+std::unique_ptr<TeacherFeatures> makeTeacher(const std::string& spec, int mfccCoefficients, const std::vector<ModelConfig>& presets,
+                                             const TeacherRuntime& runtime) {
     if (spec == "none" || spec == "npz") return nullptr;
     if (spec == "mfcc") return std::make_unique<MfccTeacher>(mfccCoefficients);
     if (spec == "npy") return std::make_unique<NpyFileTeacher>();
     if (spec.rfind("npy:", 0) == 0) return std::make_unique<NpyFileTeacher>(spec.substr(4));
-    if (spec.rfind("model:", 0) == 0) return modelTeacher(spec.substr(6), presets);
-    if (spec.rfind("hubert:", 0) == 0) return hubertTeacher(spec.substr(7));
+    if (spec.rfind("model:", 0) == 0) return modelTeacher(spec.substr(6), presets, runtime);
+    if (spec.rfind("hubert:", 0) == 0) return hubertTeacher(spec.substr(7), runtime);
     throw InvalidArgument("unknown teacher '" + spec + "' (use mfcc, npz, npy[:FOLDER], model:CHECKPOINT[:LAYER], hubert:FOLDER[:LAYER] or none)");
 }
 

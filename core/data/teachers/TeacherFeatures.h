@@ -24,6 +24,11 @@ public:
     /// Features of one recording (its path, padded wave and log-mel). Returns [frames, D] float32 at 50 Hz, frames =
     /// T / 2 unless the source dictates otherwise (a HuBERT teacher: its conv encoder's frames). Thread-safe.
     virtual FloatArray compute(const TeacherInput& input) const = 0;
+    /// compute() of several recordings, index-aligned with `inputs`; a batching teacher runs them in padded batches
+    /// (same results up to float rounding), the others one by one. Thread-safe.
+    virtual std::vector<FloatArray> computeBatch(const std::vector<TeacherInput>& inputs) const;
+    /// Recordings one computeBatch() pass takes; 1: the teacher gains nothing from batches (give it one at a time).
+    virtual std::size_t batchSize() const { return 1; }
 };
 
 }  // namespace m2ds

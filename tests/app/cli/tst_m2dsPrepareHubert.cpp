@@ -25,13 +25,14 @@ const test::Tolerance kPrepared{1e-5, 2e-6};
 struct Run {
     int exitCode;
     QString err;
+    QString out;
 };
 
 Run m2dsRun(const QStringList& arguments) {
     QProcess process;
     process.start(QStringLiteral(M2DS_EXECUTABLE), arguments);
     process.waitForFinished(300000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardError())};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardError()), QString::fromUtf8(process.readAllStandardOutput())};
 }
 
 QJsonObject readJson(const QString& path) {
@@ -59,15 +60,25 @@ private slots:
         }
     }
 
+    // One recording at a time (the CPU default) and both in one length-bucketed padded batch (their padded
+    // lengths differ: 7 s and 7.1 s), as CUDA runs it by default.
+    void matchesTheOfficialScript_data() {
+        QTest::addColumn<QString>("teacherBatch");
+        QTest::newRow("one at a time") << "0";
+        QTest::newRow("padded batches of 2") << "2";
+    }
+
     void matchesTheOfficialScript() {
+        QFETCH(QString, teacherBatch);
         const QJsonObject manifest = readJson(references() + "/manifest.json");
         const QString teacher = "hubert:" + tinyHubert() + ":" + QString::number(manifest["layer"].toInt());
-        const Run prepare = m2dsRun({"prepare", dir_.filePath("speech"), "-o", dir_.filePath("prepared"), "--teacher", teacher});
+        const QString output = dir_.filePath("prepared-batch" + teacherBatch);
+        const Run prepare = m2dsRun({"prepare", dir_.filePath("speech"), "-o", output, "--teacher", teacher, "--teacher_batch", teacherBatch});
         QVERIFY2(prepare.exitCode == 0, qPrintable(prepare.err));
-        QCOMPARE(readJson(dir_.filePath("prepared/prepared.json"))["teacher"].toString(), teacher);
+        QCOMPARE(readJson(output + "/prepared.json")["teacher"].toString(), teacher);
         for (const QJsonValue entry : manifest["files"].toArray()) {
             const QString name = entry.toObject()["npz"].toString();
-            const NpzFile::Arrays ours = NpzFile::read(dir_.filePath("prepared/" + name).toStdString());
+            const NpzFile::Arrays ours = NpzFile::read((output + "/" + name).toStdString());
             const NpzFile::Arrays official = NpzFile::read((references() + "/" + name).toStdString());
             for (const char* array : {"arr_0", "arr_1"}) {
                 const FloatArray& actual = NpzFile::member(ours, array, name.toStdString());
@@ -80,6 +91,23 @@ private slots:
             QCOMPARE(NpzFile::member(ours, "arr_2", name.toStdString()).values, NpzFile::member(official, "arr_2", name.toStdString()).values);
             QCOMPARE(double(NpzFile::member(ours, "arr_2", name.toStdString()).values[0]), entry.toObject()["arr_2"].toDouble());
         }
+    }
+
+    void batchedPreparationSkipsUnreadableFilesAndResumes() {
+        const QString speech = dir_.filePath("with-bad");
+        QDir().mkpath(speech);
+        for (const QString& name : QDir(dir_.filePath("speech")).entryList(QDir::Files))
+            QVERIFY(QFile::copy(dir_.filePath("speech/" + name), speech + "/" + name));
+        QFile bad(speech + "/broken.wav");
+        QVERIFY(bad.open(QIODevice::WriteOnly) && bad.write("RIFF-not-really") > 0);
+        bad.close();
+        const QStringList arguments{"prepare", speech, "-o", dir_.filePath("resumed"), "--teacher", "hubert:" + tinyHubert() + ":2", "--teacher_batch", "4"};
+        const Run first = m2dsRun(arguments);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY2(first.out.contains("2 prepared (0 already there), 1 skipped"), qPrintable(first.out));
+        QVERIFY2(first.err.contains("broken.wav"), qPrintable(first.err));
+        const Run again = m2dsRun(arguments);
+        QVERIFY2(again.out.contains("2 prepared (2 already there), 1 skipped"), qPrintable(again.out + again.err));
     }
 
     void badTeacherSpecsAreClearMessages() {
