@@ -57,6 +57,7 @@ int ExtractCommand::run(const CommandContext& context) const {
     const ModelConfig& config = network.config();
     M2dsModel::setComputeThreads(context.threads);
     network.setDevice(device);
+    network.setChunksPerPass(chunksPerPass);
     std::vector<int> selected;
     try {
         selected = parseLayerSelection(layers, config.depth);

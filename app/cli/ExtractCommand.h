@@ -26,6 +26,7 @@ struct ExtractCommand {
     std::optional<float> mean;
     std::optional<float> std;
     std::string device = "cpu";
+    std::size_t chunksPerPass = 0;  ///< M2D chunks per forward pass; 0: by device
 
     int run(const CommandContext& context) const;
 

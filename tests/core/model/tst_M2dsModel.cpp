@@ -38,8 +38,20 @@ void compare(const FloatArray& actual, const FloatArray& expected, const test::T
 class TestM2dsModel : public QObject {
     Q_OBJECT
 private slots:
+    // One chunk per pass (the CPU's default), both full chunks in one pass (as CUDA batches them), and more per pass
+    // than there are chunks: the same embeddings, each chunk encoded alone.
+    void extractsEveryLayerLikeTheOfficialRuntime_data() {
+        QTest::addColumn<int>("chunksPerPass");
+        QTest::newRow("1 chunk per pass") << 1;
+        QTest::newRow("2 chunks per pass") << 2;
+        QTest::newRow("16 chunks per pass") << 16;
+    }
+
     void extractsEveryLayerLikeTheOfficialRuntime() {
-        const M2dsModel model = loadTiny();
+        QFETCH(int, chunksPerPass);
+        M2dsModel model = loadTiny();
+        QCOMPARE(model.chunksPerPass(), M2dsModel::kCpuChunksPerPass);
+        model.setChunksPerPass(std::size_t(chunksPerPass));
         const FloatArray input = test::modelArray("extract_input");  // [80, 2 * inputFrames + 21]: a short odd last chunk
         const int depth = model.config().depth;
         std::vector<int> all;
@@ -65,6 +77,11 @@ private slots:
         model.extract(input, {last}, [&](std::size_t first, const std::vector<FloatArray>&) { starts.push_back(first); });
         const std::size_t perChunk = unit / std::size_t(model.config().patchTime);
         QCOMPARE(starts, (std::vector<std::size_t>{0, perChunk, 2 * perChunk}));  // chunk by chunk, the short one last
+        M2dsModel batched = loadTiny();
+        batched.setChunksPerPass(2);
+        starts.clear();
+        batched.extract(input, {last}, [&](std::size_t first, const std::vector<FloatArray>&) { starts.push_back(first); });
+        QCOMPARE(starts, (std::vector<std::size_t>{0, 2 * perChunk}));  // both full chunks in one pass, then the short one
         FloatArray alone = input;  // the first chunk alone equals the first frames of the whole
         alone.shape = {80, unit};
         alone.values.clear();
