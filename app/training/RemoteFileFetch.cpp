@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -13,50 +12,34 @@ QString safeName(QString name) { return name.replace(QRegularExpression(QStringL
 
 }  // namespace
 
-RemoteFileFetch::RemoteFileFetch(RemoteShell shell, QObject* parent) : QObject(parent), shell_(std::move(shell)) {}
+RemoteFileFetch::RemoteFileFetch(RemoteShell shell, QObject* parent) : QObject(parent), shell_(std::move(shell)) {
+    connect(&transfer_, &RsyncTransfer::progress, this, &RemoteFileFetch::progress);
+    connect(&transfer_, &RsyncTransfer::finished, this, &RemoteFileFetch::onFinished);
+}
 
 bool RemoteFileFetch::start(const QString& remotePath, const QString& localFolder) {
-    if (process_) return false;
+    if (transfer_.isRunning()) return false;
     if (!QDir().mkpath(localFolder)) {
         emit failed(tr("Could not create %1.").arg(localFolder));
         return false;
     }
     localPath_ = QDir(localFolder).filePath(remotePath.section(QLatin1Char('/'), -1));
-    const bool rsync = !QStandardPaths::findExecutable(QStringLiteral("rsync")).isEmpty();
-    auto* process = new QProcess(this);
-    process_ = process;
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    connect(process, &QProcess::readyReadStandardOutput, this, &RemoteFileFetch::onOutput);
-    connect(process, &QProcess::finished, this, [this, process](int exitCode, QProcess::ExitStatus status) {
-        const QString output = QString::fromUtf8(process->readAll()).trimmed();
-        process->deleteLater();
-        process_ = nullptr;
-        if (status == QProcess::NormalExit && exitCode == 0 && QFileInfo::exists(localPath_)) {
-            emit progress(100);
-            emit finished(localPath_);
-        } else {
-            const QString last = output.section(QLatin1Char('\n'), -1).trimmed();
-            emit failed(tr("Copying from %1 failed: %2").arg(shell_.target().host(), last.isEmpty() ? tr("exit %1").arg(exitCode) : last));
-        }
-    });
-    if (rsync) process->start(QStringLiteral("rsync"), shell_.command().rsyncArguments(remotePath, localPath_));
-    else process->start(QStringLiteral("scp"), shell_.command().scpArguments(remotePath, localPath_));
-    return true;
+    if (!QStandardPaths::findExecutable(QStringLiteral("rsync")).isEmpty())
+        return transfer_.start(QStringLiteral("rsync"), shell_.command().rsyncArguments(remotePath, localPath_));
+    return transfer_.start(QStringLiteral("scp"), shell_.command().scpArguments(remotePath, localPath_));
 }
 
-void RemoteFileFetch::cancel() {
-    if (process_) process_->kill();
-}
+void RemoteFileFetch::cancel() { transfer_.cancel(); }
 
-void RemoteFileFetch::onOutput() {
-    if (!process_) return;
-    // rsync --info=progress2 rewrites one line with '\r': "  1,234,567  45%  1.2MB/s  0:00:01"
-    static const QRegularExpression percent(QStringLiteral("(\\d{1,3})%"));
-    const QString text = QString::fromUtf8(process_->peek(process_->bytesAvailable()));
-    QRegularExpressionMatchIterator it = percent.globalMatch(text);
-    int last = -1;
-    while (it.hasNext()) last = it.next().captured(1).toInt();
-    if (last >= 0) emit progress(qBound(0, last, 100));
+void RemoteFileFetch::onFinished(int exitCode, const QString& output, bool cancelled) {
+    if (cancelled) {
+        emit failed(tr("Copying from %1 was cancelled.").arg(shell_.target().host()));
+    } else if (exitCode == 0 && QFileInfo::exists(localPath_)) {
+        emit progress(100);
+        emit finished(localPath_);
+    } else {
+        emit failed(tr("Copying from %1 failed: %2").arg(shell_.target().host(), RsyncTransfer::describeFailure(output, exitCode, shell_)));
+    }
 }
 
 QString RemoteFileFetch::cacheFolder(const QString& targetName, const QString& remoteRunDirectory) {

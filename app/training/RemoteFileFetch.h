@@ -1,14 +1,13 @@
 #pragma once
 #include <QObject>
-#include <QPointer>
-#include <QProcess>
 
 #include "training/RemoteShell.h"
+#include "training/RsyncTransfer.h"
 
 namespace m2ds {
 
 /// Copies one remote file (a checkpoint) into a local folder: rsync over the target's ssh options when this
-/// computer has rsync (resumable, with progress), else scp. One copy at a time.
+/// computer has rsync (resumable, with progress), else scp; through an RsyncTransfer. One copy at a time.
 class RemoteFileFetch : public QObject {
     Q_OBJECT
 public:
@@ -16,7 +15,8 @@ public:
 
     /// Starts copying `remotePath` into `localFolder` (created); false when a copy is in flight.
     bool start(const QString& remotePath, const QString& localFolder);
-    bool isRunning() const { return process_ != nullptr; }
+    bool isRunning() const { return transfer_.isRunning(); }
+    /// Stops the copy; failed follows.
     void cancel();
 
     /// `<AppCacheLocation>/remote-checkpoints/<target>/<run folder name>`.
@@ -29,10 +29,10 @@ signals:
     void failed(const QString& message);
 
 private:
-    void onOutput();
+    void onFinished(int exitCode, const QString& output, bool cancelled);
 
     RemoteShell shell_;
-    QPointer<QProcess> process_;
+    RsyncTransfer transfer_;
     QString localPath_;
 };
 
