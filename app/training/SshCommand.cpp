@@ -41,10 +41,17 @@ QStringList SshCommand::scpArguments(const QString& remotePath, const QString& l
     return list << "-q" << destination() + QLatin1Char(':') + remotePath << localPath;
 }
 
+QString SshCommand::rsyncShell() const { return shellLine(QStringList{QStringLiteral("ssh")} + options()); }  // rsync splits -e like a shell
+
 QStringList SshCommand::rsyncArguments(const QString& remotePath, const QString& localPath) const {
-    const QString ssh = shellLine(QStringList{QStringLiteral("ssh")} + options());  // rsync splits -e like a shell
-    return {"--partial", "--inplace", "--times", "--info=progress2", "--no-inc-recursive", "-e", ssh,
+    return {"--partial", "--inplace", "--times", "--info=progress2", "--no-inc-recursive", "-e", rsyncShell(),
             destination() + QLatin1Char(':') + remotePath, localPath};  // rsync ≥ 3.2.4 protects remote args itself
+}
+
+QStringList SshCommand::rsyncUploadArguments(const QString& localFolder, const QString& remoteFolder) const {
+    const auto slashed = [](const QString& folder) { return folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/'); };
+    return {"--recursive", "--copy-links", "--times", "--partial", "--info=progress2", "--no-inc-recursive", "--stats", "-e", rsyncShell(),
+            slashed(localFolder), destination() + QLatin1Char(':') + slashed(remoteFolder)};  // "folder/": its contents
 }
 
 QString SshCommand::quote(const QString& text) {

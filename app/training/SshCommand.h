@@ -26,6 +26,11 @@ public:
     QStringList scpArguments(const QString& remotePath, const QString& localPath) const;
     /// rsync arguments copying `remotePath` to `localPath`, resumable (--partial) and reporting progress.
     QStringList rsyncArguments(const QString& remotePath, const QString& localPath) const;
+    /// rsync arguments copying what the local folder `localFolder` holds into the folder `remoteFolder` on the
+    /// host (an absolute path there): recursive, symbolic links as the files they name, modification times kept (so a file
+    /// of the same size and time is not sent again), resumable (--partial), progress, and --stats' summary of
+    /// what was sent.
+    QStringList rsyncUploadArguments(const QString& localFolder, const QString& remoteFolder) const;
 
     /// `text` as one word of a POSIX shell line ('…' with embedded quotes escaped).
     static QString quote(const QString& text);
@@ -35,6 +40,8 @@ public:
 private:
     /// The control socket's file name: the key's hash and ssh's %C.
     QString connectionName() const;
+    /// rsync's -e: ssh with options(), as one shell line.
+    QString rsyncShell() const;
 
     LaunchTarget target_;
     QString controlFolder_;

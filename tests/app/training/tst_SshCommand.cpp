@@ -61,6 +61,14 @@ private slots:
         QVERIFY(rsync.contains("--partial") && rsync.contains("--info=progress2"));
     }
 
+    void rsyncUploadsAFoldersContents() {
+        const QStringList rsync = SshCommand(host(), {}, 7).rsyncUploadArguments("/home/me/speech", "/data/speech");
+        QCOMPARE(rsync.mid(rsync.size() - 2), (QStringList{"/home/me/speech/", "alice@gpu.example.org:/data/speech/"}));
+        QCOMPARE(rsync[rsync.indexOf("-e") + 1], SshCommand(host(), {}, 7).rsyncArguments("a", "b")[6]);  // the same ssh
+        for (const char* option : {"--recursive", "--times", "--partial", "--info=progress2", "--stats"}) QVERIFY2(rsync.contains(option), option);
+        QVERIFY(!rsync.contains("--delete"));  // what else is there stays
+    }
+
     void quotingForAPosixShell() {
         QCOMPARE(SshCommand::quote("/plain/path-1.txt"), QString("/plain/path-1.txt"));
         QCOMPARE(SshCommand::quote("two words"), QString("'two words'"));
