@@ -242,8 +242,12 @@ void Trainer::saveCheckpoint(const std::string& reason) {
     log_->write("checkpoint", {{"epoch", state_->nextEpoch - (epochEnd ? 1 : 0)}, {"iteration", state_->iterations}, {"path", path}, {"reason", reason}});
     say_("checkpoint " + path + " (" + reason + ")");
     auto all = TrainingCheckpoint::listIn(config_.outputDir);
-    for (std::size_t i = 0; i + static_cast<std::size_t>(config_.keepLast) < all.size(); ++i)
-        if (all[i] != path) fs::remove(all[i]);
+    for (std::size_t i = 0; i + static_cast<std::size_t>(config_.keepLast) < all.size(); ++i) {
+        std::error_code error;
+        if (all[i] != path && !fs::remove(all[i], error) && error)  // rotation is housekeeping: the run goes on
+            say_("warning: could not remove the old checkpoint " + all[i] + " (" + error.message() + "); keep_last " +
+                 std::to_string(config_.keepLast) + " not enforced for it");
+    }
 }
 
 bool Trainer::endOfEpoch(std::int64_t epoch) {
@@ -268,6 +272,17 @@ TrainingOutcome Trainer::run(const std::atomic<bool>& stop) {
                           {"teacher", state_->teacherKind}, {"parameters", engine_->trainableParameters()}});
     say_(engine_->config().folderName() + " on " + engine_->device() + ": " + std::to_string(stepsPerEpoch_) + " iterations per epoch, " +
          std::to_string(config_.epochs) + " epochs, lr " + std::to_string(peakLr_) + ", teacher " + state_->teacherKind);
+    try {
+        return trainToTheEnd(stop);
+    } catch (const TrainingDiverged&) {
+        throw;  // its "end" record is written
+    } catch (const std::exception& error) {  // e.g. a checkpoint that could not be written: the log says why it ended
+        log_->write("end", {{"status", "failed"}, {"message", error.what()}, {"iteration", state_->iterations}});
+        throw;
+    }
+}
+
+TrainingOutcome Trainer::trainToTheEnd(const std::atomic<bool>& stop) {
     const std::int64_t firstEpoch = state_->nextEpoch, firstStep = state_->nextStep;
     loader_->seek(static_cast<std::size_t>(firstEpoch), static_cast<std::size_t>(firstStep));
     window_ = std::make_unique<Window>();

@@ -33,7 +33,9 @@ public:
             std::function<void(const std::string&)> say);
     ~Trainer();
     /// Trains until the schedule ends or `stop` becomes true (then a checkpoint is written and Stopped returned).
-    /// Throws InputError / InvalidArgument for unusable data or settings, TrainingDiverged for a NaN/inf loss.
+    /// Throws InputError / InvalidArgument for unusable data or settings, TrainingDiverged for a NaN/inf loss; a run
+    /// that fails once started (e.g. a checkpoint that cannot be written) ends its log with an "end" record
+    /// {"status": "failed", "message": …} before the exception leaves.
     TrainingOutcome run(const std::atomic<bool>& stop);
     /// Sets up everything, runs `steps` data iterations without writing a log or checkpoints, and reports
     /// {"event":"dry_run", samples_per_s, memory_mib, seconds_per_epoch, seconds_total, steps_per_epoch, ...}.
@@ -41,6 +43,8 @@ public:
 
 private:
     void setUp(const std::atomic<bool>& stop, bool dryRun);
+    /// The epochs from where setUp() left the state, to the schedule's end or a stop; writes the "end" record.
+    TrainingOutcome trainToTheEnd(const std::atomic<bool>& stop);
     ModelConfig geometry(int teacherDim) const;
     void resumeFrom(const std::string& path);
     std::vector<float> rankMeInputs() const;

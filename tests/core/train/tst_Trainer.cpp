@@ -186,6 +186,10 @@ private slots:
         QCOMPARE(checkpointNames(output), (QStringList{"checkpoint-0.safetensors", "checkpoint-1.safetensors"}));
         QCOMPARE(QDir(output).entryList({"*.partial-*"}), QStringList());
         QCOMPARE(TrainingCheckpoint::load(QDir(output).filePath("checkpoint-1.safetensors").toStdString()).state.iterations, std::int64_t{8});
+        const QList<QJsonObject> ends = logRecords(output, "end");  // the log says how the run ended, for whoever follows it
+        QCOMPARE(ends.size(), 1);
+        QCOMPARE(ends[0].value("status").toString(), QString("failed"));
+        QVERIFY2(ends[0].value("message").toString().contains("checkpoint-2.safetensors"), qPrintable(ends[0].value("message").toString()));
 
         TrainConfig again = tinyRun(speech_, output);
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, train(again));  // a new run would overwrite this one's checkpoints
