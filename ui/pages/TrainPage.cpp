@@ -314,8 +314,10 @@ void TrainPage::openCheckpoint(const QString& path) {
 }
 
 void TrainPage::showRemoteState() {
-    runState_->setStyleSheet({});
-    runState_->setText(remote_->stateLine());
+    if (!remote_->isIdle()) {  // an ended run keeps how it ended: a status poll answering late only brings the stderr tail
+        runState_->setStyleSheet({});
+        runState_->setText(remote_->stateLine());
+    }
     const QString tail = remote_->run().stderrTail();
     remoteStderr_->setText(tail);
     remoteStderr_->setVisible(!tail.isEmpty());

@@ -82,6 +82,7 @@ private:
     void openCheckpoint(const QString& path);
     /// The batch script as the user leaves it (empty = not submitted); for an SSH host, not asked.
     bool confirmSbatch(const QString& generated, QString& script);
+    /// The remote run's state line (not once it ended: then onEnded's text stays) and its stderr tail.
     void showRemoteState();
     void rememberRemoteRun();
     void restoreRun();
