@@ -1,9 +1,11 @@
 #include "pages/TrainPage.h"
 
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -16,6 +18,7 @@
 #include "jobs/RunProbeService.h"
 #include "plots/TrainingCurves.h"
 #include "training/DryRunJob.h"
+#include "training/RemoteDataUpload.h"
 #include "training/RemoteTrainingController.h"
 #include "widgets/CheckpointList.h"
 #include "widgets/LaunchTargetSelector.h"
@@ -47,7 +50,7 @@ TrainPage::TrainPage(const QVector<TrainPreset>& presets, const QString& program
       run_(new TrainingRun(program, this)), targets_(new LaunchTargetSelector(this)), remote_(new RemoteTrainingController(this)),
       remoteRuns_(new RemoteRunPicker(this)), dryRun_(new DryRunJob(program, this)), runState_(wrappingLabel("runState", this)),
       progressLabel_(wrappingLabel("runProgress", this)), remoteStderr_(wrappingLabel("remoteStderr", this)),
-      fetchLabel_(wrappingLabel("fetchState", this)), dryRunResult_(wrappingLabel("dryRunResult", this)),
+      fetchLabel_(wrappingLabel("fetchState", this)), dryRunResult_(wrappingLabel("dryRunResult", this)), uploadState_(wrappingLabel("uploadState", this)),
       dryRunButton_(new QPushButton(tr("Dry Run"), this)), startButton_(new QPushButton(tr("Start"), this)),
       stopButton_(new QPushButton(tr("Stop"), this)), resumeButton_(new QPushButton(tr("Resume"), this)),
       probeCheckpoints_(new QPushButton(tr("Probe checkpoints…"), this)), runProbes_(new RunProbeService({}, {}, QStringLiteral("cpu"), this)) {
@@ -83,6 +86,7 @@ void TrainPage::connectControls() {
         if (problemsShown_) checkForm(shownPurpose_);  // follow the user's corrections
     });
     connect(form_->outputPicker(), &PathPicker::pathChosen, this, &TrainPage::onOutputChosen);
+    connect(form_, &TrainForm::uploadRequested, this, &TrainPage::onUploadRequested);
     connect(checkpoints_, &CheckpointList::openRequested, this, &TrainPage::openCheckpoint);
     connect(probeCheckpoints_, &QPushButton::clicked, this, &TrainPage::showRunProbe);
     connect(targets_, &LaunchTargetSelector::targetChanged, this, &TrainPage::onTargetChanged);
@@ -157,6 +161,7 @@ QWidget* TrainPage::createControls() {
     auto* layout = new QVBoxLayout(controls);
     layout->addWidget(targets_);
     layout->addWidget(form_);
+    layout->addWidget(uploadState_);
     layout->addLayout(buttons);
     layout->addWidget(dryRunResult_);
     layout->addStretch(1);
@@ -239,6 +244,56 @@ void TrainPage::onTargetChanged(const LaunchTarget& target) {
     form_->setRemotePaths(target.isRemote());
     dryRunButton_->setToolTip(target.isRemote() ? tr("A dry run times the model on this computer; remote targets have none")
                                                 : tr("Prepare the data and time %1 steps: memory, speed, time per epoch and for the schedule").arg(kDryRunSteps));
+    updateControls();
+}
+
+void TrainPage::onUploadRequested(const QString& field) {
+    if (isUploading()) {
+        upload_->cancel();
+        return;
+    }
+    const LaunchTarget& target = remote_->target();
+    const QString local = QFileDialog::getExistingDirectory(this, tr("Upload a Folder to %1").arg(target.name), QDir::homePath());
+    if (local.isEmpty()) return;
+    bool ok = false;
+    const QString remote = QInputDialog::getText(this, tr("Upload to %1").arg(target.name),
+                                                 tr("Folder on %1 (created; what it holds already is not sent again):").arg(target.host()),
+                                                 QLineEdit::Normal, RemoteDataUpload::defaultDestination(target, local), &ok);
+    if (ok) uploadData(field, local, remote);
+}
+
+bool TrainPage::uploadData(const QString& field, const QString& localFolder, const QString& remoteFolder) {
+    if (!remoteMode() || isUploading()) return false;
+    delete upload_;
+    upload_ = new RemoteDataUpload(RemoteShell(remote_->target()), this);
+    const QString host = remote_->target().name;
+    connect(upload_, &RemoteDataUpload::progress, this, [this, host](int percent) {
+        uploadState_->setText(tr("Uploading to %1: %2 %").arg(host).arg(percent));
+    });
+    connect(upload_, &RemoteDataUpload::finished, this, [this, field, host](const QString& folder, qint64 files, qint64 bytes) {
+        form_->setDataPath(field, folder);
+        uploadState_->setText(files == 0 ? tr("%1 already holds everything in %2; the %3 field uses it.").arg(host, folder, field)
+                                         : tr("Uploaded %1 files (%2 MiB) to %3 on %4; the %5 field uses it.")
+                                               .arg(files).arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1).arg(folder, host, field));
+        onUploadEnded();
+    });
+    connect(upload_, &RemoteDataUpload::failed, this, [this](const QString& message) {
+        uploadState_->setStyleSheet(kErrorStyle);
+        uploadState_->setText(message);
+        onUploadEnded();
+    });
+    uploadState_->setStyleSheet({});
+    uploadState_->setText(tr("Checking the destination on %1…").arg(host));
+    if (!upload_->start(localFolder, remoteFolder)) return false;  // failed said why
+    form_->setUploading(field);
+    updateControls();
+    return true;
+}
+
+bool TrainPage::isUploading() const { return upload_ && upload_->isRunning(); }
+
+void TrainPage::onUploadEnded() {
+    form_->setUploading({});
     updateControls();
 }
 
@@ -377,11 +432,12 @@ void TrainPage::updateControls() {
     const bool dryRunning = dryRun_->isRunning();
     dryRunButton_->setText(dryRunning ? tr("Cancel Dry Run") : tr("Dry Run"));
     dryRunButton_->setEnabled(idle && !remote);
-    startButton_->setEnabled(idle && !dryRunning);
+    const bool uploading = isUploading();
+    startButton_->setEnabled(idle && !dryRunning && !uploading);
     stopButton_->setEnabled(remote ? remoteState != RemoteRun::State::Idle && remoteState != RemoteRun::State::Launching : !idle);
-    resumeButton_->setEnabled((remote ? remote_->run().canResume() : run_->canResume()) && !dryRunning);
+    resumeButton_->setEnabled((remote ? remote_->run().canResume() : run_->canResume()) && !dryRunning && !uploading);
     form_->setEnabled(idle && !dryRunning);
-    targets_->setEnabled(idle && !dryRunning);
+    targets_->setEnabled(idle && !dryRunning && !uploading);  // an upload goes to the target it began with
     remoteRuns_->followButton()->setEnabled(idle && !dryRunning);
     probeCheckpoints_->setEnabled(!remote);
     if (runProbeDialog_) runProbeDialog_->setRunFolder(localRunFolder());  // another run: the panel follows it

@@ -16,6 +16,7 @@ namespace m2ds {
 class CheckpointList;
 class DryRunJob;
 class LaunchTargetSelector;
+class RemoteDataUpload;
 class RemoteRunPicker;
 class RunProbeDialog;
 class RunProbeService;
@@ -57,6 +58,12 @@ public:
     /// Opens "Probe checkpoints" (non-modal) on the local run's folder: its checkpoints probed on a labelled set.
     RunProbeDialog* showRunProbe();
     QPushButton* probeCheckpointsButton() const { return probeCheckpoints_; }
+    /// Uploads the local folder `localFolder` to the remote target (into `remoteFolder`, empty = its
+    /// `data/<folder name>`) and, once there, puts the host's path into the form's `field` ("speech" or
+    /// "noise"); the progress and the outcome in the label "uploadState". False when the target is this computer
+    /// or an upload is on its way.
+    bool uploadData(const QString& field, const QString& localFolder, const QString& remoteFolder = {});
+    bool isUploading() const;
 
 signals:
     /// The user asked to open a checkpoint in the Inspect view.
@@ -76,6 +83,10 @@ private:
     /// The folder of the run on this computer (followed, or the form's output folder); empty for a remote target.
     QString localRunFolder() const;
     void onTargetChanged(const LaunchTarget& target);
+    /// Upload… beside a data field: asks for the local folder and the folder on the host, or cancels the upload.
+    void onUploadRequested(const QString& field);
+    /// The upload ended (finished or failed): the form's Upload buttons and the page's controls again.
+    void onUploadEnded();
     void startRemoteRun();
     void resumeRemoteRun();
     void stopRun();
@@ -113,6 +124,7 @@ private:
     QLabel* remoteStderr_;
     QLabel* fetchLabel_;
     QLabel* dryRunResult_;
+    QLabel* uploadState_;
     QPushButton* dryRunButton_;
     QPushButton* startButton_;
     QPushButton* stopButton_;
@@ -120,6 +132,7 @@ private:
     QPushButton* probeCheckpoints_;
     RunProbeService* runProbes_;
     RunProbeDialog* runProbeDialog_ = nullptr;
+    RemoteDataUpload* upload_ = nullptr;
     bool problemsShown_ = false;
     TrainSettingsValidator::Purpose shownPurpose_ = TrainSettingsValidator::Purpose::DryRun;
 };

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "training/TrainParameter.h"
@@ -59,14 +60,30 @@ QWidget* TrainForm::createDataGroup() {
     teacher_->addItem(tr("None (no offline loss)"), "none");
     teacher_->addItem(tr("A model checkpoint's layer"), "model");
     teacher_->addItem(tr("HuBERT / wav2vec 2.0 folder (the paper's: layer 9)"), "hubert");
-    addField(form, tr("Speech"), "speech", speech_);
-    addField(form, tr("Noise"), "noise", noise_);
+    addField(form, tr("Speech"), "speech", speech_, withUploadButton(speech_, QStringLiteral("speech")));
+    addField(form, tr("Noise"), "noise", noise_, withUploadButton(noise_, QStringLiteral("noise")));
     addField(form, tr("Teacher"), "teacher", teacher_);
     form->addRow(tr("Teacher files"), createTeacherFiles(group));
     connect(teacher_, &QComboBox::currentIndexChanged, this, &TrainForm::updateTeacherFields);
     updateTeacherFields();  // the first teacher's fields, before any change
     for (PathPicker* picker : {speech_, noise_}) connect(picker, &PathPicker::pathChanged, this, &TrainForm::edited);
     return group;
+}
+
+QWidget* TrainForm::withUploadButton(PathPicker* picker, const QString& field) {
+    auto* row = new QWidget(picker->parentWidget());
+    auto* upload = new QToolButton(row);
+    upload->setObjectName(QStringLiteral("upload_") + field);
+    upload->setText(tr("Upload…"));
+    upload->setToolTip(tr("Copy a folder of this computer to the host (rsync, only what is new) and use its path there"));
+    upload->setVisible(false);
+    uploads_.insert(field, upload);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(picker, 1);
+    layout->addWidget(upload);
+    connect(upload, &QToolButton::clicked, this, [this, field] { emit uploadRequested(field); });
+    return row;
 }
 
 QWidget* TrainForm::createTeacherFiles(QWidget* parent) {
@@ -137,10 +154,10 @@ QWidget* TrainForm::createRunGroup() {
     return group;
 }
 
-void TrainForm::addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* widget) {
+void TrainForm::addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* widget, QWidget* row) {
     widget->setObjectName(flag);
     fields_.insert(flag, widget);
-    form->addRow(label, widget);
+    form->addRow(label, row ? row : widget);
 }
 
 void TrainForm::applyPreset(int index) {
@@ -198,7 +215,19 @@ QString TrainForm::settingsPath(const QString& path) const {
 void TrainForm::setRemotePaths(bool remote) {
     remotePaths_ = remote;
     for (PathPicker* picker : {speech_, noise_, teacherPath_, output_}) picker->setBrowsingEnabled(!remote);
+    for (QToolButton* upload : std::as_const(uploads_)) upload->setVisible(remote);
     emit edited();
+}
+
+void TrainForm::setUploading(const QString& field) {
+    for (auto it = uploads_.begin(); it != uploads_.end(); ++it) {
+        it.value()->setText(it.key() == field ? tr("Cancel Upload") : tr("Upload…"));
+        it.value()->setEnabled(field.isEmpty() || it.key() == field);
+    }
+}
+
+void TrainForm::setDataPath(const QString& field, const QString& path) {
+    if (auto* picker = qobject_cast<PathPicker*>(fields_.value(field))) picker->setPath(path);
 }
 
 void TrainForm::setSettings(const TrainSettings& settings) {

@@ -12,6 +12,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
 class QVBoxLayout;
 
 namespace m2ds {
@@ -29,9 +30,16 @@ public:
 
     /// What the form holds, paths made absolute (with remote paths: as typed).
     TrainSettings settings() const;
-    /// Paths are another machine's (a remote launch target): kept as typed, not made absolute here, and
-    /// the browse buttons, which show this computer's files, are disabled.
+    /// Paths are another machine's (a remote launch target): kept as typed, not made absolute here, the
+    /// browse buttons, which show this computer's files, disabled, and "Upload…" offered beside the data fields.
     void setRemotePaths(bool remote);
+    /// An upload into `field` ("speech" or "noise") is on its way: its Upload button offers to cancel it, the
+    /// other one waits. Empty: none.
+    void setUploading(const QString& field);
+    /// Sets the path of a data field ("speech" or "noise").
+    void setDataPath(const QString& field, const QString& path);
+    /// The Upload button beside a data field ("speech" or "noise"), or null.
+    QToolButton* uploadButton(const QString& field) const { return uploads_.value(field); }
     void setSettings(const TrainSettings& settings);
     /// Lists the problems and outlines their fields; an empty list clears them.
     void showProblems(const QVector<TrainSettingsProblem>& problems);
@@ -42,16 +50,21 @@ public:
 signals:
     /// Any field changed.
     void edited();
+    /// The Upload button of a data field ("speech" or "noise") was pressed (to start or to cancel an upload).
+    void uploadRequested(const QString& field);
 
 private:
     QWidget* createDataGroup();
+    /// `picker` with an "Upload…" button after it (shown for remote paths only).
+    QWidget* withUploadButton(PathPicker* picker, const QString& field);
     /// The teacher's checkpoint (and layer) or features folder.
     QWidget* createTeacherFiles(QWidget* parent);
     QWidget* createModelGroup(const QVector<TrainPreset>& presets);
     /// The numeric parameters of one TrainParameter group.
     QWidget* createParameterGroup(const QString& group, const QString& title);
     QWidget* createRunGroup();
-    void addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* widget);
+    /// Names `widget` after `flag` and adds the row (`row` when the field sits in a larger one).
+    void addField(QFormLayout* form, const QString& label, const QString& flag, QWidget* widget, QWidget* row = nullptr);
     void applyPreset(int index);
     /// The preset `name` of that input size, else of any size; added when not installed.
     void selectPreset(const QString& name, const QString& inputSize);
@@ -73,6 +86,7 @@ private:
     PathPicker* output_;
     QHash<QString, QLineEdit*> numbers_;
     QHash<QString, QWidget*> fields_;
+    QHash<QString, QToolButton*> uploads_;
     QLabel* problems_;
     bool remotePaths_ = false;
 };

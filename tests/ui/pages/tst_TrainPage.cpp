@@ -1,7 +1,8 @@
 // The Train page, offscreen, against a stand-in for `m2ds train` (tests/app/training/fake-m2ds.sh): the form
 // refuses what cannot run and says why next to the fields, a preset fills the geometry, Start / Stop / Resume
 // drive the run while curves, status and checkpoints follow its log, the dry run reports its numbers, a
-// restarted workbench follows the remembered run, and a checkpoint is offered to Inspect.
+// restarted workbench follows the remembered run, and a checkpoint is offered to Inspect; for a remote target
+// the data fields offer Upload…, whose failures are said under the form and whose button cancels it.
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -12,14 +13,18 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 #include <csignal>
 
+#include "ProcessJob.h"
 #include "TestData.h"
 #include "TrainPageDriver.h"
 #include "pages/TrainPage.h"
+#include "training/LaunchTargetStore.h"
 #include "plots/TrainingCurves.h"
 #include "widgets/CheckpointList.h"
+#include "widgets/LaunchTargetSelector.h"
 #include "widgets/PathPicker.h"
 #include "widgets/TrainForm.h"
 
@@ -183,6 +188,42 @@ private slots:
         qputenv("FAKE_M2DS_MODE", "fail");
         button(page, "dryRunButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(labelText(page, "dryRunResult").startsWith("Dry run failed: m2ds train:"), 10000);
+    }
+
+    void uploadIsOfferedForARemoteTargetAndSaysWhatWentWrong() {
+        LaunchTarget host;  // nothing listens at its port: the upload's first ssh is refused
+        host.name = "nobody";
+        host.kind = LaunchTarget::Kind::Ssh;
+        host.address = QStringLiteral("127.0.0.1:%1").arg(test::freePort());
+        host.workingFolder = "/srv/m2ds";
+        LaunchTargetStore().save({host});
+        TrainPage page(presets_, program_);
+        QToolButton* speech = page.form()->uploadButton("speech");
+        QToolButton* noise = page.form()->uploadButton("noise");
+        QVERIFY(speech && noise && speech->isHidden() && noise->isHidden());  // this computer's paths need none
+        QVERIFY(!page.uploadData("speech", dir_.filePath("speech")));
+
+        QVERIFY(page.targets()->select("nobody"));
+        QVERIFY(!speech->isHidden() && !noise->isHidden());
+        lineEdit(page, "speech")->setText("/srv/m2ds/data/earlier");
+        QVERIFY(!page.uploadData("speech", dir_.filePath("nowhere")));
+        QCOMPARE(labelText(page, "uploadState"), dir_.filePath("nowhere") + " does not exist on this computer.");
+
+        QVERIFY(page.uploadData("speech", dir_.filePath("speech")));
+        QCOMPARE(speech->text(), QString("Cancel Upload"));
+        QVERIFY(!noise->isEnabled() && !button(page, "startButton")->isEnabled() && !page.targets()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isUploading(), 20000);
+        QVERIFY2(labelText(page, "uploadState").startsWith("Cannot upload to 127.0.0.1:/srv/m2ds/data/speech: ") &&
+                     labelText(page, "uploadState").contains("is not reachable"), qPrintable(labelText(page, "uploadState")));
+        QCOMPARE(lineEdit(page, "speech")->text(), QString("/srv/m2ds/data/earlier"));  // kept
+        QCOMPARE(speech->text(), QString("Upload…"));
+        QVERIFY(noise->isEnabled() && button(page, "startButton")->isEnabled() && page.targets()->isEnabled());
+
+        QVERIFY(page.uploadData("noise", dir_.filePath("noise")));
+        noise->click();  // Cancel Upload
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isUploading(), 20000);
+        QVERIFY2(labelText(page, "uploadState").contains("was cancelled"), qPrintable(labelText(page, "uploadState")));
+        QFile::remove(LaunchTargetStore().path());
     }
 
 private:
