@@ -83,7 +83,7 @@ QString LocalTrainingHosts::path(const QString& name) const { return QDir(folder
 
 QStringList LocalTrainingHosts::trainArguments(const QString& out) const {
     return {"--threads", "2", "train", "--speech", path("speech"), "--noise", path("noise"), "--model", "m2d_s_vit_tiny",
-            "--output_dir", out, "--batch_size", "2", "--epochs", "400", "--warmup_epochs", "1", "--log_every", "1",
+            "--output_dir", out, "--batch_size", "2", "--epochs", "20000", "--warmup_epochs", "1", "--log_every", "1",
             "--save_freq", "100", "--eval_freq", "100", "--rankme_samples", "8"};
 }
 

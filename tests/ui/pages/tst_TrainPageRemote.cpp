@@ -1,28 +1,39 @@
-// The Train page launching through an SSH target, offscreen, against a real sshd on 127.0.0.1 (LocalSshServer):
-// the saved target is chosen in the selector, the form keeps the host's paths as typed, Start returns at once
-// (the launch's ssh round trip runs on a job thread) and the state line, curves and checkpoints follow the
-// remote log; Stop makes the run checkpoint, Open in Inspect copies the checkpoint into the local cache first,
-// and a page built afterwards (a restarted workbench) follows the remembered remote run again. M2DS_SCREENSHOT
-// names a PNG of the page while the run goes on. When sshd cannot start: a skip, or a failure under CI=true.
+// The Train page launching through remote targets, offscreen, against a real sshd on 127.0.0.1 and a real
+// single-node SLURM cluster behind it (LocalTrainingHosts). SSH: the saved target is chosen in the selector, the
+// form keeps the host's paths as typed, Start returns at once (the launch's ssh round trip runs on a job thread)
+// and the state line, curves and checkpoints follow the remote log; Stop makes the run checkpoint, Open in Inspect
+// copies the checkpoint into the local cache first, Resume continues from it, and a page built afterwards (a
+// restarted workbench) follows the remembered remote run again. SLURM, in the workbench window: Start shows the
+// batch script (srun, the target's partition and time limit) and submits it as accepted, the job is seen pending
+// (held) and then running with live curves, Stop (scancel --signal=INT) checkpoints, Resume submits a new job with
+// --resume auto, and Open in Inspect loads the fetched checkpoint in the Inspect page. With $M2DS_SCREENSHOT_DIR
+// set, PNGs of each step are saved there. When sshd or the cluster cannot start: a skip, or a failure under CI=true.
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
+#include <QTabWidget>
+#include <QTimer>
 #include <QtTest>
 #include <csignal>
 
-#include "LocalSshServer.h"
-#include "ProcessJob.h"
+#include "LocalTrainingHosts.h"
 #include "TestData.h"
 #include "TrainPageDriver.h"
+#include "dialogs/SbatchScriptDialog.h"
+#include "jobs/ModelService.h"
+#include "mainwindow/MainWindow.h"
+#include "pages/InspectPage.h"
 #include "pages/TrainPage.h"
 #include "plots/TrainingCurves.h"
+#include "session/Session.h"
 #include "training/LaunchTargetStore.h"
 #include "training/RemoteTrainingController.h"
 #include "widgets/CheckpointList.h"
@@ -37,9 +48,33 @@ using test::lineEdit;
 
 namespace {
 
-const QString kSpeech = "/usr/share/pocketsphinx/test/data";
-const QString kNoise = "/usr/share/sonic-pi/samples";
 constexpr int kTimeout = 60000;
+const QString kRecording = "/usr/share/pocketsphinx/test/data/cards/001.wav";  // one of the corpus's
+constexpr int kScreenshotHeight = 1350;  // the form to its Start/Stop/Resume buttons
+
+/// What the page's remote run logged while the recorder lives: step iterations, starts and ends, in arrival order.
+struct PageRecords {
+    explicit PageRecords(TrainPage& page) {
+        QObject::connect(page.remote(), &RemoteTrainingController::recordsRead, page.remote(), [this](const TrainingLogBatch& batch) {
+            for (const TrainingStep& step : batch.steps) iterations << step.iteration;
+            starts += batch.starts;
+        });
+        QObject::connect(page.remote(), &RemoteTrainingController::ended, page.remote(), [this](const TrainingEnd& end) { ends << end; });
+    }
+    QList<qint64> iterations;
+    QVector<TrainingStart> starts;
+    QVector<TrainingEnd> ends;
+};
+
+/// Saves `widget` as `name`.png in $M2DS_SCREENSHOT_DIR when it is set (shown first, so that it is laid out).
+void screenshot(QWidget& widget, const QString& name) {
+    const QString folder = qEnvironmentVariable("M2DS_SCREENSHOT_DIR");
+    if (folder.isEmpty()) return;
+    widget.show();
+    QTest::qWait(300);
+    QDir().mkpath(folder);
+    widget.grab().save(QDir(folder).filePath(name + ".png"));
+}
 
 }  // namespace
 
@@ -48,63 +83,54 @@ class TestTrainPageRemote : public QObject {
 private slots:
     void initTestCase() {
         test::isolateSettings();
-        M2DS_REQUIRE(QFile::exists(kSpeech + "/cards/001.wav"), "pocketsphinx-testdata is missing (packaging/install-deps.sh --tests)");
-        QVERIFY(dir_.isValid());
-        const QString noSsh = sshd_.start();
+        M2DS_REQUIRE(test::LocalTrainingHosts::missingRecordings().isEmpty(), test::LocalTrainingHosts::missingRecordings());
+        const QString noSsh = hosts_.startSsh();
         M2DS_REQUIRE(noSsh.isEmpty(), noSsh);
-        target_.name = "loopback";
-        target_.kind = LaunchTarget::Kind::Ssh;
-        target_.address = sshd_.address();
-        target_.identityFile = sshd_.clientKey();
-        target_.knownHostsFile = sshd_.knownHostsFile();
-        target_.workingFolder = dir_.filePath("remote");
-        target_.m2dsPath = QStringLiteral(M2DS_EXECUTABLE);
+        noCluster_ = hosts_.startSlurm();  // only the SLURM case needs it
+        ssh_ = hosts_.sshTarget();
+        slurm_ = hosts_.slurmTarget();
+        slurm_.timeLimit = "00:30:00";
         forgetRemoteRuns();
-        LaunchTargetStore().save({target_});
-        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", kSpeech, "-o", dir_.filePath("speech"), "--teacher", "mfcc"}).exitCode, 0);
-        QCOMPARE(test::runProgram(M2DS_EXECUTABLE, {"prepare", "--noise", kNoise, "-o", dir_.filePath("noise")}).exitCode, 0);
+        LaunchTargetStore().save({ssh_, slurm_});
+        const QString noCorpus = hosts_.prepareCorpus();
+        QVERIFY2(noCorpus.isEmpty(), qPrintable(noCorpus));
     }
 
     void cleanupTestCase() {
-        QFile pid(dir_.filePath("remote/run/train.pid"));
+        QFile pid(ssh_.remotePath("run/train.pid"));
         if (pid.open(QIODevice::ReadOnly)) ::kill(-pid_t(pid.readAll().trimmed().toLongLong()), SIGKILL);  // a run a failed test left going
-        test::runProgram("ssh", SshCommand(target_, RemoteShell::defaultControlFolder()).options() << "-O" << "exit" << "127.0.0.1", 10000);
+        test::LocalTrainingHosts::closeConnection(ssh_, RemoteShell::defaultControlFolder());
         forgetRemoteRuns();
         QFile::remove(LaunchTargetStore().path());
     }
 
-    void launchFollowStopFetchAndAttachAgain() {
+    void sshLaunchFollowStopFetchResumeAndAttachAgain() {
         const QVector<TrainPreset> presets = TrainPresets::load(QStringLiteral(M2DS_PRESETS_DIRECTORY));
         {
             TrainPage page(presets, QStringLiteral(M2DS_EXECUTABLE));
-            page.resize(1400, 900);
+            page.resize(1400, kScreenshotHeight);
+            PageRecords got(page);
             QVERIFY(page.targets()->select("loopback"));
             QVERIFY(!button(page, "dryRunButton")->isEnabled());  // dry runs are this computer's
-            fill(page);
+            fill(page, "run");
             QCOMPARE(page.form()->settings().outputDirectory, QString("run"));  // a host path, kept as typed
             button(page, "startButton")->click();
             QVERIFY2(labelText(page, "runState").startsWith("Launching on loopback"), qPrintable(labelText(page, "runState")));
             QTRY_VERIFY2_WITH_TIMEOUT(page.curves()->pointCount() >= 3, qPrintable(labelText(page, "runState")), kTimeout);
             const QString running = labelText(page, "runState");
-            QVERIFY2(running.startsWith("Running: process ") && running.endsWith("on loopback, in " + target_.remotePath("run")), qPrintable(running));
+            QVERIFY2(running.startsWith("Running: process ") && running.endsWith("on loopback, in " + ssh_.remotePath("run")), qPrintable(running));
             QVERIFY(button(page, "stopButton")->isEnabled());
             QVERIFY(!page.targets()->isEnabled());
-            if (!qEnvironmentVariableIsEmpty("M2DS_SCREENSHOT")) {
-                page.show();
-                QTest::qWait(300);
-                page.grab().save(qEnvironmentVariable("M2DS_SCREENSHOT"));
-            }
+            screenshot(page, "ssh-running");
 
-            button(page, "stopButton")->click();
-            QTRY_VERIFY2_WITH_TIMEOUT(labelText(page, "runState").startsWith("Stopped."), qPrintable(labelText(page, "runState")), kTimeout);
-            QVERIFY(button(page, "resumeButton")->isEnabled());
+            stopAndWait(page);
+            if (QTest::currentTestFailed()) return;
             QVERIFY(!page.checkpoints()->paths().isEmpty());
             const QString remote = page.checkpoints()->paths().first();
-            QVERIFY2(remote.startsWith(target_.remotePath("run") + "/checkpoint-"), qPrintable(remote));
+            QVERIFY2(remote.startsWith(ssh_.remotePath("run") + "/checkpoint-"), qPrintable(remote));
 
             QSignalSpy openRequested(&page, &TrainPage::openCheckpointRequested);
-            page.checkpoints()->list()->setCurrentRow(0);
-            page.checkpoints()->findChild<QPushButton*>("openCheckpoint")->click();
+            openFirstCheckpoint(page);
             QTRY_COMPARE_WITH_TIMEOUT(openRequested.size(), 1, 30000);
             const QString local = openRequested[0][0].toString();
             QVERIFY2(local != remote && local.endsWith(QFileInfo(remote).fileName()), qPrintable(local));
@@ -112,6 +138,18 @@ private slots:
             QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
             QVERIFY(a.readAll() == b.readAll());
             QVERIFY2(labelText(page, "fetchState").startsWith("Copied to "), qPrintable(labelText(page, "fetchState")));
+            screenshot(page, "ssh-stopped");
+
+            const qsizetype firstRun = got.iterations.size();
+            button(page, "resumeButton")->click();
+            QVERIFY(!button(page, "resumeButton")->isEnabled());
+            QTRY_VERIFY2_WITH_TIMEOUT(got.starts.size() == 2 && got.iterations.size() > firstRun + 1, qPrintable(labelText(page, "runState")), kTimeout);
+            QVERIFY2(!got.starts[1].resumedFrom.isEmpty(), "the second launch did not resume");
+            QCOMPARE(got.iterations[firstRun], got.ends[0].iteration);  // it continues where the stop's checkpoint left it
+            QVERIFY2(labelText(page, "runState").startsWith("Running: process "), qPrintable(labelText(page, "runState")));
+            screenshot(page, "ssh-resumed");
+            stopAndWait(page);
+            if (QTest::currentTestFailed()) return;
         }
 
         // A restarted workbench: the remembered remote run is followed again, its whole log read.
@@ -121,21 +159,138 @@ private slots:
         QCOMPARE(again.remoteRuns()->combo()->count(), 1);
         QTRY_VERIFY2_WITH_TIMEOUT(labelText(again, "runState").startsWith("Stopped."), qPrintable(labelText(again, "runState")), kTimeout);
         QVERIFY(again.curves()->pointCount() >= 3);
-        QCOMPARE(again.form()->settings().outputDirectory, target_.remotePath("run"));
+        QCOMPARE(again.form()->settings().outputDirectory, ssh_.remotePath("run"));
         QVERIFY(button(again, "resumeButton")->isEnabled());
     }
 
+    void slurmSubmitFollowCancelResumeAndOpenInInspect() {
+        M2DS_REQUIRE(noCluster_.isEmpty(), noCluster_);
+        forgetRemoteRuns();  // the window's page starts idle, not following the SSH run
+        Session session(QStringLiteral(M2DS_PRESETS_DIRECTORY));
+        MainWindow window(session);
+        window.resize(1500, kScreenshotHeight);
+        TrainPage& page = *window.trainPage();
+        window.pages()->setCurrentWidget(&page);
+        PageRecords got(page);
+        QVERIFY(page.targets()->select("localhost-cluster"));
+        fill(page, "run-slurm");
+        const QString folder = slurm_.remotePath("run-slurm");
+
+        const QString script = submitThroughDialog(page, "startButton", "slurm-sbatch-dialog");
+        QVERIFY2(script.contains("\n#SBATCH --partition=debug\n") && script.contains("\n#SBATCH --time=00:30:00\n") &&
+                     script.contains("\n#SBATCH --hold\n") && script.contains("exec srun ") && script.contains(" --output_dir " + folder),
+                 qPrintable(script));
+        QVERIFY(!script.contains("--resume"));
+        waitUntilHeldJobPending(page, folder);
+        if (QTest::currentTestFailed()) return;
+        const QString firstJob = page.remote()->run().record().jobId;
+        screenshot(window, "slurm-pending");
+        release(firstJob);
+        QTRY_VERIFY2_WITH_TIMEOUT(page.curves()->pointCount() >= 3 && labelText(page, "runState").contains(": RUNNING, in "),
+                                  qPrintable(labelText(page, "runState")), kTimeout);
+        QCOMPARE(labelText(page, "runState"), QString("Running: SLURM job %1 on localhost-cluster: RUNNING, in %2").arg(firstJob, folder));
+        screenshot(window, "slurm-running");
+
+        stopAndWait(page);  // scancel --signal=INT
+        if (QTest::currentTestFailed()) return;
+        QVERIFY(!page.checkpoints()->paths().isEmpty());
+        screenshot(window, "slurm-stopped");
+
+        const qsizetype firstRun = got.iterations.size();
+        const QString resumeScript = submitThroughDialog(page, "resumeButton", "slurm-resume-dialog");
+        QVERIFY2(resumeScript.contains(" --resume auto") && resumeScript.contains("\n#SBATCH --time=00:30:00\n"), qPrintable(resumeScript));
+        waitUntilHeldJobPending(page, folder);
+        if (QTest::currentTestFailed()) return;
+        const QString secondJob = page.remote()->run().record().jobId;
+        QVERIFY(secondJob != firstJob);
+        release(secondJob);
+        QTRY_VERIFY2_WITH_TIMEOUT(got.starts.size() == 2 && got.iterations.size() > firstRun + 1, qPrintable(labelText(page, "runState")), kTimeout);
+        QVERIFY2(!got.starts[1].resumedFrom.isEmpty(), "the second job did not resume");
+        QCOMPARE(got.iterations[firstRun], got.ends[0].iteration);  // it continues where the stop's checkpoint left it
+        screenshot(window, "slurm-resumed");
+        stopAndWait(page);
+        if (QTest::currentTestFailed()) return;
+        screenshot(window, "slurm-resumed-stopped");
+
+        // Open in Inspect: the checkpoint is copied into the local cache and loaded in the Inspect page, where a
+        // recording is open.
+        window.openFiles({kRecording});
+        QTRY_VERIFY_WITH_TIMEOUT(session.recordings()->rowCount() == 1 && session.loadingCount() == 0, 30000);
+        window.pages()->setCurrentWidget(&page);
+        const QString remote = page.checkpoints()->paths().first();
+        QSignalSpy openRequested(&page, &TrainPage::openCheckpointRequested);
+        openFirstCheckpoint(page);
+        QTRY_COMPARE_WITH_TIMEOUT(openRequested.size(), 1, 30000);
+        const QString local = openRequested[0][0].toString();
+        QVERIFY2(local != remote && local.endsWith(QFileInfo(remote).fileName()), qPrintable(local));
+        QCOMPARE(window.pages()->currentWidget(), static_cast<QWidget*>(window.inspectPage()));
+        QTRY_VERIFY_WITH_TIMEOUT(session.models()->model().has_value(), 30000);
+        QCOMPARE(session.models()->model()->path, local);
+        screenshot(window, "inspect-checkpoint");
+        QTRY_VERIFY_WITH_TIMEOUT(hosts_.queuedJobs().isEmpty(), 30000);  // both jobs left the queue
+    }
+
 private:
-    void fill(TrainPage& page) {
-        lineEdit(page, "speech")->setText(dir_.filePath("speech"));
-        lineEdit(page, "noise")->setText(dir_.filePath("noise"));
+    void fill(TrainPage& page, const QString& output) {
+        lineEdit(page, "speech")->setText(hosts_.path("speech"));
+        lineEdit(page, "noise")->setText(hosts_.path("noise"));
         auto* preset = page.findChild<QComboBox*>("model");
         preset->setCurrentIndex(preset->findText("m2d_s_vit_tiny-80x64p80x2"));
         page.findChild<QComboBox*>("device")->setCurrentText("cpu");
-        const QMap<QString, QString> numbers{{"epochs", "400"}, {"warmup_epochs", "1"}, {"batch_size", "2"}, {"log_every", "1"},
+        const QMap<QString, QString> numbers{{"epochs", "20000"}, {"warmup_epochs", "1"}, {"batch_size", "2"}, {"log_every", "1"},
                                              {"save_freq", "100"}, {"eval_freq", "100"}, {"workers", "1"}};
         for (auto it = numbers.begin(); it != numbers.end(); ++it) lineEdit(page, it.key())->setText(it.value());
-        lineEdit(page, "output_dir")->setText("run");  // under the target's working folder
+        lineEdit(page, "output_dir")->setText(output);  // under the target's working folder
+    }
+
+    /// Presses the button `pressed` (Start or Resume) and accepts the batch script dialog it opens, saved as
+    /// `name`.png; returns the script the dialog showed.
+    static QString submitThroughDialog(TrainPage& page, const char* pressed, const QString& name) {
+        QString shown;
+        QTimer poll;
+        poll.setInterval(50);
+        QObject::connect(&poll, &QTimer::timeout, [&] {
+            auto* dialog = qobject_cast<SbatchScriptDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            poll.stop();
+            shown = dialog->script();
+            screenshot(*dialog, name);
+            dialog->editor()->moveCursor(QTextCursor::End);  // scrolled to the launch line's end: the train arguments
+            dialog->editor()->moveCursor(QTextCursor::PreviousBlock);
+            dialog->editor()->moveCursor(QTextCursor::EndOfBlock);
+            screenshot(*dialog, name + "-end");
+            dialog->findChild<QPushButton*>("submitScript")->click();
+        });
+        poll.start();
+        button(page, pressed)->click();  // returns once the dialog is accepted
+        return shown;
+    }
+
+    /// Waits until the page's run is a held SLURM job and its state line says so; Stop enabled, Start not.
+    static void waitUntilHeldJobPending(TrainPage& page, const QString& folder) {
+        QTRY_VERIFY2_WITH_TIMEOUT(page.remote()->run().state() == RemoteRun::State::Pending, qPrintable(labelText(page, "runState")), kTimeout);
+        const QString pending = QString("Pending: SLURM job %1 on localhost-cluster: PENDING (JobHeldUser), in %2").arg(page.remote()->run().record().jobId, folder);
+        QTRY_COMPARE_WITH_TIMEOUT(labelText(page, "runState"), pending, 15000);
+        QVERIFY(button(page, "stopButton")->isEnabled() && !button(page, "startButton")->isEnabled());
+    }
+
+    /// Stop, until the page says the run stopped; a status poll answering after the end does not change that.
+    static void stopAndWait(TrainPage& page) {
+        button(page, "stopButton")->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(labelText(page, "runState").startsWith("Stopped."), qPrintable(labelText(page, "runState")), kTimeout);
+        QVERIFY(button(page, "resumeButton")->isEnabled() && button(page, "startButton")->isEnabled() && !button(page, "stopButton")->isEnabled());
+        emit page.remote()->statusChanged();  // as RemoteRun's last poll, in flight when the log's end arrived (SLURM: "FAILED", exit 130)
+        QVERIFY2(labelText(page, "runState").startsWith("Stopped."), qPrintable(labelText(page, "runState")));
+    }
+
+    static void openFirstCheckpoint(TrainPage& page) {
+        page.checkpoints()->list()->setCurrentRow(0);
+        page.checkpoints()->findChild<QPushButton*>("openCheckpoint")->click();
+    }
+
+    void release(const QString& job) {
+        const QString problem = hosts_.release(job);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     static void forgetRemoteRuns() {
@@ -144,9 +299,10 @@ private:
         QSettings().remove(QLatin1String(TrainPage::kActiveRunKey));
     }
 
-    QTemporaryDir dir_{QDir::tempPath() + "/m2ds-ssh-XXXXXX"};  // short: ssh's control socket path is limited
-    test::LocalSshServer sshd_{dir_.path()};
-    LaunchTarget target_;
+    test::LocalTrainingHosts hosts_{QStringLiteral(M2DS_EXECUTABLE)};
+    QString noCluster_;
+    LaunchTarget ssh_;
+    LaunchTarget slurm_;
 };
 
 QTEST_MAIN(TestTrainPageRemote)
