@@ -106,11 +106,12 @@ private slots:
         QCOMPARE(got.iterations, test::loggedIterations(folder + "/log.jsonl"));  // every record once, in order
         QVERIFY(run.canResume());
 
-        const qint64 stoppedAt = got.ends[0].iteration;
+        const qint64 stoppedAt = got.ends[0].iteration;  // the end record's: the iterations done, the stop's checkpoint's
+        const qsizetype firstRun = got.iterations.size();
         QVERIFY(run.resume());
         QTRY_VERIFY_WITH_TIMEOUT(got.starts.size() == 2 && got.iterations.last() > stoppedAt + 1, 60000);
         QVERIFY2(!got.starts[1].resumedFrom.isEmpty(), "the second launch did not resume");
-        QCOMPARE(got.iterations.mid(got.iterations.indexOf(stoppedAt)).first(), stoppedAt);  // continues where it stopped
+        QCOMPARE(got.iterations[firstRun], stoppedAt);  // continues where it stopped
         run.stop();
         QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 2, 60000);
         QCOMPARE(got.iterations, test::loggedIterations(folder + "/log.jsonl"));
