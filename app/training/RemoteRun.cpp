@@ -9,6 +9,7 @@
 
 #include "common/Errors.h"
 #include "training/SbatchScript.h"
+#include "training/SlurmJobEnd.h"
 #include "training/TrainSettings.h"
 
 namespace m2ds {
@@ -17,8 +18,6 @@ namespace {
 constexpr int kStatusMilliseconds = 2000;
 constexpr int kLogMilliseconds = 1000;
 constexpr int kStderrLines = 6;
-const QStringList kFinalSlurmStates = {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY",
-                                       "PREEMPTED", "BOOT_FAIL", "DEADLINE", "GONE"};
 
 QString section(const QString& output, const QString& marker) {
     const qsizetype at = output.indexOf(marker);
@@ -78,6 +77,8 @@ bool RemoteRun::start(const QStringList& arguments, const QString& directory, co
     record_.target = target_.name;
     record_.directory = target_.remotePath(directory);
     record_.arguments = arguments;
+    lastIteration_ = -1;
+    lastCheckpoint_ = TrainingCheckpoint();
     follower_.stop();
     follower_.setPath(record_.directory + QStringLiteral("/log.jsonl"));
     return launch(arguments, sbatchScript);
@@ -134,6 +135,9 @@ bool RemoteRun::onLaunched(const RemoteResult& result) {
     lastEnd_.reset();
     gonePolls_ = 0;
     schedulerState_.clear();
+    job_ = SlurmJobState();
+    statusKnown_ = false;
+    pendingEnd_.reset();
     stderrTail_.clear();
     follower_.start(words[1].toLongLong(), kLogMilliseconds);  // an older log's records are not this launch's
     setState(target_.kind == LaunchTarget::Kind::Slurm ? State::Pending : State::Running);
@@ -157,6 +161,11 @@ bool RemoteRun::attach(const RemoteRunRecord& record) {
     record_ = record;
     lastEnd_.reset();
     gonePolls_ = 0;
+    job_ = SlurmJobState();
+    statusKnown_ = false;
+    pendingEnd_.reset();
+    lastIteration_ = -1;
+    lastCheckpoint_ = TrainingCheckpoint();
     follower_.setPath(record_.directory + QStringLiteral("/log.jsonl"));
     follower_.start(0, kLogMilliseconds);
     setState(State::Running);  // corrected by the first status poll and the log
@@ -191,25 +200,26 @@ void RemoteRun::pollStatus() {
 
 void RemoteRun::onStatus(const QByteArray& bytes) {
     const QString output = QString::fromUtf8(bytes);
-    QString state = section(output, QStringLiteral("M2DS-STATE"));
-    state.replace(QLatin1Char('|'), QStringLiteral(" ("));
-    if (state.contains(QLatin1Char('('))) state += QLatin1Char(')');
-    state.replace(QStringLiteral(" (None)"), QString());
+    job_ = SlurmJobState::parse(section(output, QStringLiteral("M2DS-STATE")));
+    statusKnown_ = true;
+    const QString state = job_.describe();
     const QString tail = output.mid(output.indexOf(QStringLiteral("M2DS-STDERR")) + 11).trimmed();
     if (state != schedulerState_ || tail != stderrTail_) {
         schedulerState_ = state;
         stderrTail_ = tail;
         emit statusChanged();
     }
-    const QString word = state.section(QLatin1Char(' '), 0, 0);
-    if (state_ == State::Pending && word == QLatin1String("RUNNING")) setState(State::Running);
-    gonePolls_ = kFinalSlurmStates.contains(word) ? gonePolls_ + 1 : 0;
+    if (state_ == State::Pending && job_.word() == QLatin1String("RUNNING")) setState(State::Running);
+    if (pendingEnd_) {
+        const TrainingEnd end = *pendingEnd_;
+        pendingEnd_.reset();
+        finish(endOf(&end));
+        return;
+    }
+    gonePolls_ = job_.isFinal() ? gonePolls_ + 1 : 0;
     // Gone without an "end" in the log, once the log has been read to its end after the process was seen gone.
     if (gonePolls_ >= 2 && follower_.atEnd() && !follower_.isConnectionLost() && state_ != State::Idle) {
-        TrainingEnd end;
-        end.status = state_ == State::Stopping ? QStringLiteral("stopped") : QStringLiteral("crashed");
-        if (word == QLatin1String("TIMEOUT")) end.message = tr("SLURM killed the job at its time limit (%1).").arg(target_.timeLimit);
-        else if (word != QLatin1String("GONE") && word != QLatin1String("COMPLETED")) end.message = tr("SLURM: %1.").arg(state);
+        TrainingEnd end = endOf(nullptr);
         if (!stderrTail_.isEmpty()) end.message += (end.message.isEmpty() ? QString() : QStringLiteral("\n")) + stderrTail_;
         if (end.message.isEmpty()) end.message = tr("The training process is gone without an \"end\" record.");
         finish(end);
@@ -220,8 +230,24 @@ void RemoteRun::onStatus(const QByteArray& bytes) {
 
 void RemoteRun::onRecords(const TrainingLogBatch& batch) {
     if (!batch.starts.isEmpty() && state_ == State::Pending) setState(State::Running);
+    if (!batch.steps.isEmpty()) lastIteration_ = batch.steps.last().iteration;
+    if (!batch.checkpoints.isEmpty()) lastCheckpoint_ = batch.checkpoints.last();
     emit recordsRead(batch);
-    if (!batch.ends.isEmpty() && !follower_.parser().isOpen()) finish(batch.ends.last());
+    if (batch.ends.isEmpty() || follower_.parser().isOpen()) return;
+    const TrainingEnd& end = batch.ends.last();
+    const bool unasked = end.status == QLatin1String("stopped") && state_ != State::Stopping;
+    if (target_.kind == LaunchTarget::Kind::Slurm && unasked && !statusKnown_) pendingEnd_ = end;  // its time limit's?
+    else finish(endOf(&end));
+}
+
+TrainingEnd RemoteRun::endOf(const TrainingEnd* logEnd) const {
+    const bool stopRequested = state_ == State::Stopping;
+    if (target_.kind == LaunchTarget::Kind::Slurm) return SlurmJobEnd::describe(logEnd, job_, lastIteration_, lastCheckpoint_, stopRequested);
+    if (logEnd) return *logEnd;
+    TrainingEnd end;
+    end.status = stopRequested ? QStringLiteral("stopped") : QStringLiteral("crashed");
+    end.iteration = lastIteration_;
+    return end;
 }
 
 void RemoteRun::finish(const TrainingEnd& end) {

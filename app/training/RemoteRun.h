@@ -12,6 +12,7 @@
 #include "training/RemoteLogFollower.h"
 #include "training/RemoteRunRegistry.h"
 #include "training/RemoteShell.h"
+#include "training/SlurmJobState.h"
 #include "training/SshFileSource.h"
 
 class QProcess;
@@ -24,7 +25,8 @@ namespace m2ds {
 /// submitted with `sbatch --parsable` (job id in DIR/train.jobid); state from squeue, then sacct; stop =
 /// `scancel --signal=INT`. Both: the log is followed by a RemoteLogFollower, the process or job is polled every
 /// 2 s (stderr's last lines with it), resume launches the same arguments with `--resume auto`, and each
-/// launch is put in the RemoteRunRegistry so that the workbench can attach again after a restart.
+/// launch is put in the RemoteRunRegistry so that the workbench can attach again after a restart. A SLURM run
+/// that its time limit ended ends "timeout", saying where it stopped and what Resume does (SlurmJobEnd).
 class RemoteRun : public QObject {
     Q_OBJECT
 public:
@@ -63,6 +65,8 @@ public:
     const RemoteRunRecord& record() const { return record_; }
     /// SLURM's state and reason ("PENDING (Resources)"), or "RUNNING"/"GONE" for an SSH process.
     QString schedulerState() const { return schedulerState_; }
+    /// The last polled state of the job (SLURM: with its run time and limit).
+    const SlurmJobState& job() const { return job_; }
     /// The last lines of the run's stderr since its launch.
     QString stderrTail() const { return stderrTail_; }
     bool canResume() const;
@@ -94,6 +98,9 @@ private:
     void pollStatus();
     void onStatus(const QByteArray& output);
     void onRecords(const TrainingLogBatch& batch);
+    /// The end to report: the log's `logEnd` (null: the process or job is gone without one), for SLURM as
+    /// SlurmJobEnd tells it.
+    TrainingEnd endOf(const TrainingEnd* logEnd) const;
     void finish(const TrainingEnd& end);
     void setState(State state);
     void remember();
@@ -110,6 +117,13 @@ private:
     RemoteRunRecord record_;
     State state_ = State::Idle;
     QString schedulerState_;
+    SlurmJobState job_;
+    bool statusKnown_ = false;  ///< a status poll answered since the launch or attach
+    /// A stop of a SLURM run nobody here asked for, read before any status: the job's state decides whether its
+    /// time limit stopped it, so the end waits for the next status answer.
+    std::optional<TrainingEnd> pendingEnd_;
+    qint64 lastIteration_ = -1;
+    TrainingCheckpoint lastCheckpoint_;  ///< the last one the log named (of any launch of the run)
     QString stderrTail_;
     int gonePolls_ = 0;  ///< status polls in a row that found the process or job gone
     std::optional<TrainingEnd> lastEnd_;

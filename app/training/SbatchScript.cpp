@@ -39,7 +39,7 @@ QString SbatchScript::generate(const LaunchTarget& target, const QStringList& ar
     script += directive(QStringLiteral("--output=") + runDirectory + QStringLiteral("/train-stdout.log"));
     script += directive(QStringLiteral("--error=") + runDirectory + QStringLiteral("/train-stderr.log"));
     script += directive(QStringLiteral("--open-mode=append"));
-    script += directive(QStringLiteral("--signal=INT@120"));
+    script += directive(QStringLiteral("--signal=INT@%1").arg(kWarningSeconds));
     for (QString line : target.extraSbatchLines) {
         line = line.trimmed();
         if (line.isEmpty()) continue;
@@ -62,9 +62,10 @@ QString SbatchScript::stateQuery(const QString& jobId) {
     // squeue fails both for a job the controller no longer knows ("Invalid job id") and when there is no answer
     // from the controller: only the first means that the job has ended.
     return QStringLiteral(
-               "q=$(squeue -h -j %1 -o '%T|%r' 2>&1) || { printf '%s' \"$q\" | grep -q 'Invalid job id' && q= || q=\"UNKNOWN|$(printf '%s' \"$q\" | tail -n1)\"; }\n"
-               "[ -n \"$q\" ] || q=$(sacct -n -X -P -j %1 -o State,Reason 2>/dev/null | grep .) ||\n"
-               "    q=$(scontrol -o show job %1 2>/dev/null | sed -n 's/.* JobState=\\([^ ]*\\) Reason=\\([^ ]*\\).*/\\1|\\2/p')\n"
+               "q=$(squeue -h -j %1 -o '%T|%r|%M|%l' 2>&1) || { printf '%s' \"$q\" | grep -q 'Invalid job id' && q= || q=\"UNKNOWN|$(printf '%s' \"$q\" | tail -n1)\"; }\n"
+               "[ -n \"$q\" ] || q=$(sacct -n -X -P -j %1 -o State,Reason,Elapsed,Timelimit 2>/dev/null | grep .) ||\n"
+               "    q=$(scontrol -o show job %1 2>/dev/null |\n"
+               "        sed -n 's/.* JobState=\\([^ ]*\\) Reason=\\([^ ]*\\) .* RunTime=\\([^ ]*\\) TimeLimit=\\([^ ]*\\) .*/\\1|\\2|\\3|\\4/p')\n"
                "printf '%s\\n' \"$q\" | head -n1\n")
         .arg(SshCommand::quote(jobId));
 }

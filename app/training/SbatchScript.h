@@ -15,16 +15,20 @@ namespace m2ds {
 /// through srun and torchrun, which both pass SIGINT on to their children.
 class SbatchScript {
 public:
+    /// Seconds before the time limit at which the job's steps get SIGINT (--signal=INT@…).
+    static constexpr int kWarningSeconds = 120;
+
     /// arguments: the m2ds arguments (`train …`, global options first); runDirectory: the run's folder on the
     /// cluster; rendezvousPort: torchrun's c10d port on the head node.
     static QString generate(const LaunchTarget& target, const QStringList& arguments, const QString& runDirectory,
                             int rendezvousPort = 29500);
     /// The job id that `sbatch --parsable` printed ("1234" or "1234;cluster"), empty when there is none.
     static QString parseJobId(const QString& sbatchOutput);
-    /// Shell lines that print the job's "STATE|REASON" (e.g. "PENDING|Resources"): from squeue while it is queued
-    /// or running, then sacct, then `scontrol show job` (which still knows an ended job for MinJobAge on clusters
-    /// without accounting, where sacct does not answer); an empty line when none knows it (gone), and
-    /// "UNKNOWN|<squeue's error>" when the controller did not answer (or squeue is not on the PATH).
+    /// Shell lines that print the job's "STATE|REASON|ELAPSED|LIMIT" (e.g. "PENDING|Resources|0:00|1:00", parsed
+    /// by SlurmJobState): from squeue while it is queued or running, then sacct, then `scontrol show job` (which
+    /// still knows an ended job for MinJobAge on clusters without accounting, where sacct does not answer); an
+    /// empty line when none knows it (gone), and "UNKNOWN|<squeue's error>" when the controller did not answer
+    /// (or squeue is not on the PATH).
     static QString stateQuery(const QString& jobId);
 };
 

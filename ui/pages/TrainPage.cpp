@@ -407,6 +407,7 @@ void TrainPage::onEnded(const TrainingEnd& end) {
     if (end.status == QLatin1String("finished")) text = tr("Finished.");
     else if (end.status == QLatin1String("stopped")) text = tr("Stopped. Resume continues from the last checkpoint.");
     else if (end.status == QLatin1String("crashed")) text = tr("Crashed. Resume continues from the last checkpoint.");
+    else if (end.status == QLatin1String("timeout")) text = end.message;  // SLURM's time limit: where it stopped, what Resume does
     else text = tr("Failed.");
     if (bad && !end.message.isEmpty()) text += QLatin1Char('\n') + end.message;  // what went wrong, e.g. stderr's last lines
     runState_->setText(text);

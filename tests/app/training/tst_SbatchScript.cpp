@@ -84,20 +84,23 @@ private slots:
         QTemporaryDir bin;  // the whole PATH: the stand-ins and the tools the query uses
         for (const QString tool : {"grep", "sed", "head", "tail"}) QVERIFY(QFile::link(QStandardPaths::findExecutable(tool), bin.filePath(tool)));
         // squeue knows job 1 and gets no answer for job 4; sacct answers as on a cluster without accounting;
-        // scontrol still knows job 2.
-        writeFakeCommand(bin.filePath("squeue"), "[ \"$3\" = 1 ] && echo 'PENDING|Resources' && exit 0\n"
+        // scontrol still knows job 2 (its line as slurm-wlm 22.05.8 printed it for a job killed at its limit).
+        writeFakeCommand(bin.filePath("squeue"), "[ \"$3\" = 1 ] && [ \"$5\" = '%T|%r|%M|%l' ] && echo 'PENDING|Resources|0:00|1:00' && exit 0\n"
                                                  "[ \"$3\" = 4 ] && echo 'slurm_load_jobs error: Unable to contact slurm controller (connect failure)' >&2 && exit 1\n"
                                                  "echo 'slurm_load_jobs error: Invalid job id specified' >&2; exit 1");
         writeFakeCommand(bin.filePath("sacct"), "echo 'Slurm accounting storage is disabled' >&2; exit 1");
         writeFakeCommand(bin.filePath("scontrol"),
-                         "[ \"$4\" = 2 ] && echo 'JobId=2 JobName=m2ds-a UserId=me(1000) JobState=TIMEOUT Reason=TimeLimit Dependency=(null)' && exit 0\n"
+                         "[ \"$4\" = 2 ] && echo 'JobId=2 JobName=ignore UserId=root(0) GroupId=root(0) MCS_label=N/A Priority=4294901757 Nice=0 "
+                         "Account=(null) QOS=(null) JobState=TIMEOUT Reason=TimeLimit Dependency=(null) Requeue=1 Restarts=0 BatchFlag=1 Reboot=0 "
+                         "ExitCode=0:9 RunTime=00:01:14 TimeLimit=00:01:00 TimeMin=N/A SubmitTime=2026-12-01T13:23:46 Partition=debug Power= ' && exit 0\n"
                          "echo 'slurm_load_jobs error: Invalid job id specified' >&2; exit 1");
-        QCOMPARE(stateOf("1", bin.path()), QString("PENDING|Resources"));
-        QCOMPARE(stateOf("2", bin.path()), QString("TIMEOUT|TimeLimit"));
+        QCOMPARE(stateOf("1", bin.path()), QString("PENDING|Resources|0:00|1:00"));
+        QCOMPARE(stateOf("2", bin.path()), QString("TIMEOUT|TimeLimit|00:01:14|00:01:00"));
         QCOMPARE(stateOf("3", bin.path()), QString());  // nobody knows it: gone
         QCOMPARE(stateOf("4", bin.path()), QString("UNKNOWN|slurm_load_jobs error: Unable to contact slurm controller (connect failure)"));
-        writeFakeCommand(bin.filePath("sacct"), "echo 'CANCELLED by 1000|None'; echo 'CANCELLED|None'");
-        QCOMPARE(stateOf("2", bin.path()), QString("CANCELLED by 1000|None"));  // accounting comes before scontrol
+        writeFakeCommand(bin.filePath("sacct"), "[ \"$7\" = State,Reason,Elapsed,Timelimit ] || exit 1\n"
+                                                "echo 'CANCELLED by 1000|None|00:03:10|UNLIMITED'; echo 'CANCELLED|None|00:03:10|UNLIMITED'");
+        QCOMPARE(stateOf("2", bin.path()), QString("CANCELLED by 1000|None|00:03:10|UNLIMITED"));  // accounting comes before scontrol
         QFile::remove(bin.filePath("squeue"));
         QVERIFY(stateOf("1", bin.path()).startsWith("UNKNOWN|"));  // no squeue on the PATH is no answer either
     }
