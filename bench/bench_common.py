@@ -3,27 +3,47 @@ import glob
 import os
 import subprocess
 import sys
+import wave
 
 import numpy as np
 import torch
 
-SPEECH = sorted(glob.glob("/usr/share/pocketsphinx/test/data/librivox/*.wav")) + \
-    sorted(glob.glob("/usr/share/pocketsphinx/test/data/cards/*.wav"))
+# pocketsphinx-testdata's speech; M2DS_SPEECH_DIR names another copy of its test/data folder (the GPU machine's
+# checks unpack the .deb into a private prefix: bench/device/gpu-checks.sh).
+SPEECH_DIR = os.environ.get("M2DS_SPEECH_DIR", "/usr/share/pocketsphinx/test/data")
+SPEECH = sorted(glob.glob(os.path.join(SPEECH_DIR, "librivox", "*.wav"))) + \
+    sorted(glob.glob(os.path.join(SPEECH_DIR, "cards", "*.wav")))
+RATE = 16000
+
+
+def read_pcm16(path):
+    """The 16-bit mono samples of a 16 kHz WAV file, as bytes."""
+    with wave.open(path, "rb") as f:
+        if (f.getframerate(), f.getnchannels(), f.getsampwidth()) != (RATE, 1, 2):
+            raise SystemExit(f"{path}: not 16 kHz 16-bit mono")
+        return f.readframes(f.getnframes())
+
+
+def write_pcm16(path, pcm):
+    with wave.open(path, "wb") as f:
+        f.setnchannels(1)
+        f.setsampwidth(2)
+        f.setframerate(RATE)
+        f.writeframes(pcm)
 
 
 def make_speech(path, seconds):
-    """Concatenates the packaged 16 kHz speech recordings (pocketsphinx-testdata) until `seconds` long (sox)."""
-    once = path + ".once.wav"
-    subprocess.run(["sox", *SPEECH, once], check=True)
-    length = float(subprocess.check_output(["soxi", "-D", once]))
-    subprocess.run(["sox", *([once] * (int(seconds // length) + 1)), path, "trim", "0", str(seconds)], check=True)
-    os.remove(once)
+    """Concatenates the packaged 16 kHz speech recordings (pocketsphinx-testdata, all 16 kHz 16-bit mono) and
+    repeats them until `seconds` long, as a WAV file."""
+    if not SPEECH:
+        raise SystemExit(f"no speech recordings under {SPEECH_DIR} (pocketsphinx-testdata; or set M2DS_SPEECH_DIR)")
+    once = b"".join(read_pcm16(f) for f in SPEECH)
+    wanted = 2 * int(round(seconds * RATE))
+    write_pcm16(path, (once * (wanted // len(once) + 1))[:wanted])
 
 
 def read_wav(path):
-    import wave
-    with wave.open(path, "rb") as f:
-        data = np.frombuffer(f.readframes(f.getnframes()), dtype="<i2")
+    data = np.frombuffer(read_pcm16(path), dtype="<i2")
     return torch.from_numpy(data.astype(np.float32) / 32768.0)
 
 
@@ -35,10 +55,10 @@ def peak_memory_mib(command):
     return int(subprocess.check_output([sys.executable, "-c", wrapper, *command])) / 1024.0
 
 
-def machine_description(build=None):
+def machine_description(build=None, device="cpu"):
     """One line naming what a benchmark ran on: CPU model, cores, torch, and the BLAS kernel both sides use (OpenBLAS
     picks it per CPU or from $OPENBLAS_CORETYPE; ratios differ between kernels). With `build`, `m2ds --version`
-    confirms the C++ side runs on the same kernel."""
+    confirms the C++ side runs on the same kernel; with a CUDA `device`, the GPU's name, memory and CUDA version."""
     import ctypes
     cpu = "unknown CPU"
     with open("/proc/cpuinfo") as info:
@@ -58,4 +78,8 @@ def machine_description(build=None):
     if build:
         version = subprocess.check_output([os.path.join(build, "bin", "m2ds"), "--version"], text=True).splitlines()
         line += f"; m2ds: {version[-1]}"
+    if device.startswith("cuda"):
+        gpu = torch.cuda.get_device_properties(torch.device(device))
+        line += (f"; GPU: {gpu.name} (compute {gpu.major}.{gpu.minor}, {gpu.total_memory / 2**30:.1f} GiB), "
+                 f"CUDA {torch.version.cuda}")
     return line

@@ -12,18 +12,21 @@ int main(int argc, char** argv) {
     CLI::App app("Time M2D-S embedding extraction");
     std::string checkpointPath, logMelPath, device = "cpu";
     int threads = 1, repeats = 1, layer = -1;
+    std::size_t chunksPerPass = 0;
     app.add_option("CKPT", checkpointPath)->required();
     app.add_option("LOGMEL", logMelPath, "normalised log-mel [80, T] .npy")->required();
     app.add_option("--threads", threads);
     app.add_option("--repeats", repeats);
     app.add_option("--layer", layer, "default: the last");
     app.add_option("--device", device);
+    app.add_option("--chunks_per_pass", chunksPerPass, "M2D chunks per forward pass (0: by device, as m2ds extract)");
     CLI11_PARSE(app, argc, argv);
 
     const m2ds::ImportedCheckpoint checkpoint = m2ds::CheckpointImporter().read(checkpointPath);
     m2ds::M2dsModel model = m2ds::M2dsModel::fromStateDict(checkpoint.config, checkpoint.weights);
     m2ds::M2dsModel::setComputeThreads(threads);
     model.setDevice(device);
+    model.setChunksPerPass(chunksPerPass);
     const m2ds::FloatArray logMel = m2ds::NpyFile::readFloat32(logMelPath);
     const int selected = layer < 0 ? model.config().depth : layer;
     double best = 1e30;
@@ -33,6 +36,7 @@ int main(int argc, char** argv) {
         frames = model.extract(logMel, {selected})[0].shape[0];
         best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
-    std::printf("{\"seconds\": %.4f, \"frames\": %zu, \"threads\": %d, \"device\": \"%s\"}\n", best, frames, threads, device.c_str());
+    std::printf("{\"seconds\": %.4f, \"frames\": %zu, \"threads\": %d, \"device\": \"%s\", \"chunks_per_pass\": %zu}\n", best, frames,
+                threads, device.c_str(), model.chunksPerPass());
     return 0;
 }

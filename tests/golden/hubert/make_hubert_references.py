@@ -32,7 +32,6 @@ import struct
 
 import numpy as np
 import torch
-import torchaudio
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SPEECH = "/usr/share/pocketsphinx/test/data/goforward.raw"  # 16 kHz 16-bit mono PCM, 2.8 s
@@ -58,6 +57,7 @@ def hf_config(geometry, norm, stable, conv_bias, pos_kernel, pos_groups, model_t
 
 def build(config, seed):
     """torchaudio's model for an HF config (import_huggingface._get_config), random weights, perturbed norms."""
+    import torchaudio  # here, so that bench/bench_hubert.py can use this file's other functions without torchaudio
     torch.manual_seed(seed)
     model = torchaudio.models.wav2vec2_model(
         extractor_mode=f"{config['feat_extract_norm']}_norm",
