@@ -2,7 +2,8 @@
 # A stand-in for `m2ds train` that follows the log contract (log.jsonl events, SIGINT -> checkpoint + "end"
 # stopped, --resume auto continues, --dry_run prints one JSON line), so that the workbench's run handling is
 # tested without a model. FAKE_M2DS_MODE: run (default), crash (dies after two steps without an "end"),
-# fail (a usage error before starting), hang (never logs a step). FAKE_M2DS_STEPS: iterations of the schedule.
+# fail (a usage error before starting), hang (never logs a step), deaf (ignores SIGINT and SIGTERM: only SIGKILL
+# ends it, without an "end"). FAKE_M2DS_STEPS: iterations of the schedule.
 dir=""; resume=""; dry=""; previous=""
 for argument in "$@"; do
     case "$previous" in
@@ -29,7 +30,7 @@ next=0
 if [ "$resume" = auto ] && [ -f "$dir/fake-next-iteration" ]; then next=$(cat "$dir/fake-next-iteration"); fi
 echo "{\"event\":\"start\",\"time\":$(now),\"pid\":$$,\"world_size\":1,\"device\":\"cpu\",\"steps_per_epoch\":10,\"total_iterations\":$total,\"epochs\":$((total / 10)),\"resumed_from\":null,\"config\":{},\"model\":{}}" >> "$log"
 stopping=0
-trap 'stopping=1' INT
+if [ "$mode" = deaf ]; then trap '' INT TERM; else trap 'stopping=1' INT; fi
 iteration=$next
 while [ "$iteration" -lt "$total" ]; do
     [ "$mode" = hang ] && { sleep 0.05; [ "$stopping" = 1 ] && break; continue; }
