@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "analysis/LayerSelection.h"
+#include "features/HubertFolder.h"
 #include "features/HubertLayerEmbeddings.h"
 #include "features/ModelLayerEmbeddings.h"
 #include "model/M2dsModel.h"
@@ -38,10 +39,8 @@ LayerEmbeddingModel LayerEmbeddingModel::ofHubert(std::shared_ptr<const HubertMo
 }
 
 LayerEmbeddingModel LayerEmbeddingModel::ofHubertFolder(const std::string& folder, const std::string& layers, const std::string& device) {
-    const HubertCheckpoint checkpoint = HubertCheckpoint::read(folder);
-    auto hubert = std::make_shared<HubertModel>(HubertModel::fromCheckpoint(checkpoint));
-    hubert->setDevice(device);
-    return ofHubert(std::move(hubert), checkpoint.weightsPath, folder, layers);
+    HubertFolder opened = HubertFolder::open(folder, device);
+    return ofHubert(std::move(opened.model), opened.weightsPath, folder, layers);
 }
 
 }  // namespace m2ds
