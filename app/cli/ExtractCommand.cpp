@@ -1,6 +1,5 @@
 #include "cli/ExtractCommand.h"
 
-#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "analysis/EmbeddingWriter.h"
@@ -10,6 +9,7 @@
 #include "cli/ExitCode.h"
 #include "cli/ModelLoading.h"
 #include "common/Errors.h"
+#include "features/HubertFolder.h"
 #include "model/M2dsModel.h"
 #include "model/hubert/HubertModel.h"
 #include "model/hubert/TeacherNormalisation.h"
@@ -17,21 +17,6 @@
 #include <filesystem>
 
 namespace m2ds::cli {
-namespace {
-
-/// The provenance of HuBERT / wav2vec 2.0 embeddings: the HF folder's weights and config.json, the geometry and the
-/// input pipeline.
-EmbeddingProvenance hubertEmbeddingProvenance(const HubertCheckpoint& checkpoint) {
-    const HubertConfig& config = checkpoint.config;
-    const nlohmann::json model = {{"model_type", config.modelType}, {"hidden_size", config.hiddenSize}, {"num_hidden_layers", config.layers},
-                                  {"do_stable_layer_norm", config.stableLayerNorm}};
-    const nlohmann::json pipeline = {
-        {"config", checkpoint.configPath}, {"layer_indexing", "hidden_states (0 = transformer input, i = layer i)"}, {"sample_rate", 16000},
-        {"input_normalisation", "Wav2Vec2Processor do_normalize: (x - mean) / sqrt(var + 1e-7) per recording"}};
-    return {checkpoint.weightsPath, model.dump(), pipeline.dump()};
-}
-
-}  // namespace
 
 M2dsModel ExtractCommand::loadEncoder() const {
     ImportedCheckpoint checkpoint = importCheckpoint(model);
@@ -83,28 +68,27 @@ int ExtractCommand::runHubert(const CommandContext& context, const EmbeddingExpo
         context.err << "m2ds extract: --mean/--std normalise M2D log-mels; a HuBERT folder normalises the wave itself\n";
         return kUsageError;
     }
-    const HubertCheckpoint checkpoint = HubertCheckpoint::read(model);
-    HubertModel network = HubertModel::fromCheckpoint(checkpoint);
+    const HubertFolder encoder = HubertFolder::open(model, device);
+    const HubertConfig& config = encoder.model->config();
     M2dsModel::setComputeThreads(context.threads);
-    network.setDevice(device);
     std::vector<int> selected;
     try {
-        selected = parseLayerSelection(layers, checkpoint.config.layers);
+        selected = parseLayerSelection(layers, config.layers);
     } catch (const InvalidArgument& error) {
         context.err << "m2ds extract: " << error.what() << '\n';
         return kUsageError;
     }
-    const std::unique_ptr<EmbeddingWriter> out = EmbeddingWriter::create(output, std::size_t(checkpoint.config.hiddenSize), options);
-    const double frameSeconds = double(checkpoint.config.hopSamples()) / 16000.0;
+    const std::unique_ptr<EmbeddingWriter> out = EmbeddingWriter::create(output, std::size_t(config.hiddenSize), options);
+    const double frameSeconds = double(config.hopSamples()) / 16000.0;
     for (const std::string& file : files) {
         const ProgressMonitor monitor = context.progress(file);
         const std::vector<float> wave = normaliseForHubert(WaveformLoader(16000).load(file, &monitor).samples);
-        const std::vector<FloatArray> states = network.hiddenStates(wave, selected);
+        const std::vector<FloatArray> states = encoder.model->hiddenStates(wave, selected);
         out->beginRecording(file, selected, frameSeconds);
         out->addFrames(0, states);
         out->endRecording();
     }
-    out->finish(hubertEmbeddingProvenance(checkpoint));
+    out->finish(encoder.provenance());
     return kSuccess;
 }
 
