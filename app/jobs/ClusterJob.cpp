@@ -1,5 +1,6 @@
 #include "jobs/ClusterJob.h"
 
+#include <QFileInfo>
 #include <cmath>
 
 #include "cluster/ClusterAssigner.h"
@@ -8,6 +9,8 @@
 #include "common/NpyFile.h"
 #include "common/ProgressMonitor.h"
 #include "features/FeatureDump.h"
+#include "features/HubertFolder.h"
+#include "features/HubertLayerFeatures.h"
 #include "features/InMemoryFeatureSource.h"
 #include "features/ModelLayerFeatures.h"
 
@@ -28,6 +31,31 @@ FloatArray readCodebook(const QString& path, std::size_t dimension) {
     if (codebook.shape.size() != 2 || codebook.shape[0] == 0 || codebook.shape[1] != dimension)
         throw InputError(path.toStdString(), "centroids must be [K, " + std::to_string(dimension) + "] for this model layer");
     return codebook;
+}
+
+/// The extractor of a request's features, with the HuBERT model it reads (kept alive here) when there is one.
+struct ClusterFeatureExtractor {
+    HubertFolder hubert;
+    std::unique_ptr<FrameFeatureExtractor> extractor;
+};
+
+ClusterFeatureExtractor clusterFeaturesOf(const M2dsModel* model, const ClusterRequest& request) {
+    ClusterFeatureExtractor features;
+    if (request.hubertFolder.isEmpty()) {
+        if (!model) throw InvalidArgument("clusters: no model loaded and no HuBERT folder chosen");
+        features.extractor = std::make_unique<ModelLayerFeatures>(*model, request.layer, request.checkpointPath.toStdString());
+        return features;
+    }
+    features.hubert = HubertFolder::open(request.hubertFolder.toStdString(), request.device.toStdString());
+    features.extractor = std::make_unique<HubertLayerFeatures>(*features.hubert.model, request.layer, features.hubert.weightsPath);
+    return features;
+}
+
+/// What the dock and the tier lane call the codebook.
+QString codebookName(const ClusterRequest& request, int clusterCount) {
+    if (!request.centroidsPath.isEmpty()) return request.centroidsPath;
+    const QString layer = QString("layer %1, k = %2").arg(request.layer).arg(clusterCount);
+    return request.hubertFolder.isEmpty() ? layer : QFileInfo(request.hubertFolder).fileName() + ' ' + layer;
 }
 
 /// Run-length segments of rows [first, first + count) of the assignments, with mean distances (square roots).
@@ -73,8 +101,9 @@ std::vector<ClusterStatistics> statisticsOf(const ClusterTiers& tiers) {
 ClusterTiers ClusterJob::operator()(const ProgressMonitor& monitor) const {
     std::vector<std::string> files;
     for (const QString& path : request_.recordings) files.push_back(path.toStdString());
-    const ModelLayerFeatures extractor(*model_, request_.layer, request_.checkpointPath.toStdString());
-    const FeatureDump dump = FeatureDump::ensure(request_.cacheDirectory.toStdString(), files, extractor, monitor.slice(0.0, 0.6));
+    const ClusterFeatureExtractor extraction = clusterFeaturesOf(model_.get(), request_);
+    monitor.throwIfCancelled();
+    const FeatureDump dump = FeatureDump::ensure(request_.cacheDirectory.toStdString(), files, *extraction.extractor, monitor.slice(0.0, 0.6));
     const InMemoryFeatureSource features = InMemoryFeatureSource::copyOf(dump.source());
     const FloatArray codebook = request_.centroidsPath.isEmpty() ? learnCodebook(features, request_, monitor.slice(0.6, 0.95))
                                                                  : readCodebook(request_.centroidsPath, features.dimension());
@@ -82,7 +111,7 @@ ClusterTiers ClusterJob::operator()(const ProgressMonitor& monitor) const {
     ClusterTiers tiers;
     tiers.clusterCount = int(codebook.shape[0]);
     tiers.framesPerSecond = dump.framesPerSecond;
-    tiers.name = request_.centroidsPath.isEmpty() ? QString("layer %1, k = %2").arg(request_.layer).arg(tiers.clusterCount) : request_.centroidsPath;
+    tiers.name = codebookName(request_, tiers.clusterCount);
     std::size_t first = 0;
     for (std::size_t u = 0; u < dump.files.size(); ++u) {
         tiers.segmentsByPath.insert(QString::fromStdString(dump.files[u]), segmentsOf(rows, first, dump.frames[u], dump.framesPerSecond));

@@ -22,22 +22,39 @@ ClusterService::ClusterService(ModelService& models, QObject* parent)
     });
 }
 
-void ClusterService::learn(const QStringList& recordings, int layer, int clusterCount, unsigned seed) {
-    start(recordings, layer, clusterCount, seed, {});
+void ClusterService::learn(const QStringList& recordings, const QString& hubertFolder, int layer, int clusterCount, unsigned seed) {
+    ClusterRequest request;
+    request.recordings = recordings;
+    request.hubertFolder = hubertFolder;
+    request.layer = layer;
+    request.clusterCount = clusterCount;
+    request.seed = seed;
+    start(std::move(request));
 }
 
-void ClusterService::assign(const QStringList& recordings, int layer, const QString& centroidsPath) { start(recordings, layer, 0, 0, centroidsPath); }
+void ClusterService::assign(const QStringList& recordings, const QString& hubertFolder, int layer, const QString& centroidsPath) {
+    ClusterRequest request;
+    request.recordings = recordings;
+    request.hubertFolder = hubertFolder;
+    request.layer = layer;
+    request.centroidsPath = centroidsPath;
+    start(std::move(request));
+}
 
 void ClusterService::cancel() {
     jobs_.cancelAll();
     emit failed(tr("Clustering cancelled."));
 }
 
-void ClusterService::start(const QStringList& recordings, int layer, int clusterCount, unsigned seed, const QString& centroidsPath) {
-    if (!models_.network() || !models_.model()) return emit failed(tr("Load a model first: clusters are of one of its layers."));
-    if (recordings.isEmpty()) return emit failed(tr("Open recordings first: the clusters are learnt from them."));
-    const ClusterRequest request{recordings, models_.model()->path, layer, clusterCount, seed, centroidsPath, featureCache()};
-    const ClusterJob job(models_.network(), request);
+void ClusterService::start(ClusterRequest request) {
+    const bool loaded = models_.network() && models_.model();
+    if (request.hubertFolder.isEmpty() && !loaded)
+        return emit failed(tr("Load a model first, or choose a HuBERT folder: clusters are of one of their layers."));
+    if (request.recordings.isEmpty()) return emit failed(tr("Open recordings first: the clusters are learnt from them."));
+    if (loaded) request.checkpointPath = models_.model()->path;
+    request.device = models_.encoderDevice();
+    request.cacheDirectory = featureCache();
+    const ClusterJob job(models_.network(), std::move(request));
     current_ = jobs_.run<ClusterTiers>(
         [job](const ProgressMonitor& monitor) { return job(monitor); },
         [this](int, ClusterTiers tiers) {

@@ -33,6 +33,8 @@ public:
     /// device falls back to the CPU, which the summary's deviceMessage says.
     void setDevice(const QString& device);
     const QString& device() const { return device_; }
+    /// Where a job's other encoders (HuBERT / wav2vec 2.0 folders) run: where the loaded model runs, else the CPU.
+    QString encoderDevice() const { return summary_ ? summary_->device : QStringLiteral("cpu"); }
     /// The summary of the loaded model, if any.
     const std::optional<ModelSummary>& model() const { return summary_; }
     /// The loaded network, shared read-only with the jobs that use it; null before a model loads.

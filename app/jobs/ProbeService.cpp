@@ -36,7 +36,7 @@ std::optional<ProbeJob> ProbeService::jobFor(const ProbeRequest& request) {
         return std::nullopt;
     }
     return ProbeJob(loaded ? models_.network() : nullptr, loaded ? models_.model()->path : QString(), presetsDirectory_,
-                    loaded ? models_.model()->device : QStringLiteral("cpu"), cacheDirectory_, request);
+                    models_.encoderDevice(), cacheDirectory_, request);
 }
 
 void ProbeService::estimate(const ProbeRequest& request) {

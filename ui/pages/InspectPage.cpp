@@ -118,7 +118,7 @@ void InspectPage::connectModel() {
     ModelService* models = session_.models();
     connect(models, &ModelService::modelLoaded, this, [this](const ModelSummary& summary) {
         modelPanel_->showModel(summary);
-        clusterPanel_->setModelDepth(summary.depth);
+        clusterPanel_->setLoadedModel(summary.name, summary.depth);
         layerPanel_->setModel(summary.depth, summary.heads);
         attentionSeconds_ = -1.0;
         plot_->setAttention(nullptr);
@@ -161,10 +161,10 @@ void InspectPage::fitReadout(bool again) {
 
 void InspectPage::connectClusters() {
     connect(clusterPanel_, &ClusterPanel::learnRequested, this, [this] {
-        clusters_->learn(readyRecordings(), clusterPanel_->layer(), clusterPanel_->clusterCount(), clusterPanel_->seed());
+        clusters_->learn(readyRecordings(), clusterPanel_->hubertFolder(), clusterPanel_->layer(), clusterPanel_->clusterCount(), clusterPanel_->seed());
     });
     connect(clusterPanel_, &ClusterPanel::centroidsChosen, this,
-            [this](const QString& path) { clusters_->assign(readyRecordings(), clusterPanel_->layer(), path); });
+            [this](const QString& path) { clusters_->assign(readyRecordings(), clusterPanel_->hubertFolder(), clusterPanel_->layer(), path); });
     connect(clusterPanel_, &ClusterPanel::cancelRequested, clusters_, &ClusterService::cancel);
     connect(clusters_, &ClusterService::progress, clusterPanel_, &ClusterPanel::showProgress);
     connect(clusters_, &ClusterService::failed, clusterPanel_, &ClusterPanel::showError);

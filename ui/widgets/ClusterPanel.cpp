@@ -10,6 +10,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "widgets/EncoderChoice.h"
+
 namespace m2ds {
 namespace {
 
@@ -23,10 +25,9 @@ QTableWidgetItem* numberItem(double value, const QString& text) {
 }  // namespace
 
 ClusterPanel::ClusterPanel(QWidget* parent)
-    : QWidget(parent), layer_(new QSpinBox), clusters_(new QSpinBox), seed_(new QSpinBox), learn_(new QPushButton(tr("Learn"))),
-      load_(new QPushButton(tr("Load centroids…"))), cancel_(new QPushButton(tr("Cancel"))), play_(new QPushButton(tr("Play cluster"))),
+    : QWidget(parent), encoder_(new EncoderChoice), layer_(new QSpinBox), clusters_(new QSpinBox), seed_(new QSpinBox),
+      learn_(new QPushButton(tr("Learn"))), load_(new QPushButton(tr("Load centroids…"))), cancel_(new QPushButton(tr("Cancel"))), play_(new QPushButton(tr("Play cluster"))),
       status_(new QLabel), table_(new QTableWidget(0, 4)) {
-    layer_->setToolTip(tr("Layer whose frame embeddings are clustered (0 = patch embedding)"));
     clusters_->setRange(2, 2000);
     clusters_->setValue(50);
     seed_->setRange(0, 1000000);
@@ -38,6 +39,7 @@ ClusterPanel::ClusterPanel(QWidget* parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     auto* form = new QFormLayout;
+    form->addRow(tr("Features"), encoder_);
     form->addRow(tr("Layer"), layer_);
     form->addRow(tr("Clusters k"), clusters_);
     form->addRow(tr("Seed"), seed_);
@@ -51,9 +53,11 @@ ClusterPanel::ClusterPanel(QWidget* parent)
     layout->addWidget(status_);
     layout->addWidget(table_, 1);
     layout->addWidget(play_);
-    cancel_->setEnabled(false);
     play_->setEnabled(false);
-    setModelDepth(-1);
+    showLayers();
+    updateButtons();
+    connect(encoder_, &EncoderChoice::sourceChanged, this, &ClusterPanel::showLayers);
+    connect(encoder_, &EncoderChoice::changed, this, &ClusterPanel::updateButtons);
     connect(learn_, &QPushButton::clicked, this, &ClusterPanel::learnRequested);
     connect(load_, &QPushButton::clicked, this, &ClusterPanel::chooseCentroidsFile);
     connect(cancel_, &QPushButton::clicked, this, &ClusterPanel::cancelRequested);
@@ -65,20 +69,35 @@ ClusterPanel::ClusterPanel(QWidget* parent)
     connect(table_, &QTableWidget::cellDoubleClicked, this, [this] { emit playClusterRequested(chosenCluster()); });
 }
 
-void ClusterPanel::setModelDepth(int depth) {
-    layer_->setRange(0, std::max(0, depth));
-    layer_->setValue(std::max(0, depth / 2));
-    learn_->setEnabled(depth >= 0);
-    load_->setEnabled(depth >= 0);
-    status_->setText(depth >= 0 ? tr("Learn clusters of a layer of the open recordings, or load centroids.")
-                                : tr("Load a model, then learn clusters of one of its layers."));
+void ClusterPanel::setLoadedModel(const QString& name, int depth) {
+    depth_ = name.isEmpty() ? -1 : depth;
+    encoder_->setLoadedModel(name);
+    showLayers();
+}
+
+void ClusterPanel::showLayers() {
+    layer_->setRange(0, encoder_->usesHubert() ? EncoderChoice::kHubertLayerLimit : std::max(0, depth_));
+    layer_->setValue(encoder_->suggestedLayer(depth_));
+    layer_->setToolTip(tr("Layer whose frame embeddings are clustered (%1)").arg(encoder_->layerMeaning()));
+    if (encoder_->usesHubert())
+        status_->setText(tr("Choose the folder and a hidden state, then learn clusters of the open recordings, or load centroids."));
+    else
+        status_->setText(depth_ >= 0 ? tr("Learn clusters of a layer of the open recordings, or load centroids.")
+                                     : tr("Load a model or choose a HuBERT / wav2vec 2.0 folder, then learn clusters of one of its layers."));
+}
+
+void ClusterPanel::updateButtons() {
+    const bool ready = encoder_->isReady();
+    learn_->setEnabled(!running_ && ready);
+    load_->setEnabled(!running_ && ready);
+    cancel_->setEnabled(running_);
+    encoder_->setEnabled(!running_);
 }
 
 void ClusterPanel::showProgress(double fraction) {
-    const bool running = fraction >= 0.0;
-    cancel_->setEnabled(running);
-    learn_->setEnabled(!running && layer_->maximum() > 0);
-    if (running) status_->setText(tr("Clustering… %1 %").arg(int(100 * fraction)));
+    running_ = fraction >= 0.0;
+    updateButtons();
+    if (running_) status_->setText(tr("Clustering… %1 %").arg(int(100 * fraction)));
 }
 
 void ClusterPanel::showError(const QString& message) {
@@ -104,6 +123,7 @@ void ClusterPanel::showTiers(const ClusterTiersPtr& tiers) {
     table_->sortItems(1, Qt::DescendingOrder);
 }
 
+QString ClusterPanel::hubertFolder() const { return encoder_->hubertFolder(); }
 int ClusterPanel::layer() const { return layer_->value(); }
 int ClusterPanel::clusterCount() const { return clusters_->value(); }
 unsigned ClusterPanel::seed() const { return unsigned(seed_->value()); }

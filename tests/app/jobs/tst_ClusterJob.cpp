@@ -1,10 +1,12 @@
 // The Clusters dock's job on the demo model and the demo recording: features into the cache, a codebook, segments
 // that tile the recording, statistics that add up; the cache makes a second run reuse the features; someone's
-// centroids of the wrong width are a clear error.
+// centroids of the wrong width are a clear error. The same on a hidden state of the tiny HuBERT folder: segments in
+// seconds at 50 Hz that end at the model's last frame; a folder that is not a model and a layer outside it are one line.
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "TestData.h"
+#include "audio/WaveformLoader.h"
 #include "checkpoint/CheckpointImporter.h"
 #include "common/Errors.h"
 #include "common/NpyFile.h"
@@ -12,6 +14,7 @@
 #include "jobs/ClusterJob.h"
 #include "model/M2dsModel.h"
 #include "model/ModelPresets.h"
+#include "model/hubert/HubertConfig.h"
 
 using namespace m2ds;
 
@@ -28,7 +31,13 @@ private slots:
     void learnsAndAssignsTheOpenRecordings() {
         QTemporaryDir cache;
         const QString demo = test::sourcePath("resources/demo/m2ds-demo.flac");
-        ClusterRequest request{{demo}, checkpoint_, 2, 8, 1, {}, cache.path()};
+        ClusterRequest request;
+        request.recordings = {demo};
+        request.checkpointPath = checkpoint_;
+        request.layer = 2;
+        request.clusterCount = 8;
+        request.seed = 1;
+        request.cacheDirectory = cache.path();
         const ClusterTiers tiers = ClusterJob(model_, request)(ProgressMonitor());
         QCOMPARE(tiers.clusterCount, 8);
         QCOMPARE(tiers.framesPerSecond, 50.0);
@@ -52,6 +61,53 @@ private slots:
             QFAIL("centroids of the wrong width were accepted");
         } catch (const InputError& error) {
             QVERIFY2(QString(error.what()).contains("c.npy") && QString(error.what()).contains("96"), error.what());
+        }
+    }
+
+    void learnsAHubertHiddenStateAt50Hz() {
+        QTemporaryDir cache;
+        const QString demo = test::sourcePath("resources/demo/m2ds-demo.flac");
+        const QString hubert = test::sourcePath("tests/golden/hubert/tiny/base");
+        ClusterRequest request;
+        request.recordings = {demo};
+        request.hubertFolder = hubert;
+        request.layer = 2;
+        request.clusterCount = 6;
+        request.cacheDirectory = cache.path();
+        const ClusterTiers tiers = ClusterJob(nullptr, request)(ProgressMonitor());  // no M2D model needed
+        QCOMPARE(tiers.clusterCount, 6);
+        QCOMPARE(tiers.framesPerSecond, 50.0);
+        QVERIFY2(tiers.name.startsWith("base layer 2"), qPrintable(tiers.name));
+        const auto& segments = tiers.segmentsByPath[demo];
+        QVERIFY(segments.size() > 1);
+        const std::size_t samples = WaveformLoader(16000).load(demo.toStdString(), nullptr).samples.size();
+        const std::size_t frames = HubertConfig::fromFile((hubert + "/config.json").toStdString()).frameCount(samples);  // 20 ms hop
+        QCOMPARE(segments.front().start, 0.0);
+        QCOMPARE(segments.back().end, double(frames) / 50.0);
+        long long counted = 0;
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            if (i > 0) QCOMPARE(segments[i].start, segments[i - 1].end);
+            const double startFrames = segments[i].start * 50.0;
+            QCOMPARE(startFrames, std::round(startFrames));  // on the 20 ms grid
+        }
+        for (const ClusterStatistics& s : tiers.statistics) counted += s.frames;
+        QCOMPARE(counted, (long long)frames);
+
+        request.layer = 3;
+        try {
+            ClusterJob(nullptr, request)(ProgressMonitor());
+            QFAIL("a layer outside the HuBERT model was accepted");
+        } catch (const InvalidArgument& error) {
+            QVERIFY2(QString(error.what()).contains("layer 3") && QString(error.what()).contains(".. 2"), error.what());
+        }
+        request.layer = 1;
+        request.hubertFolder = cache.path();  // a folder, but no model in it
+        try {
+            ClusterJob(nullptr, request)(ProgressMonitor());
+            QFAIL("a folder without config.json was accepted");
+        } catch (const InputError& error) {
+            const QString message = error.what();
+            QVERIFY2(message.contains(cache.path()) && message.contains("config.json") && !message.contains('\n'), error.what());
         }
     }
 

@@ -71,7 +71,7 @@ private slots:
 
     void panelListsClustersAndReportsTheChoice() {
         ClusterPanel panel;
-        panel.setModelDepth(4);
+        panel.setLoadedModel("tiny", 4);
         QCOMPARE(panel.layer(), 2);
         auto tiers = std::make_shared<ClusterTiers>(*tiersFor("/a.wav"));
         tiers->statistics[2].frames = 40;
