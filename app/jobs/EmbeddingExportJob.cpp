@@ -5,9 +5,11 @@
 #include <vector>
 
 #include "analysis/EmbeddingWriter.h"
-#include "analysis/LayerSelection.h"
+#include "common/Errors.h"
 #include "common/ProgressMonitor.h"
-#include "features/ModelLayerEmbeddings.h"
+#include "features/HubertFolder.h"
+#include "features/LayerEmbeddingExtractor.h"
+#include "features/LayerEmbeddingModel.h"
 #include "labels/LabelledSet.h"
 #include "model/M2dsModel.h"
 
@@ -34,14 +36,34 @@ EmbeddingExportOptions exportOptions(const EmbeddingExportRequest& request) {
     return options;
 }
 
+/// The exported layers of a model, and what the sidecar says of that model.
+struct ExportedEncoder {
+    LayerEmbeddingModel layers;
+    EmbeddingProvenance provenance;
+};
+
+ExportedEncoder exportedEncoder(const std::shared_ptr<const M2dsModel>& model, const QString& checkpointPath, const QString& device,
+                                const EmbeddingExportRequest& request) {
+    const std::string layers = request.layers.toStdString();
+    if (request.hubertFolder.isEmpty()) {
+        if (!model) throw InvalidArgument("export: no model loaded and no HuBERT folder chosen");
+        const std::string path = checkpointPath.toStdString();
+        return {LayerEmbeddingModel::ofM2ds(model, path, layers), m2dsEmbeddingProvenance(path, model->config())};
+    }
+    const HubertFolder folder = HubertFolder::open(request.hubertFolder.toStdString(), device.toStdString());
+    return {LayerEmbeddingModel::ofHubert(folder.model, folder.weightsPath, request.hubertFolder.toStdString(), layers), folder.provenance()};
+}
+
 }  // namespace
 
 QString EmbeddingExportJob::operator()(const ProgressMonitor& monitor) const {
     M2dsModel::setComputeThreads(0);  // LibTorch's CPU threads are set per calling thread: every core for this job
     const EmbeddingExportOptions options = exportOptions(request_);
-    const std::vector<int> layers = parseLayerSelection(request_.layers.toStdString(), model_->config().depth);
+    const ExportedEncoder encoder = exportedEncoder(model_, checkpointPath_, device_, request_);
+    const LayerEmbeddingExtractor& extractor = *encoder.layers.extractor;
+    const std::vector<int>& layers = extractor.layers();
     const std::vector<std::pair<std::string, std::string>> files = exportedFiles(request_);
-    const ModelLayerEmbeddings extractor(*model_, layers, checkpointPath_.toStdString());
+    monitor.throwIfCancelled();
     const std::unique_ptr<EmbeddingWriter> writer = EmbeddingWriter::create(request_.output.toStdString(), extractor.dimension(), options);
     for (std::size_t i = 0; i < files.size(); ++i) {
         const ProgressMonitor part = monitor.slice(double(i) / double(files.size()), double(i + 1) / double(files.size()));
@@ -54,7 +76,7 @@ QString EmbeddingExportJob::operator()(const ProgressMonitor& monitor) const {
         writer->endRecording();
     }
     monitor.throwIfCancelled();
-    writer->finish(m2dsEmbeddingProvenance(checkpointPath_.toStdString(), model_->config()));
+    writer->finish(encoder.provenance);
     return QObject::tr("Exported layer(s) %1 of %n recording(s) (%2, %3) to %4, provenance in %5", "", int(files.size()))
         .arg(request_.layers, request_.clipLevel ? QObject::tr("clip rows, %1 pooling").arg(request_.pooling) : QObject::tr("frame rows"),
              request_.format, request_.output, QString::fromStdString(writer->sidecarPath()));

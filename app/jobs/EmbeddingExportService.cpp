@@ -24,10 +24,12 @@ QStringList EmbeddingExportService::formatNames() {
 }
 
 void EmbeddingExportService::start(const EmbeddingExportRequest& request) {
-    if (!models_.network() || !models_.model()) return emit failed(tr("Load a model first: the embeddings are its layers."));
+    const bool loaded = models_.network() && models_.model();
+    if (request.hubertFolder.isEmpty() && !loaded)
+        return emit failed(tr("Load a model first, or choose a HuBERT folder: the embeddings are its layers."));
     if (request.recordings.isEmpty() && request.labelSource.isEmpty()) return emit failed(tr("Open recordings or choose a labelled set first."));
     if (request.output.isEmpty()) return emit failed(tr("Choose where to write the embeddings."));
-    const EmbeddingExportJob job(models_.network(), models_.model()->path, request);
+    const EmbeddingExportJob job(models_.network(), loaded ? models_.model()->path : QString(), models_.encoderDevice(), request);
     current_ = jobs_.run<QString>([job](const ProgressMonitor& monitor) { return job(monitor); },
                                   [this](int, const QString& summary) { emit exported(summary); });
     emit progress(0.0);

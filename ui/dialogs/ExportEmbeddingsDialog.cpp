@@ -12,6 +12,7 @@
 
 #include "jobs/ClipPoolingNames.h"
 #include "jobs/EmbeddingExportService.h"
+#include "widgets/EncoderChoice.h"
 #include "widgets/PathPicker.h"
 
 namespace m2ds {
@@ -31,7 +32,7 @@ QString describeFormat(const QString& name) {
 
 ExportEmbeddingsDialog::ExportEmbeddingsDialog(EmbeddingExportService& service, const QStringList& openRecordings, const QString& modelName,
                                                QWidget* parent)
-    : QDialog(parent), service_(service), openRecordings_(openRecordings), hasModel_(!modelName.isEmpty()),
+    : QDialog(parent), service_(service), openRecordings_(openRecordings), encoder_(new EncoderChoice),
       fromOpen_(new QRadioButton(tr("The %n open recording(s)", "", int(openRecordings.size())))), fromSet_(new QRadioButton(tr("A labelled set"))),
       labelSource_(new PathPicker(PathPicker::Folder | PathPicker::File, tr("Labelled sets (*.csv *.txt);;All files (*)"))),
       pattern_(new QLineEdit), layers_(new QLineEdit(QStringLiteral("last"))), level_(new QComboBox), pooling_(new QComboBox),
@@ -39,7 +40,7 @@ ExportEmbeddingsDialog::ExportEmbeddingsDialog(EmbeddingExportService& service, 
       progress_(new QProgressBar), status_(new QLabel), export_(new QPushButton(tr("Export"))), cancel_(new QPushButton(tr("Cancel"))) {
     setWindowTitle(tr("Export Embeddings"));
     setObjectName(QStringLiteral("exportEmbeddingsDialog"));
-    layers_->setToolTip(tr("all, last, a range 0-12 or a list 3,6,9 (0 = patch embedding)"));
+    encoder_->setLoadedModel(modelName);
     level_->addItem(tr("Frames (one row per 20 ms frame)"), false);
     level_->addItem(tr("Clips (one pooled row per recording)"), true);
     pooling_->addItems(clipPoolingNames());
@@ -49,9 +50,12 @@ ExportEmbeddingsDialog::ExportEmbeddingsDialog(EmbeddingExportService& service, 
     progress_->setTextVisible(false);
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    status_->setText(hasModel_ ? tr("Model: %1").arg(modelName) : tr("Load a model first (File ▸ Open Model…): the embeddings are its layers."));
+    status_->setText(modelName.isEmpty()
+                         ? tr("Load a model (File ▸ Open Model…) or choose a HuBERT / wav2vec 2.0 folder: the embeddings are its layers.")
+                         : tr("Model: %1").arg(modelName));
 
     auto* form = new QFormLayout;
+    form->addRow(tr("Model"), encoder_);
     form->addRow(tr("Recordings"), createSource());
     form->addRow(tr("Layers"), layers_);
     form->addRow(tr("Rows"), level_);
@@ -76,6 +80,8 @@ ExportEmbeddingsDialog::ExportEmbeddingsDialog(EmbeddingExportService& service, 
     connect(cancel_, &QPushButton::clicked, &service_, &EmbeddingExportService::cancel);
     for (QComboBox* combo : {level_, format_}) connect(combo, &QComboBox::currentIndexChanged, this, &ExportEmbeddingsDialog::updateControls);
     connect(fromSet_, &QRadioButton::toggled, this, &ExportEmbeddingsDialog::updateControls);
+    connect(encoder_, &EncoderChoice::changed, this, &ExportEmbeddingsDialog::updateControls);
+    connect(encoder_, &EncoderChoice::sourceChanged, this, &ExportEmbeddingsDialog::showLayerHelp);
     connect(labelSource_, &PathPicker::pathChanged, this, &ExportEmbeddingsDialog::updateControls);
     connect(output_, &PathPicker::pathChanged, this, &ExportEmbeddingsDialog::updateControls);
     connect(&service_, &EmbeddingExportService::progress, this, [this](double fraction) { progress_->setValue(int(fraction * kProgressSteps)); });
@@ -87,6 +93,7 @@ ExportEmbeddingsDialog::ExportEmbeddingsDialog(EmbeddingExportService& service, 
     connect(&service_, &EmbeddingExportService::cancelled, this, [this] { showEnd(tr("Cancelled: nothing was written."), false); });
     (openRecordings_.isEmpty() ? fromSet_ : fromOpen_)->setChecked(true);
     fromOpen_->setEnabled(!openRecordings_.isEmpty());
+    showLayerHelp();
     showRunning(false);
 }
 
@@ -106,6 +113,7 @@ QWidget* ExportEmbeddingsDialog::createSource() {
 
 EmbeddingExportRequest ExportEmbeddingsDialog::request() const {
     EmbeddingExportRequest request;
+    request.hubertFolder = encoder_->hubertFolder();
     if (fromSet_->isChecked()) {
         request.labelSource = labelSource_->path();
         request.pathPattern = pattern_->text().trimmed();
@@ -121,6 +129,7 @@ EmbeddingExportRequest ExportEmbeddingsDialog::request() const {
 }
 
 void ExportEmbeddingsDialog::setRequest(const EmbeddingExportRequest& request) {
+    encoder_->setHubertFolder(request.hubertFolder);
     (request.labelSource.isEmpty() && fromOpen_->isEnabled() ? fromOpen_ : fromSet_)->setChecked(true);
     labelSource_->setPath(request.labelSource);
     pattern_->setText(request.pathPattern);
@@ -134,6 +143,10 @@ void ExportEmbeddingsDialog::setRequest(const EmbeddingExportRequest& request) {
 }
 
 QString ExportEmbeddingsDialog::statusText() const { return status_->text(); }
+
+void ExportEmbeddingsDialog::showLayerHelp() {
+    layers_->setToolTip(tr("all, last, a range 0-12 or a list 3,6,9 (%1)").arg(encoder_->layerMeaning()));
+}
 
 void ExportEmbeddingsDialog::startExport() {
     showStatus(tr("Exporting…"), false);
@@ -163,7 +176,8 @@ void ExportEmbeddingsDialog::updateControls() {
     labelSource_->setEnabled(fromSet && !running_);
     pattern_->setEnabled(fromSet && !running_);
     pooling_->setEnabled(level_->currentData().toBool() && !running_);
-    const bool ready = hasModel_ && !output_->path().isEmpty() && (fromSet ? !labelSource_->path().isEmpty() : !openRecordings_.isEmpty());
+    encoder_->setEnabled(!running_);
+    const bool ready = encoder_->isReady() && !output_->path().isEmpty() && (fromSet ? !labelSource_->path().isEmpty() : !openRecordings_.isEmpty());
     export_->setEnabled(ready && !running_);
     cancel_->setEnabled(running_);
 }

@@ -14,15 +14,18 @@ class QRadioButton;
 namespace m2ds {
 
 class EmbeddingExportService;
+class EncoderChoice;
 class PathPicker;
 
-/// File ▸ Export Embeddings…: which recordings (the open ones or a labelled set), layers, frame or clip rows (and the
-/// clip pooling), the format (CSV, NPY + index CSV, TensorBoard projector folder) and where; Export runs the job on
-/// `service` with a progress bar and Cancel, and the dialog stays open to show how it ended.
+/// File ▸ Export Embeddings…: the model (the loaded one or a HuBERT / wav2vec 2.0 folder), which recordings (the open
+/// ones or a labelled set), layers, frame or clip rows (and the clip pooling), the format (CSV, NPY + index CSV,
+/// TensorBoard projector folder) and where; Export runs the job on `service` with a progress bar and Cancel, and the
+/// dialog stays open to show how it ended.
 class ExportEmbeddingsDialog : public QDialog {
     Q_OBJECT
 public:
-    /// openRecordings: the paths of the recordings open in Inspect; modelName: the loaded model (empty: none).
+    /// openRecordings: the paths of the recordings open in Inspect; modelName: the loaded model (empty: none, and only a
+    /// HuBERT folder can be exported).
     ExportEmbeddingsDialog(EmbeddingExportService& service, const QStringList& openRecordings, const QString& modelName,
                            QWidget* parent = nullptr);
 
@@ -41,10 +44,12 @@ private:
     /// The export ended: how (done, failed, cancelled).
     void showEnd(const QString& text, bool error);
     void updateControls();
+    /// The layers field's help for the chosen model.
+    void showLayerHelp();
 
     EmbeddingExportService& service_;
     QStringList openRecordings_;
-    bool hasModel_;
+    EncoderChoice* encoder_;
     QRadioButton* fromOpen_;
     QRadioButton* fromSet_;
     PathPicker* labelSource_;

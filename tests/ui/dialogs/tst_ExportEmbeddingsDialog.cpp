@@ -1,10 +1,16 @@
 // File ▸ Export Embeddings… offscreen with the tiny model: the dialog writes each format (CSV, NPY + index CSV, a
 // TensorBoard projector folder) with its provenance sidecar, for open recordings and for a labelled set whose labels
 // reach the projector's metadata; without an output path Export stays disabled, and a bad layer list is one line.
+// With no model loaded, the tiny HuBERT folder exports the rows `m2ds extract --model FOLDER` writes (20 ms frames) and
+// its sidecar; a folder that is not a model is one line naming it.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "ArrayComparison.h"
 #include "LabelledRecordings.h"
 #include "ModelFixtures.h"
 #include "TestData.h"
@@ -20,6 +26,22 @@ QStringList linesOf(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
     return QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+}
+
+/// An embedding CSV split into its row keys (file,layer,frame,start_ms,end_ms) and the values of every row.
+struct CsvRows {
+    QStringList keys;
+    std::vector<float> values;
+};
+
+CsvRows rowsOf(const QStringList& lines) {
+    CsvRows rows;
+    for (const QString& line : lines.mid(1)) {
+        const QStringList cells = line.split(',');
+        rows.keys << cells.mid(0, 5).join(',');
+        for (const QString& cell : cells.mid(5)) rows.values.push_back(cell.toFloat());
+    }
+    return rows;
 }
 
 }  // namespace
@@ -95,10 +117,52 @@ private slots:
         QVERIFY(!QFileInfo::exists(request.output));
     }
 
+    void exportsAHubertFolderAsM2dsExtractDoes() {
+        ModelService noModel(test::presetsDirectory());
+        EmbeddingExportService service(noModel);
+        const QString hubert = test::sourcePath("tests/golden/hubert/tiny/base");
+        EmbeddingExportRequest request;
+        request.hubertFolder = hubert;
+        request.layers = "2";
+        request.output = dir_.filePath("hubert.csv");
+        QVERIFY2(exportWith(request, service, {}), qPrintable(status_));
+
+        QProcess m2ds;
+        m2ds.start(QStringLiteral(M2DS_EXECUTABLE), QStringList{"extract", "--model", hubert, "--layers", "2"} + recordings_ +
+                                                        QStringList{"-o", dir_.filePath("hubert-cli.csv")});
+        QVERIFY(m2ds.waitForFinished(60000));
+        QVERIFY2(m2ds.exitCode() == 0, m2ds.readAllStandardError().constData());
+        const QStringList exported = linesOf(request.output), expected = linesOf(dir_.filePath("hubert-cli.csv"));
+        QCOMPARE(exported.first(), expected.first());
+        QVERIFY(exported.first().endsWith(",d31"));  // hidden size 32
+        const CsvRows rows = rowsOf(exported), reference = rowsOf(expected);
+        QCOMPARE(rows.keys, reference.keys);
+        QCOMPARE(rows.keys.size(), 4 * 49);  // 16000 samples: (16000 - 400) / 320 + 1 frames each
+        QCOMPARE(rows.keys.at(1), recordings_.first() + ",2,1,20.0,40.0");  // 20 ms frames
+        QCOMPARE(rows.values.size(), reference.values.size());
+        M2DS_COMPARE_ARRAYS(test::compareArrays(rows.values.data(), reference.values.data(), rows.values.size()), (test::Tolerance{1e-5, 1e-6}));
+
+        QFile sidecar(request.output + ".json");
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        const QJsonObject provenance = QJsonDocument::fromJson(sidecar.readAll()).object();
+        QVERIFY(provenance["checkpoint"].toString().endsWith("model.safetensors"));
+        QCOMPARE(provenance["model"].toObject()["model_type"].toString(), QString("hubert"));
+        QCOMPARE(provenance["frame_seconds"].toDouble(), 0.02);
+
+        request.hubertFolder = dir_.filePath("set");  // recordings, no config.json
+        request.output = dir_.filePath("not-a-model.csv");
+        QVERIFY(!exportWith(request, service, {}));
+        QVERIFY2(status_.contains(request.hubertFolder) && status_.contains("config.json") && !status_.contains('\n'), qPrintable(status_));
+        QVERIFY(!QFileInfo::exists(request.output));
+    }
+
 private:
-    /// Runs `request` through a dialog on the open recordings; true when it says it exported.
-    bool exportWith(const EmbeddingExportRequest& request) {
-        ExportEmbeddingsDialog dialog(*service_, recordings_, QStringLiteral("tiny"));
+    /// Runs `request` through a dialog on the open recordings with the tiny model loaded; true when it says it exported.
+    bool exportWith(const EmbeddingExportRequest& request) { return exportWith(request, *service_, QStringLiteral("tiny")); }
+
+    /// The same on `service`, whose loaded model is `modelName` (empty: none).
+    bool exportWith(const EmbeddingExportRequest& request, EmbeddingExportService& service, const QString& modelName) {
+        ExportEmbeddingsDialog dialog(service, recordings_, modelName);
         dialog.setRequest(request);
         if (!dialog.exportButton()->isEnabled()) return false;
         dialog.exportButton()->click();
