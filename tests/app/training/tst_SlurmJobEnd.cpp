@@ -1,7 +1,7 @@
 // SlurmJobEnd: how a SLURM run that its time limit ended is told, on job states and logs recorded from
-// slurm-wlm 22.05.8 with --time=1 (1 minute): the generated --signal=INT@120 stopped m2ds 14–19 s in (the log
-// ends "stopped" at a checkpoint, the job FAILED with exit 130); without it SIGTERM at the limit (74 s: the
-// limit is enforced in ~30 s ticks) stopped it the same way (TIMEOUT); a process that did not stop was killed
+// slurm-wlm 22.05.8 with --time=1 (1 minute): the generated --signal=INT@120 stopped m2ds 14–25 s in (the log
+// ends "stopped" at a checkpoint, the job FAILED with exit 130); without it SIGTERM at the limit (74 s in: SLURM
+// checks limits periodically) stopped it the same way (TIMEOUT); a process that did not stop was killed
 // (TIMEOUT, exit 0:9, no "end"). And what is not the time limit: a stop the user asked for, a stop far from
 // the limit, a run that finished, a job that failed.
 #include <QtTest>

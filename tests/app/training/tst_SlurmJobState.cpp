@@ -31,7 +31,7 @@ private slots:
         QCOMPARE(running.word(), QString("RUNNING"));
         QVERIFY(running.reason.isEmpty());
         QCOMPARE(running.elapsedSeconds, 14);
-        const SlurmJobState over = SlurmJobState::parse("RUNNING|None|1:14|1:00");  // the limit is enforced in ~30 s ticks
+        const SlurmJobState over = SlurmJobState::parse("RUNNING|None|1:14|1:00");  // SLURM enforces limits periodically, not to the second
         QVERIFY(over.elapsedSeconds > over.limitSeconds);
         const SlurmJobState completing = SlurmJobState::parse("COMPLETING|TimeLimit|1:14|1:00");
         QCOMPARE(completing.describe(), QString("COMPLETING (TimeLimit)"));
