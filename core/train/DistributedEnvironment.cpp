@@ -28,6 +28,9 @@ DistributedEnvironment DistributedEnvironment::fromEnvironment() {
     environment.localRank = integerVariable("LOCAL_RANK", environment.rank);
     environment.masterPort = integerVariable("MASTER_PORT", 29500);
     if (const char* address = std::getenv("MASTER_ADDR"); address && *address) environment.masterAddress = address;
+    const char* agentStore = std::getenv("TORCHELASTIC_USE_AGENT_STORE");
+    environment.agentStore = agentStore && std::string(agentStore) == "True";  // Python's str(True), as torchrun writes it
+    environment.restartCount = integerVariable("TORCHELASTIC_RESTART_COUNT", 0);
     if (environment.worldSize < 1 || environment.rank >= environment.worldSize)
         throw InvalidArgument("RANK=" + std::to_string(environment.rank) + " is not below WORLD_SIZE=" + std::to_string(environment.worldSize));
     return environment;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #ifdef M2DS_WITH_GLOO
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
@@ -29,10 +30,13 @@ constexpr auto kTimeout = std::chrono::minutes(5);
 c10::intrusive_ptr<c10d::Store> connectStore(const DistributedEnvironment& environment) {
     c10d::TCPStoreOptions options;
     options.port = static_cast<std::uint16_t>(environment.masterPort);
-    options.isServer = environment.rank == 0;
+    options.isServer = environment.rank == 0 && !environment.agentStore;
     options.numWorkers = environment.worldSize;
     options.timeout = kTimeout;
-    return c10::make_intrusive<c10d::TCPStore>(environment.masterAddress, options);
+    auto store = c10::make_intrusive<c10d::TCPStore>(environment.masterAddress, options);
+    if (!environment.agentStore) return store;
+    // torchrun's own store: this attempt's keys apart from the agent's and from an earlier attempt's.
+    return c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + std::to_string(environment.restartCount), store);
 }
 
 #ifdef M2DS_WITH_GLOO

@@ -10,7 +10,8 @@
 namespace m2ds {
 
 /// PyTorch's own c10d collectives for data-parallel training: a TCPStore rendezvous at MASTER_ADDR:MASTER_PORT
-/// (rank 0 hosts it), then Gloo for CPU tensors or NCCL for CUDA ones (when this LibTorch has NCCL).
+/// (rank 0 hosts it, or torchrun's agent: DistributedEnvironment::agentStore), then Gloo for CPU tensors or NCCL for
+/// CUDA ones (when this LibTorch has NCCL).
 class ProcessGroupConnection : public RankCoordination {
 public:
     /// Blocks until all WORLD_SIZE processes joined (timeout 5 min); throws Error naming the address on failure.
