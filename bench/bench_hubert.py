@@ -123,9 +123,14 @@ def eager_model(config, tensors, device):
     """torchaudio's model holding `tensors` (HF names), or None with the reason when torchaudio cannot be used."""
     try:
         model = build(config, seed=0)
-    except (ImportError, AttributeError) as error:
-        return None, f"torchaudio's wav2vec2_model is not usable here ({type(error).__name__}: {error})"
-    own = model.state_dict()
+        model.load_state_dict(torchaudio_names(tensors, model.state_dict()), strict=True)
+    except Exception as error:  # no torchaudio, no wav2vec2_model, its library failing to load, other names
+        return None, f"torchaudio's wav2vec2_model is not usable here ({type(error).__name__}: {str(error)[:300]})"
+    return model.to(device).eval(), None
+
+
+def torchaudio_names(tensors, own):
+    """`tensors` (HF names) renamed to torchaudio's, whose weight norm may be a parametrization (torch >= 2.1)."""
     parametrized = any("parametrizations.weight.original0" in name for name in own)
     renamed = collections.OrderedDict()
     for name, tensor in tensors.items():
@@ -136,8 +141,7 @@ def eager_model(config, tensors, device):
         if parametrized:  # torchaudio on torch >= 2.1: weight norm as a parametrization
             name = name.replace("weight_g", "parametrizations.weight.original0").replace("weight_v", "parametrizations.weight.original1")
         renamed[name] = tensor
-    model.load_state_dict(renamed, strict=True)
-    return model.to(device).eval(), None
+    return renamed
 
 
 def eager_batches(waves, batch, pad_samples, device):

@@ -5,9 +5,10 @@ twoProcessesMatchOneProcess, here on a GPU machine and under torchrun).
 
     python3 bench/device/check_two_ranks.py --m2ds BUILD/bin/m2ds --audio SPEECH_DIR --work DIR [--device cuda:0]
 
-Launches: `torchrun --standalone --nproc_per_node 2 --no_python m2ds train …` (as the workbench's SSH launch does)
-and two processes given RANK, WORLD_SIZE, MASTER_ADDR=127.0.0.1 and MASTER_PORT by hand (as the test does). Both
-ranks of a launch share one GPU (--device cuda:0). When neither CUDA launch trains (NCCL refuses two ranks on one
+Launches: `torchrun --standalone --nproc_per_node 2 --no_python m2ds train …` (as the workbench's SSH launch does),
+two processes given RANK, WORLD_SIZE, MASTER_ADDR=127.0.0.1 and MASTER_PORT by hand (as the test does), and
+torchrun with one rank (batch 4: it must match the single process too; it shows whether torchrun's launch itself
+works where two ranks on one GPU cannot). The ranks of a launch share one GPU (--device cuda:0). When neither CUDA launch trains (NCCL refuses two ranks on one
 GPU, say), the by-hand launch is repeated on the CPU, where m2ds uses Gloo if this LibTorch came with its headers.
 Each launch prints whether it trained, why not (the ranks' last error lines), and the comparison. Exit code 0 when
 some launch with two ranks matched the single process.
@@ -16,6 +17,7 @@ import argparse
 import glob
 import json
 import os
+import shutil
 import socket
 import struct
 import subprocess
@@ -78,15 +80,15 @@ def run_single(m2ds, speech, output, device, timeout):
         raise SystemExit(f"one process on {device} failed ({result.returncode}): {result.stderr[-2000:]}")
 
 
-def launch_by_hand(m2ds, speech, output, device, timeout, logs):
-    """Two ranks with the torchrun variables set by hand; returns their exit codes and stderr texts."""
+def launch_by_hand(m2ds, speech, output, device, timeout, logs, ranks=2):
+    """`ranks` processes (global batch 4) with the torchrun variables set by hand; their exit codes and stderr texts."""
     port = free_port()
     processes, files = [], []
-    for rank in range(2):
-        env = dict(os.environ, RANK=str(rank), LOCAL_RANK=str(rank), WORLD_SIZE="2", LOCAL_WORLD_SIZE="2",
+    for rank in range(ranks):
+        env = dict(os.environ, RANK=str(rank), LOCAL_RANK=str(rank), WORLD_SIZE=str(ranks), LOCAL_WORLD_SIZE=str(ranks),
                    MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port))
         files.append(open(os.path.join(logs, f"rank{rank}.stderr"), "w+"))
-        processes.append(subprocess.Popen([m2ds, "--threads", "2", *train_arguments(speech, output, 2, device)], env=env,
+        processes.append(subprocess.Popen([m2ds, "--threads", "2", *train_arguments(speech, output, 4 // ranks, device)], env=env,
                                           stdout=subprocess.DEVNULL, stderr=files[-1]))
     codes = []
     for process in processes:
@@ -103,30 +105,31 @@ def launch_by_hand(m2ds, speech, output, device, timeout, logs):
     return codes, texts
 
 
-def launch_torchrun(m2ds, speech, output, device, timeout, logs):
-    """torchrun --standalone with two local ranks; returns its exit code (for both) and each rank's stderr."""
-    command = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2", "--log_dir", logs,
-               "--redirects", "3", "--no_python", m2ds, "--threads", "2", *train_arguments(speech, output, 2, device)]
+def launch_torchrun(m2ds, speech, output, device, timeout, logs, ranks=2):
+    """torchrun --standalone with `ranks` local ranks (global batch 4); returns its exit code (for each rank) and each
+    rank's stderr."""
+    command = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", str(ranks), "--log_dir", logs,
+               "--redirects", "3", "--no_python", m2ds, "--threads", "2", *train_arguments(speech, output, 4 // ranks, device)]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
         code, agent = result.returncode, result.stderr
     except subprocess.TimeoutExpired:
         code, agent = "timed out", ""
     texts = []
-    for rank in range(2):
+    for rank in range(ranks):
         found = glob.glob(os.path.join(logs, "**", str(rank), "stderr.log"), recursive=True)
         texts.append(open(found[0]).read() if found else "")
     if not any(texts):
-        texts = [agent, ""]
-    return [code, code], texts
+        texts[0] = agent
+    return [code] * ranks, texts
 
 
-def compare(single, pair):
-    """Problems of the two-rank run against the single process (empty: they agree), and a summary line."""
+def compare(single, pair, ranks):
+    """Problems of the run of `ranks` ranks against the single process (empty: they agree), and a summary line."""
     problems = []
     start = log_records(pair, "start")
-    if not start or start[0].get("world_size") != 2:
-        problems.append(f"log.jsonl's start record does not say world_size 2: {start[:1]}")
+    if not start or start[0].get("world_size") != ranks:
+        problems.append(f"log.jsonl's start record does not say world_size {ranks}: {start[:1]}")
     end = log_records(pair, "end")
     if not end or end[-1].get("status") != "finished":
         problems.append(f"log.jsonl does not end finished: {end[-1:]}")
@@ -160,18 +163,18 @@ def cause_of(texts):
     return "see the ranks' last lines"
 
 
-def check(name, launcher, m2ds, speech, single, work, device, timeout):
+def check(name, launcher, ranks, m2ds, speech, single, work, device, timeout):
     output, logs = os.path.join(work, name), os.path.join(work, name + "-logs")
     os.makedirs(logs, exist_ok=True)
-    codes, texts = launcher(m2ds, speech, output, device, timeout, logs)
-    print(f"== {name} on {device}: exit codes {codes}")
-    if codes != [0, 0]:
+    codes, texts = launcher(m2ds, speech, output, device, timeout, logs, ranks)
+    print(f"== {name} ({ranks} rank{'s' if ranks > 1 else ''}) on {device}: exit codes {codes}", flush=True)
+    if codes != [0] * ranks:
         print(f"   did not train: {cause_of(texts)}")
         for rank, text in enumerate(texts):
             for line in text.strip().splitlines()[-4:]:
                 print(f"   rank {rank}: {line[:400]}")
         return False
-    problems, summary = compare(single, output)
+    problems, summary = compare(single, output, ranks)
     print(f"   {'MATCH' if not problems else 'MISMATCH'}: {summary}")
     for problem in problems:
         print(f"   problem: {problem}")
@@ -189,18 +192,19 @@ def main():
     parser.add_argument("--device", default="cuda:0")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds for each launch")
     args = parser.parse_args()
-    os.makedirs(args.work, exist_ok=True)
+    shutil.rmtree(args.work, ignore_errors=True)  # a rerun on the same machine starts afresh
+    os.makedirs(args.work)
     speech = os.path.join(args.work, "speech")
     subprocess.run([args.m2ds, "prepare", args.audio, "-o", speech, "--teacher", "mfcc"], check=True, stdout=subprocess.DEVNULL)
-    launches = [("torchrun", launch_torchrun), ("by-hand", launch_by_hand)]
+    launches = [("torchrun", launch_torchrun, 2), ("by-hand", launch_by_hand, 2), ("torchrun-1", launch_torchrun, 1)]
     devices = [args.device] + (["cpu"] if args.device != "cpu" else [])
     for device in devices:
         single = os.path.join(args.work, f"one-process-{device.replace(':', '')}")
         run_single(args.m2ds, speech, single, device, args.timeout)
         print(f"one process, batch 4, on {device}: {len(log_records(single, 'step'))} iterations, "
               f"saved {os.path.basename(last_checkpoint(single) or 'nothing')}")
-        passed = [check(f"{name}-{device.replace(':', '')}", launcher, args.m2ds, speech, single, args.work, device, args.timeout)
-                  for name, launcher in launches]
+        passed = [check(f"{name}-{device.replace(':', '')}", launcher, ranks, args.m2ds, speech, single, args.work, device,
+                        args.timeout) and ranks == 2 for name, launcher, ranks in launches]
         if any(passed):
             print(f"two ranks on {device}: PASS")
             return 0

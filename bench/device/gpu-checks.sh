@@ -10,9 +10,10 @@
 #   summary.txt      one line per stage: ok / failed / out of time, and its seconds
 #
 #   bench/device/gpu-checks.sh [--configure-only] [--stages build,extract,hubert,train] [--debs DIR]
-#                              [--prefix DIR] [--build DIR] [--torch-dir DIR] [--device cuda]
+#                              [--prefix DIR] [--build DIR] [--torch-dir DIR] [--device cuda] [--minutes 10]
 # --configure-only stops after cmake's configure (to try the prefix on any machine: --torch-dir names a Torch
-# CMake folder, e.g. Debian's /usr/lib/x86_64-linux-gnu/cmake/Torch, and --device cpu).
+# CMake folder, e.g. Debian's /usr/lib/x86_64-linux-gnu/cmake/Torch, and --device cpu). --minutes: the speech that
+# the extraction and HuBERT stages time (a short one tries the stages on a CPU build: --stages extract,hubert,train).
 # Budgets (seconds) from M2DS_BUDGET_BUILD, _EXTRACT, _HUBERT, _TRAIN.
 set -uo pipefail
 
@@ -22,6 +23,7 @@ prefix=/tmp/m2ds-prefix
 build=/tmp/m2ds-build
 torch_dir=""
 device=cuda
+minutes=10
 stages=build,extract,hubert,train
 configure_only=0
 while [ $# -gt 0 ]; do
@@ -33,6 +35,7 @@ while [ $# -gt 0 ]; do
     --build) build=$2; shift ;;
     --torch-dir) torch_dir=$2; shift ;;
     --device) device=$2; shift ;;
+    --minutes) minutes=$2; shift ;;
     *) echo "gpu-checks.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -177,16 +180,16 @@ if [ $configure_only = 1 ]; then
   stage build 300 configure
   exit
 fi
-[[ ",$stages," == *,build,* ]] && { stage build "${M2DS_BUDGET_BUILD:-240}" build_targets || exit 1; }
+[[ ",$stages," == *,build,* ]] && { stage build "${M2DS_BUDGET_BUILD:-300}" build_targets || exit 1; }
 [[ ",$stages," == *,extract,* ]] &&
   stage extract "${M2DS_BUDGET_EXTRACT:-120}" "$python" bench/bench_extraction.py --build "$build" --device "$device" \
-    --minutes 10 --chunks_per_pass 1 16
+    --minutes "$minutes" --chunks_per_pass 1 16
 [[ ",$stages," == *,hubert,* ]] &&
   stage hubert "${M2DS_BUDGET_HUBERT:-200}" "$python" bench/bench_hubert.py --build "$build" --device "$device" \
-    --minutes 10 --utterance_range 2 20 --teacher_batch 1 16 --repeats 1
+    --minutes "$minutes" --utterance_range 2 20 --teacher_batch 1 16 --repeats 1
 train_device=$device
 [ "$device" = cuda ] && train_device=cuda:0
 [[ ",$stages," == *,train,* ]] &&
   stage train "${M2DS_BUDGET_TRAIN:-150}" "$python" bench/device/check_two_ranks.py --m2ds "$build/bin/m2ds" \
-    --audio "$M2DS_SPEECH_DIR" --work /tmp/m2ds-two-ranks --device "$train_device" --timeout 60
+    --audio "$M2DS_SPEECH_DIR" --work /tmp/m2ds-two-ranks --device "$train_device" --timeout 40
 note "done in $SECONDS s"
