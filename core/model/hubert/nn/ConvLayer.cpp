@@ -16,17 +16,17 @@ int64_t ConvLayerImpl::outputLength(int64_t samples) const {
     return (samples - conv->options.kernel_size()->front()) / conv->options.stride()->front() + 1;
 }
 
-torch::Tensor ConvLayerImpl::groupNormOverRealFrames(const torch::Tensor& y, const torch::Tensor& real) {
-    const torch::Tensor count = real.sum(-1, /*keepdim=*/true);
-    const torch::Tensor centred = y - (y * real).sum(-1, true) / count;
-    const torch::Tensor variance = (centred * real).square().sum(-1, true) / count;
-    const double eps = groupNorm->options.eps();
-    return centred * torch::rsqrt(variance + eps) * groupNorm->weight.view({1, -1, 1}) + groupNorm->bias.view({1, -1, 1});
+void ConvLayerImpl::groupNormOfOwnFrames(torch::Tensor& y, const std::vector<int64_t>& ownFrames) {
+    for (std::size_t b = 0; b < ownFrames.size(); ++b) {
+        torch::Tensor own = y.narrow(0, int64_t(b), 1).narrow(2, 0, ownFrames[b]);
+        own.copy_(groupNorm(own.contiguous()));
+    }
 }
 
-torch::Tensor ConvLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& real) {
+torch::Tensor ConvLayerImpl::forward(const torch::Tensor& x, const std::vector<int64_t>& ownFrames) {
     torch::Tensor y = conv(x);
-    if (groupNorm) y = real.defined() ? groupNormOverRealFrames(y, real) : groupNorm(y);
+    if (groupNorm && !ownFrames.empty()) groupNormOfOwnFrames(y, ownFrames);
+    else if (groupNorm) y = groupNorm(y);
     if (layerNorm) y = layerNorm(y.transpose(-2, -1)).transpose(-2, -1);
     return torch::gelu(y);
 }

@@ -4,6 +4,7 @@
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
+#include <vector>
 
 namespace m2ds::nn {
 
@@ -15,10 +16,10 @@ enum class ConvNorm { None, Group, Layer };
 class ConvLayerImpl : public torch::nn::Module {
 public:
     ConvLayerImpl(int64_t inChannels, int64_t outChannels, int64_t kernel, int64_t stride, bool bias, ConvNorm norm);
-    /// x: [B, inChannels, S] → [B, outChannels, L = (S − kernel) / stride + 1]. real: [B, 1, L] float32, 1 on each
-    /// row's own frames and 0 on its padding (undefined: every frame is real); GroupNorm's per-channel statistics
-    /// then come from the row's own frames only, so a padded row normalises as it would alone.
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& real = {});
+    /// x: [B, inChannels, S] → [B, outChannels, L = (S − kernel) / stride + 1]. ownFrames: each row's own output
+    /// frames when rows are zero-padded (empty: all L); GroupNorm then normalises each row's own frames by their
+    /// statistics alone, as that row alone would be (the frames past them stay finite and unnormalised).
+    torch::Tensor forward(const torch::Tensor& x, const std::vector<int64_t>& ownFrames = {});
     /// Output frames of an input of `samples` frames (≥ kernel): (samples − kernel) / stride + 1.
     int64_t outputLength(int64_t samples) const;
 
@@ -27,8 +28,9 @@ public:
     torch::nn::LayerNorm layerNorm{nullptr};
 
 private:
-    /// GroupNorm(C, C) of y [B, C, L] with the mean and biased variance over the frames `real` marks.
-    torch::Tensor groupNormOverRealFrames(const torch::Tensor& y, const torch::Tensor& real);
+    /// GroupNorm of each row's first ownFrames[b] frames of y [B, C, L], in place (LibTorch's kernel per row: no
+    /// batch-sized temporaries).
+    void groupNormOfOwnFrames(torch::Tensor& y, const std::vector<int64_t>& ownFrames);
 };
 TORCH_MODULE(ConvLayer);
 

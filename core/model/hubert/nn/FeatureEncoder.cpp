@@ -3,7 +3,6 @@
 #include <torch/torch.h>
 
 #include "model/hubert/nn/ConvLayer.h"
-#include "model/hubert/nn/RealFrames.h"
 
 namespace m2ds::nn {
 
@@ -22,10 +21,7 @@ torch::Tensor FeatureEncoderImpl::forward(const torch::Tensor& wave, std::vector
     for (const auto& module : *convLayers) {
         ConvLayerImpl& layer = *module->as<ConvLayer>();
         for (int64_t& length : lengths) length = layer.outputLength(length);
-        torch::Tensor real;  // only GroupNorm mixes frames: the other layers' own outputs never read padding
-        if (!lengths.empty() && layer.groupNorm)
-            real = realFrames(lengths, layer.outputLength(x.size(2)), x.device()).unsqueeze(1).to(x.scalar_type());
-        x = layer.forward(x, real);
+        x = layer.forward(x, lengths);  // only GroupNorm mixes frames: the other layers' own outputs never read padding
     }
     return x.transpose(1, 2);
 }
