@@ -27,6 +27,7 @@ packages=(
 )
 
 mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
 rm -f "$dir"/*.deb
 if ! (cd "$dir" && apt-get download "${packages[@]}" >"$dir/download.log" 2>&1); then
   cat "$dir/download.log" >&2

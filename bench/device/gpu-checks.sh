@@ -40,6 +40,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+debs=$(realpath -m "$debs") prefix=$(realpath -m "$prefix") build=$(realpath -m "$build")
 OUT=${OUT:-/tmp/m2ds-device-out}
 mkdir -p "$OUT"
 summary=$OUT/summary.txt
