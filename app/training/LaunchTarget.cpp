@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include "training/RemoteHome.h"
+
 namespace m2ds {
 namespace {
 
@@ -31,8 +33,15 @@ int LaunchTarget::port() const {
 }
 
 QString LaunchTarget::remotePath(const QString& path) const {
-    if (path.startsWith(QLatin1Char('/')) || workingFolder.isEmpty()) return path;
+    if (path.startsWith(QLatin1Char('/')) || RemoteHome::refersToHome(path) || workingFolder.isEmpty()) return path;
     return workingFolder + (workingFolder.endsWith(QLatin1Char('/')) ? QString() : QStringLiteral("/")) + path;
+}
+
+LaunchTarget LaunchTarget::withHome(const QString& home) const {
+    LaunchTarget target = *this;
+    target.workingFolder = RemoteHome::expand(workingFolder, home);
+    target.m2dsPath = RemoteHome::expand(m2dsPath, home);
+    return target;
 }
 
 QStringList LaunchTarget::problems() const {
@@ -42,8 +51,8 @@ QStringList LaunchTarget::problems() const {
     const QRegularExpressionMatch match = addressPattern().match(address.trimmed());
     if (!match.hasMatch()) list << tr("Host: '%1' is not [user@]host[:port].").arg(address);
     else if (!match.captured(3).isEmpty() && (port() < 1 || port() > 65535)) list << tr("Host: port %1 is not 1–65535.").arg(match.captured(3));
-    if (!workingFolder.isEmpty() && !workingFolder.startsWith(QLatin1Char('/')) && !workingFolder.startsWith(QLatin1Char('~')))
-        list << tr("Working folder: '%1' is not an absolute path on the host.").arg(workingFolder);
+    if (!workingFolder.isEmpty() && !workingFolder.startsWith(QLatin1Char('/')) && !RemoteHome::refersToHome(workingFolder))
+        list << tr("Working folder: '%1' is not an absolute path on the host, nor one in the login's home (~/…).").arg(workingFolder);
     if (m2dsPath.trimmed().isEmpty()) list << tr("m2ds command: say where m2ds is on the host (a path or 'm2ds').");
     if (gpusPerNode < 0 || gpusPerNode > 64) list << tr("GPUs per node: %1 is not 0–64.").arg(gpusPerNode);
     if (kind != Kind::Slurm) return list;

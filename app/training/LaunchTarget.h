@@ -6,7 +6,8 @@
 namespace m2ds {
 
 /// Where a training run goes: this computer, a host reached over SSH, or a SLURM cluster whose login host is
-/// reached over SSH. Paths of a remote target (working folder, data, output) are paths on that host.
+/// reached over SSH. Paths of a remote target (working folder, data, output, the m2ds command) are paths on that
+/// host, where `~` and `~/…` mean the login's home (RemoteHome).
 struct LaunchTarget {
     enum class Kind { Local, Ssh, Slurm };
 
@@ -15,7 +16,7 @@ struct LaunchTarget {
     QString address;              ///< [user@]host[:port] (SSH and SLURM)
     QString identityFile;         ///< a private key; empty = ssh's defaults
     QString knownHostsFile;       ///< empty = ~/.ssh/known_hosts (new hosts are accepted and remembered)
-    QString workingFolder;        ///< on the host: where relative run folders go and commands start
+    QString workingFolder;        ///< on the host (absolute, or `~/…`): where relative run folders go and commands start
     QString m2dsPath = QStringLiteral("m2ds");  ///< the m2ds command on the host (a path, or a name on its PATH)
     QString activation;           ///< a shell line run first, e.g. `module load m2ds` or `. ~/venv/bin/activate`
     int gpusPerNode = 1;          ///< processes per node: > 1 launches through torchrun
@@ -31,8 +32,12 @@ struct LaunchTarget {
     QString user() const;
     QString host() const;
     int port() const;
-    /// A remote path of a run folder: absolute paths as they are, others under workingFolder.
+    /// A remote path of a run folder: absolute paths and paths in the login's home (`~/…`) as they are, others
+    /// under workingFolder.
     QString remotePath(const QString& path) const;
+    /// This target with the leading `~` of its working folder and m2ds command replaced by `home`, the login's
+    /// home on the host (RemoteHome::expand).
+    LaunchTarget withHome(const QString& home) const;
     /// What is wrong with the target, one line each, naming the field; empty when it can be used.
     QStringList problems() const;
 

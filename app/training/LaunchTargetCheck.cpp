@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include "training/RemoteHome.h"
 #include "training/RemoteShell.h"
 
 namespace m2ds {
@@ -16,7 +17,7 @@ QString field(const QString& output, const QString& key) {
 }
 
 QString checkScript(const LaunchTarget& target, const QString& runDirectory) {
-    const QString m2ds = SshCommand::quote(target.m2dsPath), folder = SshCommand::quote(runDirectory);
+    const QString m2ds = RemoteHome::shellWord(target.m2dsPath), folder = RemoteHome::shellWord(runDirectory);
     QString script = target.activation.trimmed().isEmpty() ? QString() : target.activation.trimmed() + QStringLiteral(" >&2\n");
     script += QStringLiteral("if command -v %1 >/dev/null 2>&1; then echo \"M2DS-VERSION $(%1 --version 2>&1 | head -n1)\"; "
                              "else echo 'M2DS-VERSION missing'; fi\n").arg(m2ds);

@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include "training/RemoteHome.h"
+
 namespace m2ds {
 namespace {
 
@@ -16,13 +18,6 @@ qint64 folderBytes(const QString& folder) {
     QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     while (it.hasNext()) bytes += it.nextFileInfo().size();
     return bytes;
-}
-
-/// `path` as one word of a remote shell line; a leading ~ stays the login's home.
-QString remoteWord(const QString& path) {
-    if (path == QLatin1String("~")) return QStringLiteral("\"$HOME\"");
-    if (path.startsWith(QLatin1String("~/"))) return QStringLiteral("\"$HOME\"/") + SshCommand::quote(path.mid(2));
-    return SshCommand::quote(path);
 }
 
 /// The number after `label` in rsync's --stats ("Number of regular files transferred: 1,234"), 0 when absent.
@@ -89,7 +84,7 @@ QString RemoteDataUpload::checkScript() const {
                "echo \"M2DS-FOLDER $(pwd -P)\"\n"
                "echo \"M2DS-FREE-KIB $(df -Pk . | awk 'NR == 2 { print $4 }')\"\n"
                "echo \"M2DS-USED-KIB $(du -sk . | cut -f1)\"\n")
-        .arg(remoteWord(destination_));
+        .arg(RemoteHome::shellWord(destination_));
 }
 
 void RemoteDataUpload::onChecked(int exitCode, QProcess::ExitStatus status) {

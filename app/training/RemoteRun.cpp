@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include "common/Errors.h"
+#include "training/RemoteHome.h"
 #include "training/SbatchScript.h"
 #include "training/SlurmJobEnd.h"
 #include "training/TrainSettings.h"
@@ -34,7 +35,7 @@ QString activationLine(const LaunchTarget& target) {
 }
 
 QString launchedHow(const LaunchTarget& target, const QStringList& arguments) {
-    const QString m2ds = SshCommand::quote(target.m2dsPath);
+    const QString m2ds = RemoteHome::shellWord(target.m2dsPath);
     if (target.gpusPerNode <= 1) return m2ds + QLatin1Char(' ') + SshCommand::shellLine(arguments);
     return QStringLiteral("torchrun --standalone --nproc_per_node=%1 \"$(command -v %2)\" %3").arg(target.gpusPerNode).arg(m2ds, SshCommand::shellLine(arguments));
 }
@@ -62,8 +63,34 @@ RemoteRun::~RemoteRun() {
     statusProcess_->waitForFinished(1000);
 }
 
-QString RemoteRun::sbatchScriptFor(const LaunchTarget& target, const QStringList& arguments, const QString& directory) {
-    return SbatchScript::generate(target, arguments, target.remotePath(directory));
+QString RemoteRun::sbatchScript(const QStringList& arguments, const QString& directory) const {
+    return SbatchScript::generate(target_, RemoteHome::expandAll(arguments, home_), RemoteHome::expand(target_.remotePath(directory), home_));
+}
+
+bool RemoteRun::needsHome(const QStringList& arguments, const QString& directory) const {
+    return home_.isEmpty() && RemoteHome::anyRefersToHome(arguments + QStringList{target_.remotePath(directory), target_.m2dsPath});
+}
+
+void RemoteRun::resolveHome() {
+    if (!home_.isEmpty()) {
+        emit homeResolved();
+        return;
+    }
+    lookUpHome([this] { emit homeResolved(); }, [this](const QString& message) { emit launchFailed(message); });
+}
+
+void RemoteRun::lookUpHome(std::function<void()> done, std::function<void(const QString&)> failed) {
+    runner_(shell_, RemoteHome::query(), [this, done = std::move(done), failed = std::move(failed)](const RemoteResult& result) {
+        const QString home = result.ok() ? RemoteHome::parse(result.out) : QString();
+        if (home.isEmpty()) {
+            failed(tr("Could not learn the login's home folder on %1, where the paths with ~ are: %2")
+                       .arg(target_.host(), result.ok() ? tr("$HOME is not an absolute path there") : shell_.describeFailure(result)));
+            return;
+        }
+        home_ = home;
+        target_ = target_.withHome(home);
+        done();
+    });
 }
 
 bool RemoteRun::start(const QStringList& arguments, const QString& directory, const QString& sbatchScript) {
@@ -80,7 +107,6 @@ bool RemoteRun::start(const QStringList& arguments, const QString& directory, co
     lastIteration_ = -1;
     lastCheckpoint_ = TrainingCheckpoint();
     follower_.stop();
-    follower_.setPath(record_.directory + QStringLiteral("/log.jsonl"));
     return launch(arguments, sbatchScript);
 }
 
@@ -95,7 +121,7 @@ bool RemoteRun::canResume() const {
 }
 
 QString RemoteRun::launchScript(const QStringList& arguments, const QString& sbatchScript) const {
-    const QString folder = SshCommand::quote(record_.directory);
+    const QString folder = RemoteHome::shellWord(record_.directory);
     const QJsonObject command{{"program", target_.m2dsPath}, {"arguments", QJsonArray::fromStringList(arguments)}, {"target", target_.name}};
     QString script = QStringLiteral("set -e\nmkdir -p %1\ncd %1\n").arg(folder);
     script += activationLine(target_);
@@ -107,7 +133,8 @@ QString RemoteRun::launchScript(const QStringList& arguments, const QString& sba
         script += QStringLiteral("job=$(sbatch --parsable train.sbatch)\necho \"$job\" > train.jobid\necho \"M2DS-LAUNCHED $job $size $errsize\"\n");
         return script;
     }
-    script += QStringLiteral("command -v %1 >/dev/null 2>&1 || { echo \"m2ds command '%1' not found on $(hostname)\" >&2; exit 3; }\n").arg(SshCommand::quote(target_.m2dsPath));
+    script += QStringLiteral("command -v %1 >/dev/null 2>&1 || { printf \"m2ds command '%s' not found on %s\\n\" %2 \"$(hostname)\" >&2; exit 3; }\n")
+                  .arg(RemoteHome::shellWord(target_.m2dsPath), SshCommand::quote(target_.m2dsPath));
     script += QStringLiteral("setsid nohup %1 </dev/null >>train-stdout.log 2>>train-stderr.log &\n").arg(launchedHow(target_, arguments));
     script += QStringLiteral("echo $! > train.pid\necho \"M2DS-LAUNCHED $! $size $errsize\"\n");
     return script;
@@ -116,8 +143,26 @@ QString RemoteRun::launchScript(const QStringList& arguments, const QString& sba
 bool RemoteRun::launch(const QStringList& arguments, const QString& sbatchScript) {
     setState(State::Launching);
     auto outcome = std::make_shared<std::optional<bool>>();
-    runner_(shell_, launchScript(arguments, sbatchScript), [this, outcome](const RemoteResult& result) { *outcome = onLaunched(result); });
+    auto launched = [outcome](bool ok) { *outcome = ok; };
+    if (!needsHome(arguments, record_.directory)) {
+        sendLaunch(arguments, sbatchScript, launched);
+    } else {
+        lookUpHome([this, arguments, sbatchScript, launched] { sendLaunch(arguments, sbatchScript, launched); },
+                   [this, launched](const QString& message) {
+                       launched(false);
+                       setState(State::Idle);
+                       emit launchFailed(message);
+                   });
+    }
     return !outcome->has_value() || **outcome;  // not answered yet: launched as far as we know
+}
+
+void RemoteRun::sendLaunch(const QStringList& arguments, const QString& sbatchScript, std::function<void(bool)> launched) {
+    record_.directory = RemoteHome::expand(record_.directory, home_);
+    record_.arguments = RemoteHome::expandAll(record_.arguments, home_);
+    follower_.setPath(record_.directory + QStringLiteral("/log.jsonl"));
+    runner_(shell_, launchScript(RemoteHome::expandAll(arguments, home_), sbatchScript),
+            [this, launched = std::move(launched)](const RemoteResult& result) { launched(onLaunched(result)); });
 }
 
 bool RemoteRun::onLaunched(const RemoteResult& result) {
@@ -179,7 +224,7 @@ bool RemoteRun::fetchCheckpoint(const QString& remotePath) {
 }
 
 QString RemoteRun::statusScript() const {
-    QString script = QStringLiteral("cd %1 2>/dev/null || true\n").arg(SshCommand::quote(record_.directory));
+    QString script = QStringLiteral("cd %1 2>/dev/null || true\n").arg(RemoteHome::shellWord(record_.directory));
     if (target_.kind == LaunchTarget::Kind::Slurm) {
         script += activationLine(target_) + QStringLiteral("s=$(%1)\necho \"M2DS-STATE ${s:-GONE}\"\n").arg(SbatchScript::stateQuery(record_.jobId));
     } else {

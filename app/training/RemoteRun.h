@@ -26,7 +26,8 @@ namespace m2ds {
 /// `scancel --signal=INT`. Both: the log is followed by a RemoteLogFollower, the process or job is polled every
 /// 2 s (stderr's last lines with it), resume launches the same arguments with `--resume auto`, and each
 /// launch is put in the RemoteRunRegistry so that the workbench can attach again after a restart. A SLURM run
-/// that its time limit ended ends "timeout", saying where it stopped and what Resume does (SlurmJobEnd).
+/// that its time limit ended ends "timeout", saying where it stopped and what Resume does (SlurmJobEnd). A launch
+/// whose paths start with `~` first asks the host for the login's home, once, and records them absolute (RemoteHome).
 class RemoteRun : public QObject {
     Q_OBJECT
 public:
@@ -59,9 +60,19 @@ public:
     bool attach(const RemoteRunRecord& record);
     /// Copies a checkpoint of the run into the local cache (fetchProgress, then fetched or fetchFailed).
     bool fetchCheckpoint(const QString& remotePath);
+    /// True while launching `arguments` into the host folder `directory` needs the login's home first: one of
+    /// them, or the target's working folder or m2ds command, starts with `~` (RemoteHome) and home() is not known.
+    /// start() and resume() then ask for it first, in one more round trip through the ShellRunner.
+    bool needsHome(const QStringList& arguments, const QString& directory) const;
+    /// Asks the host for the login's home (one round trip through the ShellRunner), then homeResolved, or
+    /// launchFailed saying why; at once homeResolved when it is known. From then on target() has no `~`.
+    void resolveHome();
 
     State state() const { return state_; }
+    /// The target, its working folder and m2ds command absolute once home() is known.
     const LaunchTarget& target() const { return target_; }
+    /// The login's home on the host ("/home/ada"), once asked; empty before.
+    QString home() const { return home_; }
     const RemoteRunRecord& record() const { return record_; }
     /// SLURM's state and reason ("PENDING (Resources)"), or "RUNNING"/"GONE" for an SSH process.
     QString schedulerState() const { return schedulerState_; }
@@ -73,14 +84,17 @@ public:
     RemoteLogFollower* follower() { return &follower_; }
     SshFileSource* source() { return &source_; }
 
-    /// The batch script for `arguments` in `directory` on a SLURM target.
-    static QString sbatchScriptFor(const LaunchTarget& target, const QStringList& arguments, const QString& directory);
+    /// The batch script for `arguments` in the host folder `directory` on the SLURM target, every path absolute
+    /// (SLURM expands no `~` in #SBATCH lines): ask for the home first when needsHome().
+    QString sbatchScript(const QStringList& arguments, const QString& directory) const;
 
 signals:
     void recordsRead(const m2ds::TrainingLogBatch& batch);
     void stateChanged(m2ds::RemoteRun::State state);
     void ended(const m2ds::TrainingEnd& end);
     void launchFailed(const QString& message);
+    /// The login's home is known (home()).
+    void homeResolved();
     /// schedulerState() or stderrTail() changed.
     void statusChanged();
     void connectionLost(const QString& message);
@@ -90,7 +104,13 @@ signals:
     void fetchFailed(const QString& message);
 
 private:
+    /// Asks the login's home first when needsHome(), then sends the launch script.
     bool launch(const QStringList& arguments, const QString& sbatchScript);
+    /// Sends the launch script of `arguments`, every `~` made absolute with home().
+    void sendLaunch(const QStringList& arguments, const QString& sbatchScript, std::function<void(bool)> launched);
+    /// Asks the host for the login's home: sets home() and makes target() absolute, then `done`; or `failed` with
+    /// the message to show.
+    void lookUpHome(std::function<void()> done, std::function<void(const QString&)> failed);
     /// The launch script's answer: follows the launched run, or reports why it failed.
     bool onLaunched(const RemoteResult& result);
     QString launchScript(const QStringList& arguments, const QString& sbatchScript) const;
@@ -116,6 +136,7 @@ private:
     QPointer<QProcess> statusProcess_;
     RemoteRunRecord record_;
     State state_ = State::Idle;
+    QString home_;
     QString schedulerState_;
     SlurmJobState job_;
     bool statusKnown_ = false;  ///< a status poll answered since the launch or attach

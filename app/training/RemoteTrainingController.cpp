@@ -31,6 +31,7 @@ void RemoteTrainingController::replaceRun(const LaunchTarget& target) {
     connect(run_, &RemoteRun::stateChanged, this, &RemoteTrainingController::stateChanged);
     connect(run_, &RemoteRun::ended, this, &RemoteTrainingController::ended);
     connect(run_, &RemoteRun::launchFailed, this, &RemoteTrainingController::launchFailed);
+    connect(run_, &RemoteRun::homeResolved, this, &RemoteTrainingController::homeResolved);
     connect(run_, &RemoteRun::statusChanged, this, &RemoteTrainingController::statusChanged);
     connect(run_, &RemoteRun::connectionLost, this, &RemoteTrainingController::connectionLost);
     connect(run_, &RemoteRun::connectionRestored, this, &RemoteTrainingController::connectionRestored);
@@ -65,13 +66,20 @@ bool RemoteTrainingController::fetchCheckpoint(const QString& remotePath) { retu
 
 QString RemoteTrainingController::sbatchScript(const TrainSettings& settings) const {
     const TrainSettings remote = remoteSettings(settings, target());
-    return RemoteRun::sbatchScriptFor(target(), remote.arguments(), remote.outputDirectory);
+    return run_->sbatchScript(remote.arguments(), remote.outputDirectory);
 }
 
 QString RemoteTrainingController::resumeSbatchScript() const {
     const RemoteRunRecord& record = run_->record();
-    return RemoteRun::sbatchScriptFor(target(), TrainSettings::withResumeAuto(record.arguments), record.directory);
+    return run_->sbatchScript(TrainSettings::withResumeAuto(record.arguments), record.directory);
 }
+
+bool RemoteTrainingController::needsHome(const TrainSettings& settings) const {
+    const TrainSettings remote = remoteSettings(settings, target());
+    return run_->needsHome(remote.arguments(), remote.outputDirectory);
+}
+
+void RemoteTrainingController::resolveHome() { run_->resolveHome(); }
 
 QString RemoteTrainingController::stateLine() const {
     const RemoteRunRecord& record = run_->record();

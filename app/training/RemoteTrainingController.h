@@ -44,14 +44,21 @@ public:
     /// The runs launched from this workbench, newest last.
     QVector<RemoteRunRecord> records() const { return registry_.load(); }
 
-    /// The batch script a SLURM launch of `settings` submits (before the user edits it).
+    /// The batch script a SLURM launch of `settings` submits (before the user edits it); its paths absolute once
+    /// the login's home is known (see needsHome).
     QString sbatchScript(const TrainSettings& settings) const;
     /// The batch script resume() submits for the followed run.
     QString resumeSbatchScript() const;
+    /// True while launching `settings` needs the login's home first (a path with `~`, RemoteRun::needsHome):
+    /// start() asks for it on its own, but sbatchScript() is only absolute after resolveHome().
+    bool needsHome(const TrainSettings& settings) const;
+    /// Asks the host for the login's home: homeResolved, or launchFailed.
+    void resolveHome();
     /// One line for the page: what the run is doing, its scheduler state, where.
     QString stateLine() const;
 
-    /// `settings` with its paths as paths on `target`'s host: absolute ones as typed, others under its working folder.
+    /// `settings` with its paths as paths on `target`'s host: absolute ones and those in the login's home (`~/…`) as
+    /// typed, others under its working folder.
     static TrainSettings remoteSettings(TrainSettings settings, const LaunchTarget& target);
 
 signals:
@@ -59,6 +66,7 @@ signals:
     void stateChanged(m2ds::RemoteRun::State state);
     void ended(const m2ds::TrainingEnd& end);
     void launchFailed(const QString& message);
+    void homeResolved();
     /// The scheduler state or the stderr tail changed.
     void statusChanged();
     void connectionLost(const QString& message);

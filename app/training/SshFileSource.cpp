@@ -2,6 +2,8 @@
 
 #include <QProcess>
 
+#include "training/RemoteHome.h"
+
 namespace m2ds {
 namespace {
 
@@ -19,7 +21,7 @@ SshFileSource::~SshFileSource() {
 }
 
 void SshFileSource::read(const QString& path, qint64 offset, qint64 maxBytes, std::function<void(const RemoteChunk&)> done) {
-    const QString file = SshCommand::quote(path);
+    const QString file = RemoteHome::shellWord(path);
     const QString script = QStringLiteral("if [ -e %1 ]; then printf 'M2DS-FILE %s\\n' \"$(stat -Lc '%i %s' %1)\" && tail -c +%2 %1 | head -c %3; "
                                           "else echo 'M2DS-FILE missing'; fi\n")
                                .arg(file).arg(offset + 1).arg(maxBytes);

@@ -43,6 +43,7 @@ LocalSshServer::~LocalSshServer() {
 QString LocalSshServer::path(const QString& name) const { return QDir(folder_).filePath(name); }
 QString LocalSshServer::clientKey() const { return path(QStringLiteral("client_key")); }
 QString LocalSshServer::knownHostsFile() const { return path(QStringLiteral("known_hosts")); }
+QString LocalSshServer::home() const { return path(QStringLiteral("home")); }
 QString LocalSshServer::address() const { return QStringLiteral("%1@127.0.0.1:%2").arg(currentUser()).arg(port_); }
 
 QString LocalSshServer::currentUser() { return QString::fromLocal8Bit(::getpwuid(::getuid())->pw_name); }
@@ -56,8 +57,8 @@ QString LocalSshServer::writeConfig() {
     if (!config.open(QIODevice::WriteOnly)) return QStringLiteral("cannot write %1").arg(config.fileName());
     config.write(QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nAuthorizedKeysFile %3\nPidFile %4\n"
                                 "StrictModes no\nUsePAM no\nPermitRootLogin yes\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-                                "Subsystem sftp internal-sftp\nMaxSessions 50\nMaxStartups 50\nLogLevel ERROR\n")
-                     .arg(port_).arg(path("host_key"), path("authorized_keys"), path("sshd.pid")).toUtf8());
+                                "Subsystem sftp internal-sftp\nMaxSessions 50\nMaxStartups 50\nLogLevel ERROR\nSetEnv HOME=%5\n")
+                     .arg(port_).arg(path("host_key"), path("authorized_keys"), path("sshd.pid"), home()).toUtf8());
     return {};
 }
 
@@ -66,6 +67,7 @@ QString LocalSshServer::start() {
     if (!generateKey(path("host_key")) || !generateKey(clientKey())) return QStringLiteral("ssh-keygen could not write keys in %1").arg(folder_);
     QFile::remove(path("authorized_keys"));
     if (!QFile::copy(clientKey() + ".pub", path("authorized_keys"))) return QStringLiteral("cannot write %1").arg(path("authorized_keys"));
+    if (!QDir().mkpath(home())) return QStringLiteral("cannot create %1").arg(home());
     port_ = freePort();
     if (const QString problem = writeConfig(); !problem.isEmpty()) return problem;
     if (::getuid() == 0) QDir().mkpath(QStringLiteral("/run/sshd"));  // sshd's privilege separation folder

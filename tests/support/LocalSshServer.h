@@ -1,7 +1,8 @@
 #pragma once
 // A real OpenSSH server for the remote-launch tests: /usr/sbin/sshd (Debian openssh-server) on 127.0.0.1 at a
-// free port, with a throwaway host key, client key and configuration in a folder of the test's. Stopped by the
-// destructor, or by the kernel when the test process dies (no sshd is left behind).
+// free port, with a throwaway host key, client key and configuration in a folder of the test's, and a home of the
+// login there too (its sessions' $HOME, so that `~` on the "host" is a temporary folder). Stopped by the destructor,
+// or by the kernel when the test process dies (no sshd is left behind).
 #include <QProcess>
 #include <QString>
 
@@ -26,6 +27,9 @@ public:
     QString clientKey() const;
     /// A known_hosts file of the test's (the host key is accepted into it on first contact).
     QString knownHostsFile() const;
+    /// $HOME of the sessions (sshd_config SetEnv): `home` in the folder, created by start(). Their working folder
+    /// stays the user's own home (sshd changes into the password database's), so paths in tests are absolute or `~/…`.
+    QString home() const;
 
     /// An ed25519 key pair without passphrase at `path` and `path`.pub; false when ssh-keygen failed.
     static bool generateKey(const QString& path);

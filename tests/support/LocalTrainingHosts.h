@@ -41,6 +41,8 @@ public:
 
     /// A path in the test's folder (where remote/, speech/ and noise/ are).
     QString path(const QString& name) const;
+    /// The home of the login on the sshd ($HOME there, what `~` means on the "host"): a folder in the test's.
+    QString home() const { return sshd_.home(); }
     /// The arguments of a tiny `m2ds train` of the corpus into the host folder `out`: batch 2, a record each
     /// step, 20000 epochs of 5 steps (it runs until stopped: minutes even at 300 steps/s), 2 threads.
     QStringList trainArguments(const QString& out) const;

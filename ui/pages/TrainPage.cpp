@@ -124,7 +124,13 @@ void TrainPage::connectRemote() {
         updateControls();
     });
     connect(remote_, &RemoteTrainingController::statusChanged, this, &TrainPage::showRemoteState);
+    connect(remote_, &RemoteTrainingController::homeResolved, this, [this] {
+        if (!awaitingHome_) return;
+        awaitingHome_ = false;
+        startRemoteRun();
+    });
     connect(remote_, &RemoteTrainingController::launchFailed, this, [this](const QString& message) {
+        awaitingHome_ = false;
         runState_->setStyleSheet(kErrorStyle);
         runState_->setText(tr("%1: %2").arg(remote_->target().name, message));
         updateControls();
@@ -333,6 +339,14 @@ void TrainPage::startRun() {
 void TrainPage::startRemoteRun() {
     if (!checkForm(TrainSettingsValidator::Purpose::NewRun)) return;
     const TrainSettings settings = form_->settings();
+    if (remote_->target().kind == LaunchTarget::Kind::Slurm && remote_->needsHome(settings)) {  // the script shown has absolute paths
+        awaitingHome_ = true;
+        runState_->setStyleSheet({});
+        runState_->setText(tr("Asking %1 for the home folder (the paths with ~ are in it)…").arg(remote_->target().name));
+        remote_->resolveHome();
+        updateControls();
+        return;
+    }
     QString script;
     if (!confirmSbatch(remote_->sbatchScript(settings), script)) return;
     clearMonitor();
@@ -429,7 +443,7 @@ void TrainPage::showDryRun(const DryRunResult& result) {
 void TrainPage::updateControls() {
     const bool remote = remoteMode();
     const RemoteRun::State remoteState = remote_->run().state();
-    const bool idle = run_->state() == TrainingRun::State::Idle && remoteState == RemoteRun::State::Idle;
+    const bool idle = run_->state() == TrainingRun::State::Idle && remoteState == RemoteRun::State::Idle && !awaitingHome_;
     const bool dryRunning = dryRun_->isRunning();
     dryRunButton_->setText(dryRunning ? tr("Cancel Dry Run") : tr("Dry Run"));
     dryRunButton_->setEnabled(idle && !remote);

@@ -133,6 +133,7 @@ private:
     RunProbeService* runProbes_;
     RunProbeDialog* runProbeDialog_ = nullptr;
     RemoteDataUpload* upload_ = nullptr;
+    bool awaitingHome_ = false;  ///< Start asked the host for the login's home; the launch follows its answer
     bool problemsShown_ = false;
     TrainSettingsValidator::Purpose shownPurpose_ = TrainSettingsValidator::Purpose::DryRun;
 };

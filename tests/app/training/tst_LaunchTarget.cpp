@@ -1,4 +1,5 @@
-// Launch targets: address parts, the problems of bad input in the user's words, JSON round trip and the store.
+// Launch targets: address parts, paths under the working folder or the login's home (~), the problems of bad input in the
+// user's words, JSON round trip and the store.
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -40,6 +41,22 @@ private slots:
         QCOMPARE(plain.port(), 22);
         QCOMPARE(target.remotePath("runs/a"), QString("/scratch/bob/runs/a"));
         QCOMPARE(target.remotePath("/abs/run"), QString("/abs/run"));
+        QCOMPARE(target.remotePath("~/data"), QString("~/data"));  // the login's home, not under the working folder
+        QCOMPARE(target.remotePath("~"), QString("~"));
+    }
+
+    void aHomeRelativeWorkingFolderAndCommandBecomeAbsoluteWithTheHome() {
+        LaunchTarget target = slurm();
+        target.workingFolder = "~/runs";
+        target.m2dsPath = "~/bin/m2ds";
+        QVERIFY(target.problems().isEmpty());
+        QCOMPARE(target.remotePath("a"), QString("~/runs/a"));
+        const LaunchTarget resolved = target.withHome("/home/bob");
+        QCOMPARE(resolved.workingFolder, QString("/home/bob/runs"));
+        QCOMPARE(resolved.m2dsPath, QString("/home/bob/bin/m2ds"));
+        QCOMPARE(resolved.remotePath("a"), QString("/home/bob/runs/a"));
+        target.m2dsPath = "m2ds";  // a name on the PATH stays one
+        QCOMPARE(target.withHome("/home/bob").m2dsPath, QString("m2ds"));
     }
 
     void badInputIsNamedByField() {
@@ -53,10 +70,13 @@ private slots:
         const QStringList problems = target.problems();
         QCOMPARE(problems.size(), 5);
         QCOMPARE(problems[0], QString("Host: 'bob@host:port' is not [user@]host[:port]."));
-        QCOMPARE(problems[1], QString("Working folder: 'scratch' is not an absolute path on the host."));
+        QCOMPARE(problems[1], QString("Working folder: 'scratch' is not an absolute path on the host, nor one in the login's home (~/…)."));
         QCOMPARE(problems[2], QString("Nodes: 0 is not 1–4096."));
         QCOMPARE(problems[3], QString("Time limit: 'two days' is not minutes, [D-]HH:MM[:SS] or MM:SS."));
         QCOMPARE(problems[4], QString("Partition and account: 'gpu a100' holds a space."));
+        target = slurm();
+        target.workingFolder = "~alice/runs";  // another login's home is not read
+        QCOMPARE(target.problems(), QStringList{"Working folder: '~alice/runs' is not an absolute path on the host, nor one in the login's home (~/…)."});
         target = slurm();
         target.address = "host:70000";
         QCOMPARE(target.problems(), QStringList{"Host: port 70000 is not 1–65535."});

@@ -1,6 +1,6 @@
 // RemoteDataUpload through a real OpenSSH server on 127.0.0.1 (tests/support/LocalTrainingHosts): a small folder
 // of WAVs of the test speech (in a sub-folder too) uploaded to the target's data/ folder arrives byte for byte,
-// a second upload sends nothing, a changed file alone is sent again; a missing local folder, a remote folder
+// a second upload sends nothing, a changed file alone is sent again, `~/…` is in the login's home; a missing local folder, a remote folder
 // that cannot be created, a host that is not listening and a cancelled upload each say so in one line. When sshd
 // cannot start the test says why: a skip on a developer's machine, a failure under CI=true.
 #include <QDir>
@@ -77,6 +77,13 @@ private slots:
         QCOMPARE(uploadAndWait(upload, local_), QString());
         QCOMPARE(finished_.value(1).toLongLong(), 1);
         QVERIFY(contentsOf(remote + "/more/004.wav") == contentsOf(local_ + "/more/004.wav"));
+    }
+
+    void aFolderInTheLoginsHome() {
+        RemoteDataUpload upload(RemoteShell(target_, controlFolder()));
+        QCOMPARE(uploadAndWait(upload, local_, "~/data/tilde"), QString());
+        QCOMPARE(finished_.value(0).toString(), hosts_.home() + "/data/tilde");  // the home of the login (sshd's $HOME)
+        QCOMPARE(filesUnder(hosts_.home() + "/data/tilde"), filesUnder(local_));
     }
 
     void aMissingLocalFolderIsNamed() {

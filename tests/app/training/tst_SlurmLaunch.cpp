@@ -1,6 +1,7 @@
 // A single-node SLURM cluster on localhost (Debian slurm-wlm + munge: munged, slurmctld and slurmd started by
 // the test with a generated slurm.conf, CPU only), its login host the test's own sshd on 127.0.0.1: a tiny
-// `m2ds train` submitted through the SLURM target with sbatch, seen pending (held) and then running, its log
+// `m2ds train` submitted through the SLURM target (working folder `~/runs-tilde`: the batch script's paths are
+// absolute in the login's home, which SLURM would not expand) with sbatch, seen pending (held) and then running, its log
 // followed, `scancel --signal=INT` (a checkpoint, the run ends "stopped"), resumed with --resume auto as a new
 // job that continues where it stopped, stopped again; a job the scheduler rejects (an unknown partition) says
 // why. The client commands find the cluster through the target's activation line (export SLURM_CONF=…). When
@@ -49,13 +50,25 @@ private slots:
 
     void submitFollowCancelResume() {
         RemoteRunRegistry registry(hosts_.path("remote-runs.json"));
-        RemoteRun run(target_, &registry, nullptr, controlFolder());
+        LaunchTarget tilde = target_;
+        tilde.workingFolder = "~/runs-tilde";
+        RemoteRun run(tilde, &registry, nullptr, controlFolder());
         test::RemoteRunRecorder got(run);
-        const QString folder = target_.remotePath("run");
-        QVERIFY2(run.start(hosts_.trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
+        const QString folder = hosts_.home() + "/runs-tilde/run";
+        const QStringList arguments = hosts_.trainArguments("~/runs-tilde/run");
+        QVERIFY(run.needsHome(arguments, "run"));
+        QVERIFY2(run.start(arguments, "run"), qPrintable(got.failures.join('\n')));
+        QCOMPARE(run.record().directory, folder);
         const QString firstJob = run.record().jobId;
         QVERIFY(!firstJob.isEmpty());
         QVERIFY(QFile(folder + "/train.jobid").exists());
+        QFile batch(folder + "/train.sbatch");
+        QVERIFY(batch.open(QIODevice::ReadOnly));
+        const QString script = QString::fromUtf8(batch.readAll());
+        for (const QString& directive : {"--chdir=" + folder + "\n", "--output=" + folder + "/train-stdout.log\n", "--error=" + folder + "/train-stderr.log\n"})
+            QVERIFY2(script.contains("\n#SBATCH " + directive), qPrintable(script));
+        QVERIFY2(!script.contains('~'), qPrintable(script));
+        QCOMPARE(run.sbatchScript(arguments, "run"), script);  // as generated for the page, now that the home is known
         QCOMPARE(run.state(), RemoteRun::State::Pending);
         QTRY_COMPARE_WITH_TIMEOUT(run.schedulerState(), QString("PENDING (JobHeldUser)"), 15000);
         release(firstJob);

@@ -1,5 +1,6 @@
 // A real OpenSSH server on 127.0.0.1 (Debian openssh-server), started by the test with a throwaway host key,
-// client key and configuration: a tiny `m2ds train` launched through the SSH target, followed (records
+// client key, configuration and home of the login: a tiny `m2ds train` launched through the SSH target whose
+// working folder is `~/runs-tilde` (lands in that home, the record and log path absolute), followed (records
 // arrive), its follower's ssh killed several times mid-run (no record lost or repeated), stopped (SIGINT to
 // the process group: a checkpoint), resumed (--resume auto), a checkpoint fetched, the run attached again
 // from the registry; the target check's messages for a wrong key, no server, m2ds missing or of another
@@ -31,13 +32,15 @@ private slots:
         M2DS_REQUIRE(problem.isEmpty(), problem);
         QVERIFY(test::LocalSshServer::generateKey(hosts_.path("other_key")));
         target_ = hosts_.sshTarget();
+        tilde_ = target_;
+        tilde_.workingFolder = "~/runs-tilde";
         const QString noCorpus = hosts_.prepareCorpus();  // the "remote" host is this machine
         QVERIFY2(noCorpus.isEmpty(), qPrintable(noCorpus));
     }
 
     void cleanupTestCase() {
-        for (const QString& folder : {QString("run"), QString("run-check")}) {
-            QFile pid(target_.remotePath(folder + "/train.pid"));
+        for (const QString& folder : {hosts_.home() + "/runs-tilde/run", target_.remotePath("run-check")}) {
+            QFile pid(folder + "/train.pid");
             if (pid.open(QIODevice::ReadOnly)) ::kill(-pid_t(pid.readAll().trimmed().toLongLong()), SIGKILL);  // a run a failed test left going
         }
         test::LocalTrainingHosts::closeConnection(target_, controlFolder());
@@ -48,6 +51,9 @@ private slots:
         QVERIFY2(good.ok(), qPrintable(good.problems.join('\n')));
         QCOMPARE(good.remoteVersion, LaunchTargetCheck::expectedVersion());
         QVERIFY(good.freeMib > 0);
+        const LaunchTargetReport inHome = LaunchTargetCheck::check(tilde_, tilde_.workingFolder, 1024, controlFolder());
+        QVERIFY2(inHome.ok(), qPrintable(inHome.problems.join('\n')));
+        QVERIFY(QFileInfo(hosts_.home() + "/runs-tilde").isDir());  // the login's home, not a folder named ~
 
         LaunchTarget wrongKey = target_;
         wrongKey.identityFile = hosts_.path("other_key");
@@ -80,11 +86,17 @@ private slots:
 
     void launchFollowSurviveDropsStopResumeFetchAttach() {
         RemoteRunRegistry registry(hosts_.path("remote-runs.json"));
-        RemoteRun run(target_, &registry, nullptr, controlFolder());
+        RemoteRun run(tilde_, &registry, nullptr, controlFolder());
         test::RemoteRunRecorder got(run);
-        const QString folder = target_.remotePath("run");
-        QVERIFY2(run.start(hosts_.trainArguments(folder), "run"), qPrintable(got.failures.join('\n')));
-        QCOMPARE(run.record().directory, folder);
+        const QString folder = hosts_.home() + "/runs-tilde/run";
+        const QStringList arguments = hosts_.trainArguments("~/runs-tilde/run");
+        QVERIFY(run.needsHome(arguments, "run"));
+        QVERIFY2(run.start(arguments, "run"), qPrintable(got.failures.join('\n')));
+        QCOMPARE(run.home(), hosts_.home());
+        QCOMPARE(run.record().directory, folder);  // absolute: `~` asked once, then expanded
+        QCOMPARE(run.record().arguments, hosts_.trainArguments(folder));
+        QCOMPARE(run.target().workingFolder, hosts_.home() + "/runs-tilde");
+        QVERIFY(!run.needsHome(arguments, "run"));
         QVERIFY(run.record().pid > 0);
         QCOMPARE(registry.load().size(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(got.iterations.size() >= 3, 60000);
@@ -130,7 +142,7 @@ private slots:
         QVERIFY(a.readAll() == b.readAll());
 
         // The workbench restarted: the recorded run is attached again and its whole log read.
-        RemoteRun again(target_, &registry, nullptr, controlFolder());
+        RemoteRun again(tilde_, &registry, nullptr, controlFolder());
         test::RemoteRunRecorder seen(again);
         QVERIFY(again.attach(registry.load().last()));
         QTRY_COMPARE_WITH_TIMEOUT(seen.ends.size(), 1, 30000);  // the log's last "end": the run is over
@@ -143,6 +155,7 @@ private:
 
     test::LocalTrainingHosts hosts_{QStringLiteral(M2DS_EXECUTABLE)};
     LaunchTarget target_;
+    LaunchTarget tilde_;  ///< target_ with the working folder ~/runs-tilde
 };
 
 QTEST_GUILESS_MAIN(TestSshLaunch)

@@ -87,7 +87,7 @@ private slots:
         edit(dialog, "targetAddress")->setText("me@gpu1:99999");
         edit(dialog, "targetWorkingFolder")->setText("scratch");
         QCOMPARE(dialog.problems(), (QStringList{"Name: a target called 'gpu box' exists already.", "Host: port 99999 is not 1–65535.",
-                                                 "Working folder: 'scratch' is not an absolute path on the host."}));
+                                                 "Working folder: 'scratch' is not an absolute path on the host, nor one in the login's home (~/…)."}));
         QVERIFY(!okEnabled(dialog));
 
         edit(dialog, "targetName")->setText("gpu box 2");

@@ -3,8 +3,9 @@
 // form keeps the host's paths as typed, Start returns at once (the launch's ssh round trip runs on a job thread)
 // and the state line, curves and checkpoints follow the remote log; Stop makes the run checkpoint, Open in Inspect
 // copies the checkpoint into the local cache first, Resume continues from it, and a page built afterwards (a
-// restarted workbench) follows the remembered remote run again. SLURM, in the workbench window: Start shows the
-// batch script (srun, the target's partition and time limit) and submits it as accepted, the job is seen pending
+// restarted workbench) follows the remembered remote run again. SLURM, in the workbench window, the output folder
+// in the login's home (~/run-slurm): Start asks the host for the home, then shows the batch script (srun, the
+// target's partition and time limit, absolute paths) and submits it as accepted, the job is seen pending
 // (held) and then running with live curves, Stop (scancel --signal=INT) checkpoints, Resume submits a new job with
 // --resume auto, and Open in Inspect loads the fetched checkpoint in the Inspect page. With $M2DS_SCREENSHOT_DIR
 // set, PNGs of each step are saved there. When sshd or the cluster cannot start: a skip, or a failure under CI=true.
@@ -173,12 +174,13 @@ private slots:
         window.pages()->setCurrentWidget(&page);
         PageRecords got(page);
         QVERIFY(page.targets()->select("localhost-cluster"));
-        fill(page, "run-slurm");
-        const QString folder = slurm_.remotePath("run-slurm");
+        fill(page, "~/run-slurm");  // in the login's home: asked for before the script is shown, whose paths are absolute
+        const QString folder = hosts_.home() + "/run-slurm";
 
         const QString script = submitThroughDialog(page, "startButton", "slurm-sbatch-dialog");
         QVERIFY2(script.contains("\n#SBATCH --partition=debug\n") && script.contains("\n#SBATCH --time=00:30:00\n") &&
-                     script.contains("\n#SBATCH --hold\n") && script.contains("exec srun ") && script.contains(" --output_dir " + folder),
+                     script.contains("\n#SBATCH --hold\n") && script.contains("exec srun ") && script.contains(" --output_dir " + folder) &&
+                     script.contains("\n#SBATCH --chdir=" + folder + "\n") && !script.contains("~"),
                  qPrintable(script));
         QVERIFY(!script.contains("--resume"));
         waitUntilHeldJobPending(page, folder);
@@ -262,7 +264,8 @@ private:
             dialog->findChild<QPushButton*>("submitScript")->click();
         });
         poll.start();
-        button(page, pressed)->click();  // returns once the dialog is accepted
+        button(page, pressed)->click();  // returns once the dialog is accepted, or (a home to ask for first) at once
+        static_cast<void>(QTest::qWaitFor([&] { return !shown.isEmpty(); }, kTimeout));  // none shown: the caller's checks fail
         return shown;
     }
 
