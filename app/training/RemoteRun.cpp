@@ -16,8 +16,9 @@
 namespace m2ds {
 namespace {
 
-constexpr int kStatusMilliseconds = 2000;
-constexpr int kLogMilliseconds = 1000;
+constexpr int kLogMilliseconds = 1000;     ///< the log, and with the same pace the status poll (stderr's tail)
+constexpr int kSchedulerEveryPolls = 2;    ///< SLURM: squeue/sacct at every second status poll, sparing the controller
+constexpr int kClosingPolls = 5;           ///< after the end: status polls until the process or job is seen gone
 constexpr int kStderrLines = 6;
 
 QString section(const QString& output, const QString& marker) {
@@ -46,7 +47,7 @@ RemoteRun::RemoteRun(const LaunchTarget& target, RemoteRunRegistry* registry, QO
     : QObject(parent), target_(target), registry_(registry),
       runner_([](const RemoteShell& shell, const QString& script, std::function<void(const RemoteResult&)> done) { done(shell.run(script)); }),
       shell_(target, controlFolder), source_(shell_), follower_(&source_, QString()), fetch_(shell_) {
-    statusTimer_.setInterval(kStatusMilliseconds);
+    statusTimer_.setInterval(kLogMilliseconds);
     connect(&statusTimer_, &QTimer::timeout, this, &RemoteRun::pollStatus);
     connect(&follower_, &RemoteLogFollower::recordsRead, this, &RemoteRun::onRecords);
     connect(&follower_, &RemoteLogFollower::connectionLost, this, &RemoteRun::connectionLost);
@@ -56,11 +57,15 @@ RemoteRun::RemoteRun(const LaunchTarget& target, RemoteRunRegistry* registry, QO
     connect(&fetch_, &RemoteFileFetch::failed, this, &RemoteRun::fetchFailed);
 }
 
-RemoteRun::~RemoteRun() {
+RemoteRun::~RemoteRun() { dropStatusPoll(); }
+
+void RemoteRun::dropStatusPoll() {
     if (!statusProcess_) return;
     statusProcess_->disconnect(this);
     statusProcess_->kill();
     statusProcess_->waitForFinished(1000);
+    statusProcess_->deleteLater();
+    statusProcess_ = nullptr;
 }
 
 QString RemoteRun::sbatchScript(const QStringList& arguments, const QString& directory) const {
@@ -141,6 +146,7 @@ QString RemoteRun::launchScript(const QStringList& arguments, const QString& sba
 }
 
 bool RemoteRun::launch(const QStringList& arguments, const QString& sbatchScript) {
+    stopStatusPolls();  // the last run's closing polls: their answers are not this launch's
     setState(State::Launching);
     auto outcome = std::make_shared<std::optional<bool>>();
     auto launched = [outcome](bool ok) { *outcome = ok; };
@@ -203,6 +209,7 @@ void RemoteRun::stop() {
 
 bool RemoteRun::attach(const RemoteRunRecord& record) {
     if (state_ != State::Idle || record.directory.isEmpty()) return false;
+    stopStatusPolls();
     record_ = record;
     lastEnd_.reset();
     gonePolls_ = 0;
@@ -223,30 +230,49 @@ bool RemoteRun::fetchCheckpoint(const QString& remotePath) {
     return fetch_.start(remotePath, RemoteFileFetch::cacheFolder(target_.name, record_.directory));
 }
 
-QString RemoteRun::statusScript() const {
+void RemoteRun::stopStatusPolls() {
+    statusTimer_.stop();
+    dropStatusPoll();
+    statusPolls_ = 0;
+}
+
+bool RemoteRun::schedulerDue() {
+    // SSH: `kill -0`, free. SLURM: squeue is a request to the controller; every poll asks it while an answer is awaited.
+    if (target_.kind != LaunchTarget::Kind::Slurm || state_ == State::Idle || !statusKnown_ || pendingEnd_) return true;
+    return ++statusPolls_ % kSchedulerEveryPolls == 0;
+}
+
+QString RemoteRun::statusScript(bool askState) const {
     QString script = QStringLiteral("cd %1 2>/dev/null || true\n").arg(RemoteHome::shellWord(record_.directory));
-    if (target_.kind == LaunchTarget::Kind::Slurm) {
-        script += activationLine(target_) + QStringLiteral("s=$(%1)\necho \"M2DS-STATE ${s:-GONE}\"\n").arg(SbatchScript::stateQuery(record_.jobId));
-    } else {
-        script += QStringLiteral("if kill -0 %1 2>/dev/null; then echo 'M2DS-STATE RUNNING'; else echo 'M2DS-STATE GONE'; fi\n").arg(record_.pid);
-    }
+    if (askState)
+        script += target_.kind == LaunchTarget::Kind::Slurm
+                      ? activationLine(target_) + QStringLiteral("s=$(%1)\necho \"M2DS-STATE ${s:-GONE}\"\n").arg(SbatchScript::stateQuery(record_.jobId))
+                      : QStringLiteral("if kill -0 %1 2>/dev/null; then echo 'M2DS-STATE RUNNING'; else echo 'M2DS-STATE GONE'; fi\n").arg(record_.pid);
     return script + QStringLiteral("echo M2DS-STDERR; tail -c +%1 train-stderr.log 2>/dev/null | tail -n %2\n").arg(record_.stderrOffset + 1).arg(kStderrLines);
 }
 
 void RemoteRun::pollStatus() {
     if (statusProcess_) return;  // the last poll has not answered yet
-    QProcess* process = shell_.start(statusScript(), this);
+    if (state_ == State::Idle && ++closingPolls_ > kClosingPolls) {  // after the end, the process or job not seen gone
+        statusTimer_.stop();
+        return;
+    }
+    QProcess* process = shell_.start(statusScript(schedulerDue()), this);
     statusProcess_ = process;
     connect(process, &QProcess::finished, this, [this, process](int exitCode, QProcess::ExitStatus status) {
         process->deleteLater();
+        statusProcess_ = nullptr;
         if (status == QProcess::NormalExit && exitCode == 0) onStatus(process->readAllStandardOutput());
     });
 }
 
 void RemoteRun::onStatus(const QByteArray& bytes) {
     const QString output = QString::fromUtf8(bytes);
-    job_ = SlurmJobState::parse(section(output, QStringLiteral("M2DS-STATE")));
-    statusKnown_ = true;
+    const bool stateAsked = output.contains(QStringLiteral("M2DS-STATE"));
+    if (stateAsked) {
+        job_ = SlurmJobState::parse(section(output, QStringLiteral("M2DS-STATE")));
+        statusKnown_ = true;
+    }
     const QString state = job_.describe();
     const QString tail = output.mid(output.indexOf(QStringLiteral("M2DS-STDERR")) + 11).trimmed();
     if (state != schedulerState_ || tail != stderrTail_) {
@@ -254,6 +280,11 @@ void RemoteRun::onStatus(const QByteArray& bytes) {
         stderrTail_ = tail;
         emit statusChanged();
     }
+    if (state_ == State::Idle) {  // a closing poll: stderr's last lines, until the process or job is seen gone
+        if (job_.isFinal()) statusTimer_.stop();
+        return;
+    }
+    if (!stateAsked) return;
     if (state_ == State::Pending && job_.word() == QLatin1String("RUNNING")) setState(State::Running);
     if (pendingEnd_) {
         const TrainingEnd end = *pendingEnd_;
@@ -296,11 +327,13 @@ TrainingEnd RemoteRun::endOf(const TrainingEnd* logEnd) const {
 }
 
 void RemoteRun::finish(const TrainingEnd& end) {
-    statusTimer_.stop();
     follower_.stop();
     lastEnd_ = end;
+    closingPolls_ = 0;
     setState(State::Idle);
     emit ended(end);
+    if (job_.isFinal()) statusTimer_.stop();  // seen gone: that answer brought stderr's last lines
+    else pollStatus();  // unless one is on its way: stderr's last lines (they may follow the log's end) and the final state
 }
 
 void RemoteRun::setState(State state) {

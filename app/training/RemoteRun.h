@@ -23,8 +23,9 @@ namespace m2ds {
 /// local TrainingRun. SSH: started detached on the host (`setsid nohup … &`, its pid in DIR/train.pid), so
 /// it outlives the ssh session and the workbench; stop = SIGINT to its process group. SLURM: DIR/train.sbatch
 /// submitted with `sbatch --parsable` (job id in DIR/train.jobid); state from squeue, then sacct; stop =
-/// `scancel --signal=INT`. Both: the log is followed by a RemoteLogFollower, the process or job is polled every
-/// 2 s (stderr's last lines with it), resume launches the same arguments with `--resume auto`, and each
+/// `scancel --signal=INT`. Both: the log is followed by a RemoteLogFollower, stderr's last lines are polled at the
+/// same pace (every second) with the process (SSH) or, every 2 s, the job (SLURM), and after the end until the
+/// process or job is seen gone (at most 5 polls); resume launches the same arguments with `--resume auto`, and each
 /// launch is put in the RemoteRunRegistry so that the workbench can attach again after a restart. A SLURM run
 /// that its time limit ended ends "timeout", saying where it stopped and what Resume does (SlurmJobEnd). A launch
 /// whose paths start with `~` first asks the host for the login's home, once, and records them absolute (RemoteHome).
@@ -114,8 +115,14 @@ private:
     /// The launch script's answer: follows the launched run, or reports why it failed.
     bool onLaunched(const RemoteResult& result);
     QString launchScript(const QStringList& arguments, const QString& sbatchScript) const;
-    QString statusScript() const;
+    /// askState: with the process's or job's state (else stderr's tail only).
+    QString statusScript(bool askState) const;
+    /// Whether this poll asks for the process's or job's state (see kSchedulerEveryPolls).
+    bool schedulerDue();
     void pollStatus();
+    /// Stops the status polls and drops one in flight (a launch or attach: no answer about the last run arrives).
+    void stopStatusPolls();
+    void dropStatusPoll();
     void onStatus(const QByteArray& output);
     void onRecords(const TrainingLogBatch& batch);
     /// The end to report: the log's `logEnd` (null: the process or job is gone without one), for SLURM as
@@ -147,6 +154,8 @@ private:
     TrainingCheckpoint lastCheckpoint_;  ///< the last one the log named (of any launch of the run)
     QString stderrTail_;
     int gonePolls_ = 0;  ///< status polls in a row that found the process or job gone
+    int statusPolls_ = 0;   ///< since the launch or attach, for kSchedulerEveryPolls
+    int closingPolls_ = 0;  ///< since the end
     std::optional<TrainingEnd> lastEnd_;
 };
 

@@ -81,6 +81,8 @@ private slots:
         run.stop();  // scancel --signal=INT
         QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 1, 60000);
         QCOMPARE(got.ends[0].status, QString("stopped"));
+        // stderr is read once more after the end (its last lines come through srun after the log's "end").
+        QTRY_VERIFY2_WITH_TIMEOUT(run.stderrTail().contains(" (stop requested)"), qPrintable(run.stderrTail()), 15000);
         QVERIFY(!got.checkpoints.isEmpty());  // SIGINT made it save
         QCOMPARE(got.iterations, test::loggedIterations(folder + "/log.jsonl"));  // every record once, in order
         QVERIFY(run.canResume());

@@ -196,6 +196,7 @@ private slots:
         stopAndWait(page);  // scancel --signal=INT
         if (QTest::currentTestFailed()) return;
         QVERIFY(!page.checkpoints()->paths().isEmpty());
+        QTRY_VERIFY2_WITH_TIMEOUT(labelText(page, "remoteStderr").contains(" (stop requested)"), qPrintable(labelText(page, "remoteStderr")), 15000);
         screenshot(window, "slurm-stopped");
 
         const qsizetype firstRun = got.iterations.size();
