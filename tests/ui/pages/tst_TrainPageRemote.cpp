@@ -1,6 +1,8 @@
 // The Train page launching through remote targets, offscreen, against a real sshd on 127.0.0.1 and a real
 // single-node SLURM cluster behind it (LocalTrainingHosts). SSH: the saved target is chosen in the selector, the
-// form keeps the host's paths as typed, Start returns at once (the launch's ssh round trip runs on a job thread)
+// prepared speech folder is sent with the speech field's Upload… (its two dialogs answered: this computer's folder,
+// then ~/data/speech on the host) and the field then holds the host's absolute path, the form keeps the host's
+// paths as typed, Start returns at once (the launch's ssh round trip runs on a job thread)
 // and the state line, curves and checkpoints follow the remote log; Stop makes the run checkpoint, Open in Inspect
 // copies the checkpoint into the local cache first, Resume continues from it, and a page built afterwards (a
 // restarted workbench) follows the remembered remote run again. SLURM, in the workbench window, the output folder
@@ -12,7 +14,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -22,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 #include <csignal>
 
@@ -114,6 +120,13 @@ private slots:
             QVERIFY(page.targets()->select("loopback"));
             QVERIFY(!button(page, "dryRunButton")->isEnabled());  // dry runs are this computer's
             fill(page, "run");
+            uploadThroughTheDialogs(page, "speech", hosts_.path("speech"), "~/data/speech");
+            if (QTest::currentTestFailed()) return;
+            const QString uploaded = hosts_.home() + "/data/speech";
+            QCOMPARE(page.form()->settings().speech, uploaded);  // the training below reads the uploaded copy
+            const QString sent = labelText(page, "uploadState");
+            QVERIFY2(sent.startsWith(QString("Uploaded %1 files (").arg(filesUnder(hosts_.path("speech")))) &&
+                         sent.endsWith(" MiB) to " + uploaded + " on loopback; the speech field uses it."), qPrintable(sent));
             QCOMPARE(page.form()->settings().outputDirectory, QString("run"));  // a host path, kept as typed
             button(page, "startButton")->click();
             QVERIFY2(labelText(page, "runState").startsWith("Launching on loopback"), qPrintable(labelText(page, "runState")));
@@ -244,6 +257,36 @@ private:
                                              {"save_freq", "100"}, {"eval_freq", "100"}, {"workers", "1"}};
         for (auto it = numbers.begin(); it != numbers.end(); ++it) lineEdit(page, it.key())->setText(it.value());
         lineEdit(page, "output_dir")->setText(output);  // under the target's working folder
+    }
+
+    /// Presses `field`'s Upload…, chooses `local` in the folder dialog and `remote` as the folder on the host, then
+    /// waits until the upload ended.
+    static void uploadThroughTheDialogs(TrainPage& page, const QString& field, const QString& local, const QString& remote) {
+        QTimer poll;
+        poll.setInterval(50);
+        QObject::connect(&poll, &QTimer::timeout, [&] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (auto* folders = qobject_cast<QFileDialog*>(modal)) {
+                folders->setDirectory(local);
+                static_cast<QDialog*>(folders)->accept();  // QFileDialog::accept, through the public virtual
+            } else if (auto* host = qobject_cast<QInputDialog*>(modal)) {
+                host->setTextValue(remote);
+                host->accept();
+                poll.stop();
+            }
+        });
+        poll.start();
+        page.form()->uploadButton(field)->click();  // returns once both dialogs are answered
+        QVERIFY2(page.isUploading(), qPrintable(labelText(page, "uploadState")));
+        QCOMPARE(page.form()->uploadButton(field)->text(), QString("Cancel Upload"));
+        QTRY_VERIFY2_WITH_TIMEOUT(!page.isUploading(), qPrintable(labelText(page, "uploadState")), kTimeout);
+    }
+
+    /// The files under `folder`, at any depth.
+    static int filesUnder(const QString& folder) {
+        int files = 0;
+        for (QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next()) ++files;
+        return files;
     }
 
     /// Presses the button `pressed` (Start or Resume) and accepts the batch script dialog it opens, saved as
