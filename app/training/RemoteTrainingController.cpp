@@ -27,17 +27,7 @@ void RemoteTrainingController::replaceRun(const LaunchTarget& target) {
         queue_.run<RemoteResult>([shell, script](const ProgressMonitor&) { return shell.run(script); },
                                  [done = std::move(done)](int, RemoteResult result) { done(result); });
     });
-    connect(run_, &RemoteRun::recordsRead, this, &RemoteTrainingController::recordsRead);
-    connect(run_, &RemoteRun::stateChanged, this, &RemoteTrainingController::stateChanged);
-    connect(run_, &RemoteRun::ended, this, &RemoteTrainingController::ended);
-    connect(run_, &RemoteRun::launchFailed, this, &RemoteTrainingController::launchFailed);
-    connect(run_, &RemoteRun::homeResolved, this, &RemoteTrainingController::homeResolved);
-    connect(run_, &RemoteRun::statusChanged, this, &RemoteTrainingController::statusChanged);
-    connect(run_, &RemoteRun::connectionLost, this, &RemoteTrainingController::connectionLost);
-    connect(run_, &RemoteRun::connectionRestored, this, &RemoteTrainingController::connectionRestored);
-    connect(run_, &RemoteRun::fetchProgress, this, &RemoteTrainingController::fetchProgress);
-    connect(run_, &RemoteRun::fetched, this, &RemoteTrainingController::fetched);
-    connect(run_, &RemoteRun::fetchFailed, this, &RemoteTrainingController::fetchFailed);
+    emit runReplaced(run_);
 }
 
 TrainSettings RemoteTrainingController::remoteSettings(TrainSettings settings, const LaunchTarget& target) {
@@ -54,15 +44,9 @@ bool RemoteTrainingController::start(const TrainSettings& settings, const QStrin
     return run_->start(remote.arguments(), remote.outputDirectory, sbatchScript);
 }
 
-bool RemoteTrainingController::resume(const QString& sbatchScript) { return run_->resume(sbatchScript); }
-
-void RemoteTrainingController::stop() { run_->stop(); }
-
 bool RemoteTrainingController::attach(const LaunchTarget& target, const RemoteRunRecord& record) {
     return target.name == record.target && setTarget(target) && run_->attach(record);
 }
-
-bool RemoteTrainingController::fetchCheckpoint(const QString& remotePath) { return run_->fetchCheckpoint(remotePath); }
 
 QString RemoteTrainingController::sbatchScript(const TrainSettings& settings) const {
     const TrainSettings remote = remoteSettings(settings, target());
@@ -78,8 +62,6 @@ bool RemoteTrainingController::needsHome(const TrainSettings& settings) const {
     const TrainSettings remote = remoteSettings(settings, target());
     return run_->needsHome(remote.arguments(), remote.outputDirectory);
 }
-
-void RemoteTrainingController::resolveHome() { run_->resolveHome(); }
 
 QString RemoteTrainingController::stateLine() const {
     const RemoteRunRecord& record = run_->record();

@@ -11,9 +11,10 @@
 namespace m2ds {
 
 /// The Train page's remote runs: one RemoteRun on the chosen SSH or SLURM target, whose blocking ssh round
-/// trips (launch, stop) run on a job thread so that the window never waits for the network; the records,
-/// state, stderr tail and checkpoint copies of RemoteRun are passed on, and the registry of launched runs is
-/// offered for attaching again after a restart.
+/// trips (launch, stop, the home's look-up) run on a job thread so that the window never waits for the network;
+/// the form's settings as paths on the host, and the registry of launched runs for attaching again after a
+/// restart. The run's records, state, stderr tail and checkpoint copies are its own signals: connect to run(),
+/// again at each runReplaced.
 class RemoteTrainingController : public QObject {
     Q_OBJECT
 public:
@@ -26,34 +27,28 @@ public:
     /// Launches go to `target` from now on; false (nothing changes) while a run is followed.
     bool setTarget(const LaunchTarget& target);
     const LaunchTarget& target() const { return run_->target(); }
-    /// The run on the target (for its state and record; owned here, replaced by setTarget).
-    const RemoteRun& run() const { return *run_; }
+    /// The run on the target: its state, record, signals, stop, resume and checkpoint copies. Owned here; setTarget
+    /// deletes it and makes another (runReplaced).
+    RemoteRun* run() const { return run_; }
     bool isIdle() const { return run_->state() == RemoteRun::State::Idle; }
 
     /// Launches `settings` (paths on the host: remoteSettings() applied) on the target; `sbatchScript` as for
     /// RemoteRun::start. False when busy or the target is not remote; otherwise the outcome follows as
     /// stateChanged or launchFailed.
     bool start(const TrainSettings& settings, const QString& sbatchScript = {});
-    /// Launches the followed run again with --resume auto.
-    bool resume(const QString& sbatchScript = {});
-    void stop();
     /// Follows the recorded run on `target` (which must be the record's): setTarget, then RemoteRun::attach.
     bool attach(const LaunchTarget& target, const RemoteRunRecord& record);
-    /// Copies a checkpoint of the followed run into the local cache: fetchProgress, then fetched or fetchFailed.
-    bool fetchCheckpoint(const QString& remotePath);
     /// The runs launched from this workbench, newest last.
     QVector<RemoteRunRecord> records() const { return registry_.load(); }
 
     /// The batch script a SLURM launch of `settings` submits (before the user edits it); its paths absolute once
     /// the login's home is known (see needsHome).
     QString sbatchScript(const TrainSettings& settings) const;
-    /// The batch script resume() submits for the followed run.
+    /// The batch script RemoteRun::resume submits for the followed run.
     QString resumeSbatchScript() const;
     /// True while launching `settings` needs the login's home first (a path with `~`, RemoteRun::needsHome):
-    /// start() asks for it on its own, but sbatchScript() is only absolute after resolveHome().
+    /// start() asks for it on its own, but sbatchScript() is only absolute after RemoteRun::resolveHome.
     bool needsHome(const TrainSettings& settings) const;
-    /// Asks the host for the login's home: homeResolved, or launchFailed.
-    void resolveHome();
     /// One line for the page: what the run is doing, its scheduler state, where.
     QString stateLine() const;
 
@@ -62,18 +57,8 @@ public:
     static TrainSettings remoteSettings(TrainSettings settings, const LaunchTarget& target);
 
 signals:
-    void recordsRead(const m2ds::TrainingLogBatch& batch);
-    void stateChanged(m2ds::RemoteRun::State state);
-    void ended(const m2ds::TrainingEnd& end);
-    void launchFailed(const QString& message);
-    void homeResolved();
-    /// The scheduler state or the stderr tail changed.
-    void statusChanged();
-    void connectionLost(const QString& message);
-    void connectionRestored();
-    void fetchProgress(int percent);
-    void fetched(const QString& localPath);
-    void fetchFailed(const QString& message);
+    /// setTarget deleted the run and made `run`, on the new target: connect to its signals.
+    void runReplaced(m2ds::RemoteRun* run);
 
 private:
     void replaceRun(const LaunchTarget& target);

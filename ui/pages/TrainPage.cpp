@@ -115,40 +115,45 @@ void TrainPage::connectRun() {
 }
 
 void TrainPage::connectRemote() {
-    connect(remote_, &RemoteTrainingController::recordsRead, this, &TrainPage::onRecords);
-    connect(remote_, &RemoteTrainingController::ended, this, &TrainPage::onEnded);
-    connect(remote_, &RemoteTrainingController::stateChanged, this, [this](RemoteRun::State state) {
+    connect(remote_, &RemoteTrainingController::runReplaced, this, &TrainPage::connectRemoteRun);
+    connectRemoteRun(remote_->run());
+}
+
+void TrainPage::connectRemoteRun(RemoteRun* run) {
+    connect(run, &RemoteRun::recordsRead, this, &TrainPage::onRecords);
+    connect(run, &RemoteRun::ended, this, &TrainPage::onEnded);
+    connect(run, &RemoteRun::stateChanged, this, [this](RemoteRun::State state) {
         if (state == RemoteRun::State::Pending || state == RemoteRun::State::Running) rememberRemoteRun();
         if (state != RemoteRun::State::Idle) showRemoteState();
         remoteRuns_->setRecords(remote_->records());
         updateControls();
     });
-    connect(remote_, &RemoteTrainingController::statusChanged, this, &TrainPage::showRemoteState);
-    connect(remote_, &RemoteTrainingController::homeResolved, this, [this] {
+    connect(run, &RemoteRun::statusChanged, this, &TrainPage::showRemoteState);
+    connect(run, &RemoteRun::homeResolved, this, [this] {
         if (!awaitingHome_) return;
         awaitingHome_ = false;
         startRemoteRun();
     });
-    connect(remote_, &RemoteTrainingController::launchFailed, this, [this](const QString& message) {
+    connect(run, &RemoteRun::launchFailed, this, [this](const QString& message) {
         awaitingHome_ = false;
         runState_->setStyleSheet(kErrorStyle);
         runState_->setText(tr("%1: %2").arg(remote_->target().name, message));
         updateControls();
     });
-    connect(remote_, &RemoteTrainingController::connectionLost, this, [this](const QString& message) {
+    connect(run, &RemoteRun::connectionLost, this, [this](const QString& message) {
         runState_->setStyleSheet(kErrorStyle);
         runState_->setText(tr("%1\nConnection lost (%2); retrying…").arg(remote_->stateLine(), message));
     });
-    connect(remote_, &RemoteTrainingController::connectionRestored, this, &TrainPage::showRemoteState);
-    connect(remote_, &RemoteTrainingController::fetchProgress, this, [this](int percent) {
+    connect(run, &RemoteRun::connectionRestored, this, &TrainPage::showRemoteState);
+    connect(run, &RemoteRun::fetchProgress, this, [this](int percent) {
         fetchLabel_->setStyleSheet({});
         fetchLabel_->setText(tr("Copying the checkpoint from %1: %2 %").arg(remote_->target().name).arg(percent));
     });
-    connect(remote_, &RemoteTrainingController::fetched, this, [this](const QString& local) {
+    connect(run, &RemoteRun::fetched, this, [this](const QString& local) {
         fetchLabel_->setText(tr("Copied to %1; opening it in Inspect.").arg(local));
         emit openCheckpointRequested(local);
     });
-    connect(remote_, &RemoteTrainingController::fetchFailed, this, [this](const QString& message) {
+    connect(run, &RemoteRun::fetchFailed, this, [this](const QString& message) {
         fetchLabel_->setStyleSheet(kErrorStyle);
         fetchLabel_->setText(tr("Could not copy the checkpoint: %1").arg(message));
     });
@@ -343,7 +348,7 @@ void TrainPage::startRemoteRun() {
         awaitingHome_ = true;
         runState_->setStyleSheet({});
         runState_->setText(tr("Asking %1 for the home folder (the paths with ~ are in it)…").arg(remote_->target().name));
-        remote_->resolveHome();
+        remote_->run()->resolveHome();
         updateControls();
         return;
     }
@@ -356,7 +361,7 @@ void TrainPage::startRemoteRun() {
 
 void TrainPage::resumeRemoteRun() {
     QString script;
-    if (confirmSbatch(remote_->resumeSbatchScript(), script)) remote_->resume(script);
+    if (confirmSbatch(remote_->resumeSbatchScript(), script)) remote_->run()->resume(script);
 }
 
 bool TrainPage::confirmSbatch(const QString& generated, QString& script) {
@@ -368,7 +373,7 @@ bool TrainPage::confirmSbatch(const QString& generated, QString& script) {
 }
 
 void TrainPage::stopRun() {
-    if (remoteMode()) remote_->stop();
+    if (remoteMode()) remote_->run()->stop();
     else run_->stop();
 }
 
@@ -377,7 +382,7 @@ void TrainPage::openCheckpoint(const QString& path) {
         emit openCheckpointRequested(path);
         return;
     }
-    if (!remote_->fetchCheckpoint(path)) return;  // a copy is already on its way
+    if (!remote_->run()->fetchCheckpoint(path)) return;  // a copy is already on its way
     fetchLabel_->setStyleSheet({});
     fetchLabel_->setText(tr("Copying %1 from %2…").arg(QFileInfo(path).fileName(), remote_->target().name));
 }
@@ -387,7 +392,7 @@ void TrainPage::showRemoteState() {
         runState_->setStyleSheet({});
         runState_->setText(remote_->stateLine());
     }
-    const QString tail = remote_->run().stderrTail();
+    const QString tail = remote_->run()->stderrTail();
     remoteStderr_->setText(tail);
     remoteStderr_->setVisible(!tail.isEmpty());
 }
@@ -442,7 +447,7 @@ void TrainPage::showDryRun(const DryRunResult& result) {
 
 void TrainPage::updateControls() {
     const bool remote = remoteMode();
-    const RemoteRun::State remoteState = remote_->run().state();
+    const RemoteRun::State remoteState = remote_->run()->state();
     const bool idle = run_->state() == TrainingRun::State::Idle && remoteState == RemoteRun::State::Idle && !awaitingHome_;
     const bool dryRunning = dryRun_->isRunning();
     dryRunButton_->setText(dryRunning ? tr("Cancel Dry Run") : tr("Dry Run"));
@@ -450,7 +455,7 @@ void TrainPage::updateControls() {
     const bool uploading = isUploading();
     startButton_->setEnabled(idle && !dryRunning && !uploading);
     stopButton_->setEnabled(remote ? remoteState != RemoteRun::State::Idle && remoteState != RemoteRun::State::Launching : !idle);
-    resumeButton_->setEnabled((remote ? remote_->run().canResume() : run_->canResume()) && !dryRunning && !uploading);
+    resumeButton_->setEnabled((remote ? remote_->run()->canResume() : run_->canResume()) && !dryRunning && !uploading);
     form_->setEnabled(idle && !dryRunning);
     targets_->setEnabled(idle && !dryRunning && !uploading);  // an upload goes to the target it began with
     remoteRuns_->followButton()->setEnabled(idle && !dryRunning);
@@ -480,7 +485,7 @@ void TrainPage::rememberRun(const QString& directory) {
 }
 
 void TrainPage::rememberRemoteRun() {
-    const RemoteRunRecord& record = remote_->run().record();
+    const RemoteRunRecord& record = remote_->run()->record();
     QSettings().setValue(QLatin1String(kActiveRemoteRunKey), QStringList{record.target, record.directory});
 }
 

@@ -17,6 +17,7 @@ class CheckpointList;
 class DryRunJob;
 class LaunchTargetSelector;
 class RemoteDataUpload;
+class RemoteRun;
 class RemoteRunPicker;
 class RunProbeDialog;
 class RunProbeService;
@@ -76,8 +77,10 @@ private:
     void connectControls();
     /// The run's records, state and end.
     void connectRun();
-    /// The remote run's records, state, stderr, connection and checkpoint copies.
+    /// The remote run's, now and after each change of target.
     void connectRemote();
+    /// `run`'s records, state, stderr, connection, home look-up and checkpoint copies (until it is deleted).
+    void connectRemoteRun(RemoteRun* run);
     /// True when the chosen target is an SSH host or a SLURM cluster.
     bool remoteMode() const;
     /// The folder of the run on this computer (followed, or the form's output folder); empty for a remote target.

@@ -32,6 +32,7 @@
 #include <csignal>
 
 #include "LocalTrainingHosts.h"
+#include "RemoteRunRecorder.h"
 #include "TestData.h"
 #include "TrainPageDriver.h"
 #include "dialogs/SbatchScriptDialog.h"
@@ -58,20 +59,6 @@ namespace {
 constexpr int kTimeout = 60000;
 const QString kRecording = "/usr/share/pocketsphinx/test/data/cards/001.wav";  // one of the corpus's
 constexpr int kScreenshotHeight = 1350;  // the form to its Start/Stop/Resume buttons
-
-/// What the page's remote run logged while the recorder lives: step iterations, starts and ends, in arrival order.
-struct PageRecords {
-    explicit PageRecords(TrainPage& page) {
-        QObject::connect(page.remote(), &RemoteTrainingController::recordsRead, page.remote(), [this](const TrainingLogBatch& batch) {
-            for (const TrainingStep& step : batch.steps) iterations << step.iteration;
-            starts += batch.starts;
-        });
-        QObject::connect(page.remote(), &RemoteTrainingController::ended, page.remote(), [this](const TrainingEnd& end) { ends << end; });
-    }
-    QList<qint64> iterations;
-    QVector<TrainingStart> starts;
-    QVector<TrainingEnd> ends;
-};
 
 /// Saves `widget` as `name`.png in $M2DS_SCREENSHOT_DIR when it is set (shown first, so that it is laid out).
 void screenshot(QWidget& widget, const QString& name) {
@@ -116,8 +103,8 @@ private slots:
         {
             TrainPage page(presets, QStringLiteral(M2DS_EXECUTABLE));
             page.resize(1400, kScreenshotHeight);
-            PageRecords got(page);
             QVERIFY(page.targets()->select("loopback"));
+            test::RemoteRunRecorder got(*page.remote()->run());  // the run on that target (the page follows it too)
             QVERIFY(!button(page, "dryRunButton")->isEnabled());  // dry runs are this computer's
             fill(page, "run");
             uploadThroughTheDialogs(page, "speech", hosts_.path("speech"), "~/data/speech");
@@ -185,8 +172,8 @@ private slots:
         window.resize(1500, kScreenshotHeight);
         TrainPage& page = *window.trainPage();
         window.pages()->setCurrentWidget(&page);
-        PageRecords got(page);
         QVERIFY(page.targets()->select("localhost-cluster"));
+        test::RemoteRunRecorder got(*page.remote()->run());
         fill(page, "~/run-slurm");  // in the login's home: asked for before the script is shown, whose paths are absolute
         const QString folder = hosts_.home() + "/run-slurm";
 
@@ -198,7 +185,7 @@ private slots:
         QVERIFY(!script.contains("--resume"));
         waitUntilHeldJobPending(page, folder);
         if (QTest::currentTestFailed()) return;
-        const QString firstJob = page.remote()->run().record().jobId;
+        const QString firstJob = page.remote()->run()->record().jobId;
         screenshot(window, "slurm-pending");
         release(firstJob);
         QTRY_VERIFY2_WITH_TIMEOUT(page.curves()->pointCount() >= 3 && labelText(page, "runState").contains(": RUNNING, in "),
@@ -217,7 +204,7 @@ private slots:
         QVERIFY2(resumeScript.contains(" --resume auto") && resumeScript.contains("\n#SBATCH --time=00:30:00\n"), qPrintable(resumeScript));
         waitUntilHeldJobPending(page, folder);
         if (QTest::currentTestFailed()) return;
-        const QString secondJob = page.remote()->run().record().jobId;
+        const QString secondJob = page.remote()->run()->record().jobId;
         QVERIFY(secondJob != firstJob);
         release(secondJob);
         QTRY_VERIFY2_WITH_TIMEOUT(got.starts.size() == 2 && got.iterations.size() > firstRun + 1, qPrintable(labelText(page, "runState")), kTimeout);
@@ -315,8 +302,8 @@ private:
 
     /// Waits until the page's run is a held SLURM job and its state line says so; Stop enabled, Start not.
     static void waitUntilHeldJobPending(TrainPage& page, const QString& folder) {
-        QTRY_VERIFY2_WITH_TIMEOUT(page.remote()->run().state() == RemoteRun::State::Pending, qPrintable(labelText(page, "runState")), kTimeout);
-        const QString pending = QString("Pending: SLURM job %1 on localhost-cluster: PENDING (JobHeldUser), in %2").arg(page.remote()->run().record().jobId, folder);
+        QTRY_VERIFY2_WITH_TIMEOUT(page.remote()->run()->state() == RemoteRun::State::Pending, qPrintable(labelText(page, "runState")), kTimeout);
+        const QString pending = QString("Pending: SLURM job %1 on localhost-cluster: PENDING (JobHeldUser), in %2").arg(page.remote()->run()->record().jobId, folder);
         QTRY_COMPARE_WITH_TIMEOUT(labelText(page, "runState"), pending, 15000);
         QVERIFY(button(page, "stopButton")->isEnabled() && !button(page, "startButton")->isEnabled());
     }
@@ -326,7 +313,7 @@ private:
         button(page, "stopButton")->click();
         QTRY_VERIFY2_WITH_TIMEOUT(labelText(page, "runState").startsWith("Stopped."), qPrintable(labelText(page, "runState")), kTimeout);
         QVERIFY(button(page, "resumeButton")->isEnabled() && button(page, "startButton")->isEnabled() && !button(page, "stopButton")->isEnabled());
-        emit page.remote()->statusChanged();  // as RemoteRun's last poll, in flight when the log's end arrived (SLURM: "FAILED", exit 130)
+        emit page.remote()->run()->statusChanged();  // as RemoteRun's last poll, in flight when the log's end arrived (SLURM: "FAILED", exit 130)
         QVERIFY2(labelText(page, "runState").startsWith("Stopped."), qPrintable(labelText(page, "runState")));
     }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Shared by the remote-launch tests (SSH and SLURM): what a RemoteRun reported, and what its log holds.
+// Shared by the remote-launch tests (SSH, SLURM, the Train page's): what a RemoteRun reported, and what its log holds.
 #include <QList>
 #include <QString>
 #include <QStringList>
