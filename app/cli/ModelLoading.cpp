@@ -3,6 +3,7 @@
 #include "checkpoint/CheckpointImporter.h"
 #include "cli/DataDirectory.h"
 #include "common/Errors.h"
+#include "features/HubertFolder.h"
 #include "model/hubert/HubertModel.h"
 
 namespace m2ds::cli {
@@ -28,10 +29,9 @@ LoadedEncoder LoadedEncoder::open(const std::string& path, const std::string& de
     LoadedEncoder encoder;
     M2dsModel::setComputeThreads(threads);
     if (LayerEmbeddingModel::isHubertFolder(path)) {
-        const HubertCheckpoint checkpoint = HubertCheckpoint::read(path);
-        encoder.hubert = std::make_unique<HubertModel>(HubertModel::fromCheckpoint(checkpoint));
-        encoder.hubert->setDevice(device);
-        encoder.weightsPath = checkpoint.weightsPath;
+        HubertFolder folder = HubertFolder::open(path, device);
+        encoder.hubert = std::move(folder.model);
+        encoder.weightsPath = folder.weightsPath;
         return encoder;
     }
     encoder.network = std::make_unique<M2dsModel>(modelFrom(importCheckpoint(path), M2dsModel::Parts::EncoderOnly));

@@ -22,7 +22,7 @@ M2dsModel modelFrom(const ImportedCheckpoint& checkpoint, M2dsModel::Parts parts
 /// (config.json inside), loaded on a device. Exactly one of `network` and `hubert` is set.
 struct LoadedEncoder {
     std::unique_ptr<M2dsModel> network;
-    std::unique_ptr<HubertModel> hubert;
+    std::shared_ptr<const HubertModel> hubert;
     std::string weightsPath;  ///< the file the weights came from (the checkpoint, or the folder's weights file)
 
     LoadedEncoder();
