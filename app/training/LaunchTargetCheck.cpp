@@ -21,7 +21,12 @@ QString checkScript(const LaunchTarget& target, const QString& runDirectory) {
     QString script = target.activation.trimmed().isEmpty() ? QString() : target.activation.trimmed() + QStringLiteral(" >&2\n");
     script += QStringLiteral("if command -v %1 >/dev/null 2>&1; then echo \"M2DS-VERSION $(%1 --version 2>&1 | head -n1)\"; "
                              "else echo 'M2DS-VERSION missing'; fi\n").arg(m2ds);
-    script += QStringLiteral("mkdir -p %1 2>/dev/null && echo \"M2DS-FREE $(df -Pk %1 | awk 'NR==2 {print $4}')\" || echo 'M2DS-FREE unwritable'\n").arg(folder);
+    // The run folder or, while it does not exist, the nearest folder above it: writable, and its file system's room
+    // (where the run folder will be). Nothing is created: a check that fails leaves no trace on the host.
+    script += QStringLiteral("d=%1; while [ ! -e \"$d\" ]; do d=$(dirname -- \"$d\"); done\n"
+                             "if [ -d \"$d\" ] && [ -w \"$d\" ]; then echo \"M2DS-FREE $(df -Pk -- \"$d\" | awk 'NR==2 {print $4}')\"; "
+                             "else echo 'M2DS-FREE unwritable'; fi\n").arg(folder);
+    script += RemoteHome::query();
     if (target.kind == LaunchTarget::Kind::Slurm) script += QStringLiteral("command -v sbatch >/dev/null 2>&1 && echo 'M2DS-SBATCH yes' || echo 'M2DS-SBATCH no'\n");
     return script;
 }
@@ -44,6 +49,7 @@ LaunchTargetReport LaunchTargetCheck::check(const LaunchTarget& target, const QS
     const QString output = QString::fromUtf8(result.out);
     const QString host = target.host();
     report.remoteVersion = field(output, QStringLiteral("VERSION"));
+    report.home = RemoteHome::parse(result.out);
     if (report.remoteVersion == QLatin1String("missing"))
         report.problems << tr("%1: the m2ds command '%2' is not there; set its path or the activation line of the target.").arg(host, target.m2dsPath);
     else if (report.remoteVersion != expectedVersion())
@@ -51,7 +57,7 @@ LaunchTargetReport LaunchTargetCheck::check(const LaunchTarget& target, const QS
     const QString free = field(output, QStringLiteral("FREE"));
     bool number = false;
     const qint64 freeKib = free.toLongLong(&number);
-    if (!number) report.problems << tr("%1: the run folder %2 cannot be created.").arg(host, runDirectory);
+    if (!number) report.problems << tr("%1: the run folder %2 cannot be created or written (a file is in its way, or no permission).").arg(host, runDirectory);
     else report.freeMib = freeKib / 1024;
     if (number && report.freeMib < minimumFreeMib)
         report.problems << tr("%1: only %2 MiB free in %3 (at least %4 MiB wanted for data and checkpoints).").arg(host).arg(report.freeMib).arg(runDirectory).arg(minimumFreeMib);

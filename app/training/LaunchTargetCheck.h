@@ -9,11 +9,13 @@ namespace m2ds {
 
 /// What a target's host says before a launch, in one ssh round trip: it is reachable and lets us in, the m2ds
 /// command is there (after the activation line) and of this workbench's version, the run folder can be
-/// created and has room; for SLURM, sbatch is there.
+/// created (nothing is created: the nearest existing folder above it is writable) and has room; for SLURM, sbatch
+/// is there. The same round trip reads the login's home, which a launch with `~` paths needs (RemoteRun::setHome).
 struct LaunchTargetReport {
     QStringList problems;     ///< one line each; empty = ready
     QString remoteVersion;    ///< "m2ds 0.1.0" as the host prints it
     qint64 freeMib = -1;      ///< free space in the run folder's file system
+    QString home;             ///< the login's home ("/home/ada"); empty when $HOME is not absolute there
 
     bool ok() const { return problems.isEmpty(); }
 };

@@ -92,10 +92,14 @@ void RemoteRun::lookUpHome(std::function<void()> done, std::function<void(const 
                        .arg(target_.host(), result.ok() ? tr("$HOME is not an absolute path there") : shell_.describeFailure(result)));
             return;
         }
-        home_ = home;
-        target_ = target_.withHome(home);
+        setHome(home);
         done();
     });
+}
+
+void RemoteRun::setHome(const QString& home) {
+    home_ = home;
+    target_ = target_.withHome(home);
 }
 
 bool RemoteRun::start(const QStringList& arguments, const QString& directory, const QString& sbatchScript) {

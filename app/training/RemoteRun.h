@@ -68,6 +68,9 @@ public:
     /// Asks the host for the login's home (one round trip through the ShellRunner), then homeResolved, or
     /// launchFailed saying why; at once homeResolved when it is known. From then on target() has no `~`.
     void resolveHome();
+    /// Takes the login's home ("/home/ada", absolute) as another round trip read it (LaunchTargetCheck's), so that
+    /// no launch asks for it again: as a resolveHome() that answered, without homeResolved.
+    void setHome(const QString& home);
 
     State state() const { return state_; }
     /// The target, its working folder and m2ds command absolute once home() is known.

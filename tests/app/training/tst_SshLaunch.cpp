@@ -53,7 +53,13 @@ private slots:
         QVERIFY(good.freeMib > 0);
         const LaunchTargetReport inHome = LaunchTargetCheck::check(tilde_, tilde_.workingFolder, 1024, controlFolder());
         QVERIFY2(inHome.ok(), qPrintable(inHome.problems.join('\n')));
-        QVERIFY(QFileInfo(hosts_.home() + "/runs-tilde").isDir());  // the login's home, not a folder named ~
+        QCOMPARE(inHome.home, hosts_.home());  // read in the same round trip
+        QVERIFY(!QFileInfo::exists(target_.remotePath("run-check")) && !QFileInfo::exists(hosts_.home() + "/runs-tilde"));  // nothing made
+        QFile blocker(hosts_.home() + "/blocker");  // a file where ~/blocker/run would need a folder: `~` is the login's home
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QStringList blocked = LaunchTargetCheck::check(tilde_, "~/blocker/run", 1024, controlFolder()).problems;
+        QCOMPARE(blocked, QStringList{"127.0.0.1: the run folder ~/blocker/run cannot be created or written (a file is in its way, or no permission)."});
 
         LaunchTarget wrongKey = target_;
         wrongKey.identityFile = hosts_.path("other_key");
@@ -101,11 +107,15 @@ private slots:
         QCOMPARE(registry.load().size(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(got.iterations.size() >= 3, 60000);
 
-        // A dropped connection: the ssh client of the follower's read in flight is killed, three times.
+        // A dropped connection: the ssh client of the follower's read in flight is killed, three times. A read that
+        // ends between seeing its pid and the kill is no drop (3 of 4 runs here, 2 cores under load): the next is killed.
         for (int drop = 0; drop < 3; ++drop) {
-            QTRY_VERIFY_WITH_TIMEOUT(run.source()->processId() > 0, 10000);
-            ::kill(pid_t(run.source()->processId()), SIGKILL);
-            QTRY_VERIFY_WITH_TIMEOUT(run.follower()->failedReads() > drop, 10000);
+            const auto dropped = [&] {
+                if (run.follower()->failedReads() > drop) return true;
+                if (const qint64 pid = run.source()->processId(); pid > 0) ::kill(pid_t(pid), SIGKILL);
+                return false;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(dropped(), 10000);
         }
         const qsizetype afterDrops = got.iterations.size();
         QTRY_VERIFY_WITH_TIMEOUT(got.iterations.size() > afterDrops + 1, 60000);  // it goes on after them
