@@ -12,12 +12,14 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "dialogs/RunProbeDialog.h"
 #include "dialogs/SbatchScriptDialog.h"
 #include "jobs/RunProbeService.h"
 #include "plots/TrainingCurves.h"
 #include "training/DryRunJob.h"
+#include "training/LaunchTargetCheckJob.h"
 #include "training/RemoteDataUpload.h"
 #include "training/RemoteTrainingController.h"
 #include "widgets/CheckpointList.h"
@@ -53,7 +55,8 @@ TrainPage::TrainPage(const QVector<TrainPreset>& presets, const QString& program
       fetchLabel_(wrappingLabel("fetchState", this)), dryRunResult_(wrappingLabel("dryRunResult", this)), uploadState_(wrappingLabel("uploadState", this)),
       dryRunButton_(new QPushButton(tr("Dry Run"), this)), startButton_(new QPushButton(tr("Start"), this)),
       stopButton_(new QPushButton(tr("Stop"), this)), resumeButton_(new QPushButton(tr("Resume"), this)),
-      probeCheckpoints_(new QPushButton(tr("Probe checkpoints…"), this)), runProbes_(new RunProbeService({}, {}, QStringLiteral("cpu"), this)) {
+      probeCheckpoints_(new QPushButton(tr("Probe checkpoints…"), this)), runProbes_(new RunProbeService({}, {}, QStringLiteral("cpu"), this)),
+      targetCheck_(new LaunchTargetCheckJob(this)) {
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(createControls());
     splitter->addWidget(createMonitor());
@@ -92,6 +95,7 @@ void TrainPage::connectControls() {
     connect(targets_, &LaunchTargetSelector::targetChanged, this, &TrainPage::onTargetChanged);
     connect(remoteRuns_, &RemoteRunPicker::followRequested, this, &TrainPage::followRemoteRun);
     connect(dryRun_, &DryRunJob::finished, this, &TrainPage::showDryRun);
+    connect(targetCheck_, &LaunchTargetCheckJob::finished, this, &TrainPage::onTargetChecked);
     connect(dryRun_, &DryRunJob::failed, this, [this](const QString& message) {
         dryRunResult_->setStyleSheet(kErrorStyle);
         dryRunResult_->setText(tr("Dry run failed: %1").arg(message));
@@ -132,7 +136,7 @@ void TrainPage::connectRemoteRun(RemoteRun* run) {
     connect(run, &RemoteRun::homeResolved, this, [this] {
         if (!awaitingHome_) return;
         awaitingHome_ = false;
-        startRemoteRun();
+        launchRemoteRun();
     });
     connect(run, &RemoteRun::launchFailed, this, [this](const QString& message) {
         awaitingHome_ = false;
@@ -220,7 +224,7 @@ bool TrainPage::followRun(const QString& directory) {
 
 bool TrainPage::followRemoteRun(const RemoteRunRecord& record) {
     const LaunchTarget target = targets_->find(record.target);
-    if (run_->state() != TrainingRun::State::Idle || !remote_->isIdle()) return false;
+    if (run_->state() != TrainingRun::State::Idle || !remote_->isIdle() || isCheckingTarget()) return false;
     if (target.name.isEmpty()) {
         runState_->setStyleSheet(kErrorStyle);
         runState_->setText(tr("The run in %1 was launched on '%2', which is no longer a saved target.").arg(record.directory, record.target));
@@ -251,6 +255,7 @@ void TrainPage::clearMonitor() {
 bool TrainPage::remoteMode() const { return remote_->target().isRemote(); }
 
 void TrainPage::onTargetChanged(const LaunchTarget& target) {
+    cancelTargetCheck();  // it was for the other target
     remote_->setTarget(target);
     form_->setRemotePaths(target.isRemote());
     dryRunButton_->setToolTip(target.isRemote() ? tr("A dry run times the model on this computer; remote targets have none")
@@ -343,6 +348,11 @@ void TrainPage::startRun() {
 
 void TrainPage::startRemoteRun() {
     if (!checkForm(TrainSettingsValidator::Purpose::NewRun)) return;
+    checkTargetThen(RemoteTrainingController::remoteSettings(form_->settings(), remote_->target()).outputDirectory,
+                    [this] { launchRemoteRun(); });
+}
+
+void TrainPage::launchRemoteRun() {
     const TrainSettings settings = form_->settings();
     if (remote_->target().kind == LaunchTarget::Kind::Slurm && remote_->needsHome(settings)) {  // the script shown has absolute paths
         awaitingHome_ = true;
@@ -360,8 +370,39 @@ void TrainPage::startRemoteRun() {
 }
 
 void TrainPage::resumeRemoteRun() {
-    QString script;
-    if (confirmSbatch(remote_->resumeSbatchScript(), script)) remote_->run()->resume(script);
+    checkTargetThen(remote_->run()->record().directory, [this] {
+        QString script;
+        if (confirmSbatch(remote_->resumeSbatchScript(), script)) remote_->run()->resume(script);
+    });
+}
+
+void TrainPage::checkTargetThen(const QString& runDirectory, std::function<void()> launch) {
+    afterCheck_ = std::move(launch);
+    runState_->setStyleSheet({});
+    runState_->setText(tr("Checking %1 before the launch: the login, m2ds --version, free space for %2…").arg(remote_->target().name, runDirectory));
+    targetCheck_->start(remote_->target(), runDirectory);
+    updateControls();
+}
+
+void TrainPage::onTargetChecked(const LaunchTargetReport& report) {
+    const std::function<void()> launch = std::exchange(afterCheck_, nullptr);
+    const QString name = remote_->target().name;
+    if (!report.ok()) {
+        runState_->setStyleSheet(kErrorStyle);
+        runState_->setText(tr("Nothing was launched on %1:").arg(name) + QLatin1Char('\n') + report.problems.join(QLatin1Char('\n')));
+        updateControls();
+        return;
+    }
+    if (!report.home.isEmpty()) remote_->run()->setHome(report.home);  // no second round trip for `~` paths
+    runState_->setStyleSheet({});
+    runState_->setText(tr("%1 is ready: %2, %3 GiB free.").arg(name, report.remoteVersion).arg(double(report.freeMib) / 1024.0, 0, 'f', 1));
+    updateControls();
+    launch();
+}
+
+void TrainPage::cancelTargetCheck() {
+    targetCheck_->cancel();
+    afterCheck_ = nullptr;
 }
 
 bool TrainPage::confirmSbatch(const QString& generated, QString& script) {
@@ -373,6 +414,12 @@ bool TrainPage::confirmSbatch(const QString& generated, QString& script) {
 }
 
 void TrainPage::stopRun() {
+    if (isCheckingTarget()) {  // Stop is the check's Cancel
+        cancelTargetCheck();
+        runState_->setText(tr("The check of %1 was cancelled; nothing was launched.").arg(remote_->target().name));
+        updateControls();
+        return;
+    }
     if (remoteMode()) remote_->run()->stop();
     else run_->stop();
 }
@@ -448,14 +495,16 @@ void TrainPage::showDryRun(const DryRunResult& result) {
 void TrainPage::updateControls() {
     const bool remote = remoteMode();
     const RemoteRun::State remoteState = remote_->run()->state();
-    const bool idle = run_->state() == TrainingRun::State::Idle && remoteState == RemoteRun::State::Idle && !awaitingHome_;
+    const bool checking = isCheckingTarget();
+    const bool idle = run_->state() == TrainingRun::State::Idle && remoteState == RemoteRun::State::Idle && !awaitingHome_ && !checking;
     const bool dryRunning = dryRun_->isRunning();
     dryRunButton_->setText(dryRunning ? tr("Cancel Dry Run") : tr("Dry Run"));
     dryRunButton_->setEnabled(idle && !remote);
     const bool uploading = isUploading();
     startButton_->setEnabled(idle && !dryRunning && !uploading);
-    stopButton_->setEnabled(remote ? remoteState != RemoteRun::State::Idle && remoteState != RemoteRun::State::Launching : !idle);
-    resumeButton_->setEnabled((remote ? remote_->run()->canResume() : run_->canResume()) && !dryRunning && !uploading);
+    stopButton_->setEnabled(remote ? checking || (remoteState != RemoteRun::State::Idle && remoteState != RemoteRun::State::Launching) : !idle);
+    stopButton_->setToolTip(checking ? tr("Cancel the check of the target: nothing is launched") : QString());
+    resumeButton_->setEnabled((remote ? remote_->run()->canResume() : run_->canResume()) && !dryRunning && !uploading && !checking);
     form_->setEnabled(idle && !dryRunning);
     targets_->setEnabled(idle && !dryRunning && !uploading);  // an upload goes to the target it began with
     remoteRuns_->followButton()->setEnabled(idle && !dryRunning);

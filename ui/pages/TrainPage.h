@@ -1,6 +1,7 @@
 #pragma once
 #include <QVector>
 #include <QWidget>
+#include <functional>
 
 #include "training/RemoteRunRegistry.h"
 #include "training/TrainPresets.h"
@@ -15,6 +16,7 @@ namespace m2ds {
 
 class CheckpointList;
 class DryRunJob;
+class LaunchTargetCheckJob;
 class LaunchTargetSelector;
 class RemoteDataUpload;
 class RemoteRun;
@@ -23,6 +25,7 @@ class RunProbeDialog;
 class RunProbeService;
 class RemoteTrainingController;
 struct LaunchTarget;
+struct LaunchTargetReport;
 class TrainForm;
 class TrainingCurves;
 struct DryRunResult;
@@ -30,8 +33,9 @@ struct DryRunResult;
 /// The Train page: where to run (this computer, an SSH host or a SLURM cluster), the run's settings on the
 /// left (checked before anything is launched), Dry run / Start / Stop / Resume, and on the right the run's
 /// state and progress, live curves from its log and its checkpoints. The run is a detached `m2ds train`
-/// process (on a remote target: through RemoteTrainingController): it goes on when the workbench closes, and
-/// the page follows it again at the next start (the folder, or the remote run, is remembered in QSettings).
+/// process (on a remote target: through RemoteTrainingController, after LaunchTargetCheck passed for the run's
+/// folder): it goes on when the workbench closes, and the page follows it again at the next start (the folder,
+/// or the remote run, is remembered in QSettings).
 class TrainPage : public QWidget {
     Q_OBJECT
 public:
@@ -65,6 +69,8 @@ public:
     /// or an upload is on its way.
     bool uploadData(const QString& field, const QString& localFolder, const QString& remoteFolder = {});
     bool isUploading() const;
+    /// True while Start or Resume waits for the remote target's check (Stop cancels it).
+    bool isCheckingTarget() const { return bool(afterCheck_); }
 
 signals:
     /// The user asked to open a checkpoint in the Inspect view.
@@ -90,8 +96,17 @@ private:
     void onUploadRequested(const QString& field);
     /// The upload ended (finished or failed): the form's Upload buttons and the page's controls again.
     void onUploadEnded();
+    /// Start on a remote target: the form, then the target's check, then launchRemoteRun.
     void startRemoteRun();
+    /// The home's look-up when still needed, the batch script (SLURM) and the launch.
+    void launchRemoteRun();
     void resumeRemoteRun();
+    /// Checks the remote target for a run in the host folder `runDirectory` on a job thread (LaunchTargetCheckJob),
+    /// then `launch` when it passed; the state line says what is checked and what was found.
+    void checkTargetThen(const QString& runDirectory, std::function<void()> launch);
+    void onTargetChecked(const LaunchTargetReport& report);
+    /// Drops the check in flight: nothing is launched.
+    void cancelTargetCheck();
     void stopRun();
     void openCheckpoint(const QString& path);
     /// The batch script as the user leaves it (empty = not submitted); for an SSH host, not asked.
@@ -136,6 +151,8 @@ private:
     RunProbeService* runProbes_;
     RunProbeDialog* runProbeDialog_ = nullptr;
     RemoteDataUpload* upload_ = nullptr;
+    LaunchTargetCheckJob* targetCheck_;
+    std::function<void()> afterCheck_;  ///< what Start or Resume does once the check in flight passed; empty = none
     bool awaitingHome_ = false;  ///< Start asked the host for the login's home; the launch follows its answer
     bool problemsShown_ = false;
     TrainSettingsValidator::Purpose shownPurpose_ = TrainSettingsValidator::Purpose::DryRun;

@@ -2,7 +2,8 @@
 // refuses what cannot run and says why next to the fields, a preset fills the geometry, Start / Stop / Resume
 // drive the run while curves, status and checkpoints follow its log, the dry run reports its numbers, a
 // restarted workbench follows the remembered run, and a checkpoint is offered to Inspect; for a remote target
-// the data fields offer Upload…, whose failures are said under the form and whose button cancels it.
+// the data fields offer Upload…, whose failures are said under the form and whose button cancels it, and Start
+// checks the target first (off the GUI thread, Stop cancels it): a host that does not answer launches nothing.
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -22,6 +23,7 @@
 #include "TrainPageDriver.h"
 #include "pages/TrainPage.h"
 #include "training/LaunchTargetStore.h"
+#include "training/RemoteTrainingController.h"
 #include "plots/TrainingCurves.h"
 #include "widgets/CheckpointList.h"
 #include "widgets/LaunchTargetSelector.h"
@@ -223,6 +225,37 @@ private slots:
         noise->click();  // Cancel Upload
         QTRY_VERIFY_WITH_TIMEOUT(!page.isUploading(), 20000);
         QVERIFY2(labelText(page, "uploadState").contains("was cancelled"), qPrintable(labelText(page, "uploadState")));
+        QFile::remove(LaunchTargetStore().path());
+    }
+
+    void startOnARemoteTargetChecksItFirst() {
+        LaunchTarget host;  // nothing listens at its port: the check's ssh is refused
+        host.name = "nobody";
+        host.kind = LaunchTarget::Kind::Ssh;
+        host.address = QStringLiteral("127.0.0.1:%1").arg(test::freePort());
+        host.workingFolder = "/srv/m2ds";
+        LaunchTargetStore().save({host});
+        TrainPage page(presets_, program_);
+        QVERIFY(page.targets()->select("nobody"));
+        fill(page, "run");
+        button(page, "startButton")->click();
+        QCOMPARE(labelText(page, "runState"), QString("Checking nobody before the launch: the login, m2ds --version, free space for /srv/m2ds/run…"));
+        QVERIFY(page.isCheckingTarget() && button(page, "stopButton")->isEnabled());
+        QVERIFY(!button(page, "startButton")->isEnabled() && !page.form()->isEnabled() && !page.targets()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isCheckingTarget(), 20000);
+        const QStringList lines = labelText(page, "runState").split('\n');
+        QVERIFY2(lines.size() == 2 && lines[0] == "Nothing was launched on nobody:" && lines[1].contains("is not reachable") &&
+                     lines[1].contains("Connection refused"), qPrintable(lines.join('\n')));
+        QCOMPARE(page.remote()->run()->state(), RemoteRun::State::Idle);
+        QVERIFY(page.remote()->run()->record().directory.isEmpty());  // no launch was sent
+        QCOMPARE(lineEdit(page, "output_dir")->text(), QString("run"));
+        QVERIFY(button(page, "startButton")->isEnabled() && !button(page, "stopButton")->isEnabled() && page.form()->isEnabled());
+
+        button(page, "startButton")->click();
+        button(page, "stopButton")->click();  // before the answer: the check is dropped
+        QVERIFY(!page.isCheckingTarget());
+        QCOMPARE(labelText(page, "runState"), QString("The check of nobody was cancelled; nothing was launched."));
+        QVERIFY(button(page, "startButton")->isEnabled() && page.targets()->isEnabled());
         QFile::remove(LaunchTargetStore().path());
     }
 

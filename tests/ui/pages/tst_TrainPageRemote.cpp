@@ -2,15 +2,16 @@
 // single-node SLURM cluster behind it (LocalTrainingHosts). SSH: the saved target is chosen in the selector, the
 // prepared speech folder is sent with the speech field's Upload… (its two dialogs answered: this computer's folder,
 // then ~/data/speech on the host) and the field then holds the host's absolute path, the form keeps the host's
-// paths as typed, Start returns at once (the launch's ssh round trip runs on a job thread)
+// paths as typed, Start returns at once (the target's check, then the launch's ssh round trip, run on job threads)
 // and the state line, curves and checkpoints follow the remote log; Stop makes the run checkpoint, Open in Inspect
 // copies the checkpoint into the local cache first, Resume continues from it, and a page built afterwards (a
 // restarted workbench) follows the remembered remote run again. SLURM, in the workbench window, the output folder
-// in the login's home (~/run-slurm): Start asks the host for the home, then shows the batch script (srun, the
+// in the login's home (~/run-slurm): Start checks the host (whose answer holds the home), then shows the batch script (srun, the
 // target's partition and time limit, absolute paths) and submits it as accepted, the job is seen pending
 // (held) and then running with live curves, Stop (scancel --signal=INT) checkpoints, Resume submits a new job with
 // --resume auto, and Open in Inspect loads the fetched checkpoint in the Inspect page. With $M2DS_SCREENSHOT_DIR
-// set, PNGs of each step are saved there. When sshd or the cluster cannot start: a skip, or a failure under CI=true.
+// set, PNGs of each step are saved there. A target whose m2ds path is wrong: Start shows the check's line and
+// launches nothing. When sshd or the cluster cannot start: a skip, or a failure under CI=true.
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -84,8 +85,11 @@ private slots:
         ssh_ = hosts_.sshTarget();
         slurm_ = hosts_.slurmTarget();
         slurm_.timeLimit = "00:30:00";
+        noM2ds_ = ssh_;
+        noM2ds_.name = "no-m2ds";
+        noM2ds_.m2dsPath = hosts_.path("nowhere/m2ds");
         forgetRemoteRuns();
-        LaunchTargetStore().save({ssh_, slurm_});
+        LaunchTargetStore().save({ssh_, slurm_, noM2ds_});
         const QString noCorpus = hosts_.prepareCorpus();
         QVERIFY2(noCorpus.isEmpty(), qPrintable(noCorpus));
     }
@@ -96,6 +100,23 @@ private slots:
         test::LocalTrainingHosts::closeConnection(ssh_, RemoteShell::defaultControlFolder());
         forgetRemoteRuns();
         QFile::remove(LaunchTargetStore().path());
+    }
+
+    void aTargetWithoutM2dsLaunchesNothing() {
+        TrainPage page(TrainPresets::load(QStringLiteral(M2DS_PRESETS_DIRECTORY)), QStringLiteral(M2DS_EXECUTABLE));
+        QVERIFY(page.targets()->select("no-m2ds"));
+        fill(page, "run-unchecked");
+        button(page, "startButton")->click();
+        QVERIFY2(labelText(page, "runState").startsWith("Checking no-m2ds before the launch: "), qPrintable(labelText(page, "runState")));
+        QVERIFY(page.isCheckingTarget() && !button(page, "startButton")->isEnabled() && button(page, "stopButton")->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isCheckingTarget(), kTimeout);
+        QCOMPARE(labelText(page, "runState"), QString("Nothing was launched on no-m2ds:\n127.0.0.1: the m2ds command '%1' is not there; "
+                                                      "set its path or the activation line of the target.").arg(noM2ds_.m2dsPath));
+        QCOMPARE(page.remote()->run()->state(), RemoteRun::State::Idle);
+        QVERIFY(!QFileInfo::exists(ssh_.remotePath("run-unchecked")));  // no run folder: no train.pid, no process
+        QVERIFY(page.remote()->records().isEmpty());
+        QCOMPARE(page.form()->settings().outputDirectory, QString("run-unchecked"));  // the form as it was
+        QVERIFY(button(page, "startButton")->isEnabled() && page.targets()->isEnabled());
     }
 
     void sshLaunchFollowStopFetchResumeAndAttachAgain() {
@@ -116,8 +137,10 @@ private slots:
                          sent.endsWith(" MiB) to " + uploaded + " on loopback; the speech field uses it."), qPrintable(sent));
             QCOMPARE(page.form()->settings().outputDirectory, QString("run"));  // a host path, kept as typed
             button(page, "startButton")->click();
-            QVERIFY2(labelText(page, "runState").startsWith("Launching on loopback"), qPrintable(labelText(page, "runState")));
+            QVERIFY2(labelText(page, "runState").startsWith("Checking loopback before the launch: "), qPrintable(labelText(page, "runState")));
+            QVERIFY(!button(page, "startButton")->isEnabled());
             QTRY_VERIFY2_WITH_TIMEOUT(page.curves()->pointCount() >= 3, qPrintable(labelText(page, "runState")), kTimeout);
+            QCOMPARE(got.states.first(), RemoteRun::State::Launching);  // once the check passed
             const QString running = labelText(page, "runState");
             QVERIFY2(running.startsWith("Running: process ") && running.endsWith("on loopback, in " + ssh_.remotePath("run")), qPrintable(running));
             QVERIFY(button(page, "stopButton")->isEnabled());
@@ -143,6 +166,7 @@ private slots:
 
             const qsizetype firstRun = got.iterations.size();
             button(page, "resumeButton")->click();
+            QVERIFY2(labelText(page, "runState").startsWith("Checking loopback before the launch: "), qPrintable(labelText(page, "runState")));
             QVERIFY(!button(page, "resumeButton")->isEnabled());
             QTRY_VERIFY2_WITH_TIMEOUT(got.starts.size() == 2 && got.iterations.size() > firstRun + 1, qPrintable(labelText(page, "runState")), kTimeout);
             QVERIFY2(!got.starts[1].resumedFrom.isEmpty(), "the second launch did not resume");
@@ -295,7 +319,7 @@ private:
             dialog->findChild<QPushButton*>("submitScript")->click();
         });
         poll.start();
-        button(page, pressed)->click();  // returns once the dialog is accepted, or (a home to ask for first) at once
+        button(page, pressed)->click();  // returns at once: the target's check comes first
         static_cast<void>(QTest::qWaitFor([&] { return !shown.isEmpty(); }, kTimeout));  // none shown: the caller's checks fail
         return shown;
     }
@@ -337,6 +361,7 @@ private:
     QString noCluster_;
     LaunchTarget ssh_;
     LaunchTarget slurm_;
+    LaunchTarget noM2ds_;  ///< loopback with an m2ds path that is not there
 };
 
 QTEST_MAIN(TestTrainPageRemote)
