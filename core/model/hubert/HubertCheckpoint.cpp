@@ -51,7 +51,7 @@ StateDict readEncoderWeights(const std::string& path) {
 
 }  // namespace
 
-HubertCheckpoint HubertCheckpoint::read(const std::string& path) {
+HubertCheckpoint HubertCheckpoint::readWithoutWeights(const std::string& path) {
     const fs::path given = fs::u8path(path);
     if (!fs::exists(given)) throw InputError(path, "no such file or folder");
     const bool folder = fs::is_directory(given);
@@ -64,6 +64,11 @@ HubertCheckpoint HubertCheckpoint::read(const std::string& path) {
     const fs::path weights = folder ? findWeightsFile(given) : given;
     if (weights.empty()) throw InputError(path, "no model.safetensors, pytorch_model.bin or .pth weights in this folder");
     checkpoint.weightsPath = weights.u8string();
+    return checkpoint;
+}
+
+HubertCheckpoint HubertCheckpoint::read(const std::string& path) {
+    HubertCheckpoint checkpoint = readWithoutWeights(path);
     checkpoint.weights = readEncoderWeights(checkpoint.weightsPath);
     return checkpoint;
 }

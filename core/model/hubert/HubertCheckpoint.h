@@ -18,6 +18,10 @@ struct HubertCheckpoint {
     /// by the restricted PickleReader. Throws InputError naming the file: missing folder/config/weights, malformed
     /// JSON, unsupported feat_extract_norm or activation, a key that is not a tensor.
     static HubertCheckpoint read(const std::string& path);
+    /// What `read` finds without reading the weights: config (config.json parsed), configPath and weightsPath (the
+    /// file is there; its contents are not read), weights empty. A stat or two and one small file: cheap enough for a
+    /// GUI thread. Throws the same InputError as `read` for everything but the weights' contents.
+    static HubertCheckpoint readWithoutWeights(const std::string& path);
 };
 
 }  // namespace m2ds

@@ -1,6 +1,7 @@
 // Parity of the C++ HuBERT / wav2vec 2.0 encoder with torchaudio (HF architecture and hidden_states indexing) on the
 // tiny models of tests/golden/hubert/make_hubert_references.py: real speech and edge-case lengths, a post-LN
-// group-norm model and a pre-LN layer-norm one, every checkpoint spelling, and each bad file a clear error.
+// group-norm model and a pre-LN layer-norm one, every checkpoint spelling, each bad file a clear error, and the
+// geometry and weights file found without reading the weights.
 #include <QtTest>
 
 #include "ArrayComparison.h"
@@ -8,6 +9,7 @@
 #include "common/Errors.h"
 #include "common/NpyFile.h"
 #include "model/M2dsModel.h"
+#include "model/hubert/HubertCheckpoint.h"
 #include "model/hubert/HubertConfig.h"
 #include "model/hubert/HubertModel.h"
 #include "model/hubert/HubertWeightNames.h"
@@ -219,6 +221,19 @@ private slots:
         QFETCH(QStringList, mentions);
         const QString message = loadError(folder);
         for (const QString& mention : mentions) QVERIFY2(message.contains(mention), qPrintable(message));
+    }
+
+    void findsTheGeometryAndWeightsFileWithoutReadingTheWeights() {
+        const HubertCheckpoint base = HubertCheckpoint::readWithoutWeights(fixture("base"));
+        QCOMPARE(base.config.layers, 2);
+        QVERIFY(base.weights.empty());
+        QVERIFY(QString::fromStdString(base.configPath).endsWith("base/config.json"));
+        QVERIFY(QString::fromStdString(base.weightsPath).endsWith("base/model.safetensors"));
+        QCOMPARE(HubertCheckpoint::readWithoutWeights(fixture("large")).config.modelType, std::string("wav2vec2"));
+        for (const char* unread : {"bad/missing_key", "bad/wrong_shape", "bad/config_mismatch"})  // their weights are what is wrong
+            QVERIFY(HubertCheckpoint::readWithoutWeights(fixture(unread)).weights.empty());
+        for (const char* bad : {"bad/unsupported_norm", "bad/no_weights", "bad/not_json", "bad", "bad/absent"})
+            QVERIFY_THROWS_EXCEPTION(InputError, HubertCheckpoint::readWithoutWeights(fixture(bad)));
     }
 };
 
