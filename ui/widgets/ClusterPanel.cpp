@@ -76,11 +76,12 @@ void ClusterPanel::setLoadedModel(const QString& name, int depth) {
 }
 
 void ClusterPanel::showLayers() {
-    layer_->setRange(0, encoder_->usesHubert() ? EncoderChoice::kHubertLayerLimit : std::max(0, depth_));
+    layer_->setRange(0, encoder_->highestLayer(depth_));
     layer_->setValue(encoder_->suggestedLayer(depth_));
     layer_->setToolTip(tr("Layer whose frame embeddings are clustered (%1)").arg(encoder_->layerMeaning()));
     if (encoder_->usesHubert())
-        status_->setText(tr("Choose the folder and a hidden state, then learn clusters of the open recordings, or load centroids."));
+        status_->setText(encoder_->isReady() ? tr("Choose a hidden state, then learn clusters of the open recordings, or load centroids.")
+                                             : tr("Choose a HuBERT / wav2vec 2.0 model folder, then learn clusters of one of its hidden states."));
     else
         status_->setText(depth_ >= 0 ? tr("Learn clusters of a layer of the open recordings, or load centroids.")
                                      : tr("Load a model or choose a HuBERT / wav2vec 2.0 folder, then learn clusters of one of its layers."));
@@ -90,6 +91,7 @@ void ClusterPanel::updateButtons() {
     const bool ready = encoder_->isReady();
     learn_->setEnabled(!running_ && ready);
     load_->setEnabled(!running_ && ready);
+    layer_->setEnabled(ready);
     cancel_->setEnabled(running_);
     encoder_->setEnabled(!running_);
 }

@@ -49,7 +49,7 @@ signals:
 
 private:
     void chooseCentroidsFile();
-    /// What a layer number means changed (the source or the model): the layer range, help and first value, the hint.
+    /// What a layer number means changed (the source, the folder or the model): the layer range, help and first value, the hint.
     void showLayers();
     /// The buttons for the encoder choice and whether a job runs.
     void updateButtons();

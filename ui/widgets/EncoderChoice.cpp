@@ -1,9 +1,10 @@
 #include "widgets/EncoderChoice.h"
 
+#include <QLabel>
 #include <QLineEdit>
-#include <algorithm>
 #include <QRadioButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "widgets/PathPicker.h"
 
@@ -14,9 +15,12 @@ constexpr int kHubertTeacherLayer = 9;
 
 EncoderChoice::EncoderChoice(QWidget* parent)
     : QWidget(parent), loaded_(new QRadioButton), hubert_(new QRadioButton(tr("A HuBERT / wav2vec 2.0 folder"))),
-      folder_(new PathPicker(PathPicker::Folder, {})) {
+      folder_(new PathPicker(PathPicker::Folder, {})), folderStatus_(new QLabel) {
     setObjectName(QStringLiteral("encoderChoice"));
     folder_->setObjectName(QStringLiteral("hubertFolder"));
+    folderStatus_->setObjectName(QStringLiteral("hubertFolderStatus"));
+    folderStatus_->setWordWrap(true);  // one line of text, wrapped rather than widening the dock
+    folderStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     hubert_->setToolTip(tr("A Hugging Face model folder (config.json + model.safetensors or pytorch_model.bin), e.g. "
                            "facebook/hubert-base-ls960; features at 50 Hz with the plain HF pipeline, as m2ds extract gives them"));
     folder_->lineEdit()->setPlaceholderText(tr("folder with config.json + model.safetensors"));
@@ -25,14 +29,30 @@ EncoderChoice::EncoderChoice(QWidget* parent)
     layout->addWidget(loaded_);
     layout->addWidget(hubert_);
     layout->addWidget(folder_);
+    layout->addWidget(folderStatus_);
     connect(loaded_, &QRadioButton::toggled, this, [this] {
         folder_->setEnabled(usesHubert());
+        folderStatus_->setVisible(usesHubert() && !folderStatus_->text().isEmpty());
         emit sourceChanged();
         emit changed();
     });
-    connect(folder_, &PathPicker::pathChanged, this, &EncoderChoice::changed);
+    connect(folder_, &PathPicker::pathChanged, this, [this](const QString& path) {
+        readFolder(path);
+        emit sourceChanged();
+        emit changed();
+    });
+    readFolder({});
     setLoadedModel({});
     folder_->setEnabled(usesHubert());
+}
+
+void EncoderChoice::readFolder(const QString& path) {
+    folderInfo_ = path.isEmpty() ? HubertFolderInfo{} : HubertFolderInfo::read(path);
+    const QString& line = folderInfo_.isUsable() ? folderInfo_.summary : folderInfo_.problem;
+    folderStatus_->setText(line);
+    folderStatus_->setToolTip(line);
+    folderStatus_->setStyleSheet(folderInfo_.isUsable() ? QString() : QStringLiteral("color: #c62828"));
+    folderStatus_->setVisible(usesHubert() && !line.isEmpty());
 }
 
 void EncoderChoice::setLoadedModel(const QString& name) {
@@ -52,13 +72,25 @@ void EncoderChoice::setHubertFolder(const QString& folder) {
     (folder.isEmpty() && loaded_->isEnabled() ? loaded_ : hubert_)->setChecked(true);
 }
 
-bool EncoderChoice::isReady() const { return usesHubert() ? !folder_->path().isEmpty() : loaded_->isEnabled(); }
-
-QString EncoderChoice::layerMeaning() const {
-    return usesHubert() ? tr("HF hidden_states: 0 = transformer input, i = output of layer i; layer 9 of hubert-base-ls960 is the M2D-S teacher")
-                        : tr("0 = patch embedding, i = output of block i");
+bool EncoderChoice::isReady() const {
+    return usesHubert() ? !folder_->path().isEmpty() && folderInfo_.isUsable() : loaded_->isEnabled();
 }
 
-int EncoderChoice::suggestedLayer(int modelDepth) const { return usesHubert() ? kHubertTeacherLayer : std::max(0, modelDepth / 2); }
+QString EncoderChoice::folderMessage() const { return folderStatus_->text(); }
+
+QString EncoderChoice::layerMeaning() const {
+    if (!usesHubert()) return tr("0 = patch embedding, i = output of block i");
+    const QString range = isReady() ? tr(" 0..%1").arg(folderInfo_.layers) : QString();
+    return tr("HF hidden_states%1: 0 = transformer input, i = output of layer i; layer 9 of hubert-base-ls960 is the M2D-S teacher").arg(range);
+}
+
+int EncoderChoice::highestLayer(int modelDepth) const {
+    if (!usesHubert()) return std::max(0, modelDepth);
+    return isReady() ? folderInfo_.layers : 0;
+}
+
+int EncoderChoice::suggestedLayer(int modelDepth) const {
+    return usesHubert() ? std::min(kHubertTeacherLayer, highestLayer(modelDepth)) : std::max(0, modelDepth / 2);
+}
 
 }  // namespace m2ds

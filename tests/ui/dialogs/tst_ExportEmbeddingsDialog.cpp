@@ -2,7 +2,7 @@
 // TensorBoard projector folder) with its provenance sidecar, for open recordings and for a labelled set whose labels
 // reach the projector's metadata; without an output path Export stays disabled, and a bad layer list is one line.
 // With no model loaded, the tiny HuBERT folder exports the rows `m2ds extract --model FOLDER` writes (20 ms frames) and
-// its sidecar; a folder that is not a model is one line naming it.
+// its sidecar; a folder that is not a model is one line naming it under the picker, and Export stays disabled.
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -17,6 +17,7 @@
 #include "dialogs/ExportEmbeddingsDialog.h"
 #include "jobs/EmbeddingExportService.h"
 #include "jobs/ModelService.h"
+#include "widgets/EncoderChoice.h"
 
 using namespace m2ds;
 
@@ -148,12 +149,23 @@ private slots:
         QVERIFY(provenance["checkpoint"].toString().endsWith("model.safetensors"));
         QCOMPARE(provenance["model"].toObject()["model_type"].toString(), QString("hubert"));
         QCOMPARE(provenance["frame_seconds"].toDouble(), 0.02);
+    }
 
+    void aFolderThatIsNotAModelIsOneLineAndExportStaysDisabled() {
+        ModelService noModel(test::presetsDirectory());
+        EmbeddingExportService service(noModel);
+        ExportEmbeddingsDialog dialog(service, recordings_, {});
+        EmbeddingExportRequest request;
         request.hubertFolder = dir_.filePath("set");  // recordings, no config.json
+        request.layers = "2";
         request.output = dir_.filePath("not-a-model.csv");
-        QVERIFY(!exportWith(request, service, {}));
-        QVERIFY2(status_.contains(request.hubertFolder) && status_.contains("config.json") && !status_.contains('\n'), qPrintable(status_));
-        QVERIFY(!QFileInfo::exists(request.output));
+        dialog.setRequest(request);
+        QVERIFY(!dialog.exportButton()->isEnabled());
+        const QString message = dialog.findChild<EncoderChoice*>()->folderMessage();
+        QVERIFY2(message.contains(request.hubertFolder) && message.contains("config.json") && !message.contains('\n'), qPrintable(message));
+        request.hubertFolder = test::sourcePath("tests/golden/hubert/tiny/base");
+        dialog.setRequest(request);
+        QVERIFY(dialog.exportButton()->isEnabled());
     }
 
 private:
