@@ -203,11 +203,16 @@ bool RemoteRun::onLaunched(const RemoteResult& result) {
 void RemoteRun::stop() {
     if (state_ == State::Idle || state_ == State::Launching) return;
     const QString script = target_.kind == LaunchTarget::Kind::Slurm
-                               ? activationLine(target_) + QStringLiteral("scancel --signal=INT %1 2>/dev/null || scancel %1\n").arg(SshCommand::quote(record_.jobId))
+                               ? activationLine(target_) + SbatchScript::stopScript(record_.jobId)
                                : QStringLiteral("kill -INT -- -%1 2>/dev/null || kill -INT %1\n").arg(record_.pid);
     runner_(shell_, script, [this](const RemoteResult& result) {
-        if (!result.ok()) emit launchFailed(tr("Could not stop the run: %1").arg(shell_.describeFailure(result)));
-        else if (state_ != State::Idle) setState(State::Stopping);  // it may have ended meanwhile
+        if (!result.ok()) {
+            emit launchFailed(tr("Could not stop the run: %1").arg(shell_.describeFailure(result)));
+            return;
+        }
+        if (state_ == State::Idle) return;  // it ended meanwhile
+        if (result.out.contains(SbatchScript::kCancelledMarker)) finish(SlurmJobEnd::cancelledWhilePending(record_.jobId, lastIteration_, lastCheckpoint_));
+        else setState(State::Stopping);
     });
 }
 

@@ -23,7 +23,7 @@ namespace m2ds {
 /// local TrainingRun. SSH: started detached on the host (`setsid nohup … &`, its pid in DIR/train.pid), so
 /// it outlives the ssh session and the workbench; stop = SIGINT to its process group. SLURM: DIR/train.sbatch
 /// submitted with `sbatch --parsable` (job id in DIR/train.jobid); state from squeue, then sacct; stop =
-/// `scancel --signal=INT`. Both: the log is followed by a RemoteLogFollower, stderr's last lines are polled at the
+/// `scancel --signal=INT`, or while the job is still pending a plain scancel: it ends "cancelled", nothing ran. Both: the log is followed by a RemoteLogFollower, stderr's last lines are polled at the
 /// same pace (every second) with the process (SSH) or, every 2 s, the job (SLURM), and after the end until the
 /// process or job is seen gone (at most 5 polls); resume launches the same arguments with `--resume auto`, and each
 /// launch is put in the RemoteRunRegistry so that the workbench can attach again after a restart. A SLURM run
@@ -55,7 +55,9 @@ public:
     bool start(const QStringList& arguments, const QString& directory, const QString& sbatchScript = {});
     /// Launches the last arguments again with --resume auto (SLURM: the script generated for them, or `sbatchScript`).
     bool resume(const QString& sbatchScript = {});
-    /// SIGINT to the process group / the job's steps: the run checkpoints and ends "stopped".
+    /// SIGINT to the process group / the job's steps: the run checkpoints and ends "stopped". A SLURM job still
+    /// pending is cancelled instead (SbatchScript::stopScript) and the run ends "cancelled" when the answer comes;
+    /// its record stays, and Start or Resume launches it again.
     void stop();
     /// Follows a recorded run from the start of its log.
     bool attach(const RemoteRunRecord& record);

@@ -70,4 +70,17 @@ QString SbatchScript::stateQuery(const QString& jobId) {
         .arg(SshCommand::quote(jobId));
 }
 
+QString SbatchScript::stopScript(const QString& jobId) {
+    // squeue lists no ended job here (a cancelled one is gone at once): empty, or CANCELLED elsewhere, is cancelled.
+    return QStringLiteral(
+               "j=%1\n"
+               "if [ \"$(squeue -h -j \"$j\" -o %T 2>/dev/null)\" = PENDING ] && scancel --state=PENDING \"$j\" &&\n"
+               "    ! squeue -h -j \"$j\" -o %T 2>/dev/null | grep -qv '^CANCELLED'; then\n"
+               "    echo %2\n"
+               "else\n"
+               "    scancel --signal=INT \"$j\" 2>/dev/null || scancel \"$j\"\n"
+               "fi\n")
+        .arg(SshCommand::quote(jobId), QLatin1String(kCancelledMarker));
+}
+
 }  // namespace m2ds

@@ -30,6 +30,14 @@ public:
     /// empty line when none knows it (gone), and "UNKNOWN|<squeue's error>" when the controller did not answer
     /// (or squeue is not on the PATH).
     static QString stateQuery(const QString& jobId);
+    /// What stopScript prints when it cancelled a job that was still pending.
+    static constexpr const char* kCancelledMarker = "M2DS-CANCELLED";
+    /// Shell lines that stop the job: while it is pending (nothing runs yet) it is cancelled outright (`scancel
+    /// --state=PENDING`, which leaves a job that has just started alone) and kCancelledMarker is printed; once it
+    /// runs its steps get SIGINT (`scancel --signal=INT`, a plain scancel where that fails) so that the run
+    /// checkpoints. SLURM refuses a signal to a pending job: slurm-wlm 22.05's `scancel --signal=INT` retries
+    /// "Job can not be altered now" for 95 s, then fails, or signals the job as it starts.
+    static QString stopScript(const QString& jobId);
 };
 
 }  // namespace m2ds

@@ -28,6 +28,15 @@ QString resumeSentence(const TrainingCheckpoint& checkpoint) {
 
 }  // namespace
 
+TrainingEnd SlurmJobEnd::cancelledWhilePending(const QString& jobId, qint64 lastIteration, const TrainingCheckpoint& lastCheckpoint) {
+    TrainingEnd end;
+    end.status = QStringLiteral("cancelled");
+    end.iteration = lastIteration;
+    const QString next = lastIteration < 0 && lastCheckpoint.path.isEmpty() ? tr("Start or Resume launches it again.") : resumeSentence(lastCheckpoint);
+    end.message = tr("Cancelled while pending: SLURM job %1 never started, nothing ran. %2").arg(jobId, next);
+    return end;
+}
+
 bool SlurmJobEnd::nearTimeLimit(const SlurmJobState& job) {
     if (job.word() == QLatin1String("TIMEOUT") || job.reason == QLatin1String("TimeLimit")) return true;
     if (job.limitSeconds <= 0 || job.elapsedSeconds < 0) return false;

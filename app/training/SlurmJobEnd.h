@@ -22,6 +22,10 @@ public:
     /// stopped and what Resume does; otherwise the log's end, or "stopped"/"crashed" with the job's state.
     static TrainingEnd describe(const TrainingEnd* logEnd, const SlurmJobState& job, qint64 lastIteration,
                                 const TrainingCheckpoint& lastCheckpoint, bool stopRequested);
+    /// A Stop that cancelled the job `jobId` while it was still pending (SbatchScript::stopScript): status
+    /// "cancelled", iteration lastIteration, and a sentence saying that nothing ran and what Start or Resume does
+    /// (lastIteration, lastCheckpoint: of the run's earlier jobs, as for describe).
+    static TrainingEnd cancelledWhilePending(const QString& jobId, qint64 lastIteration, const TrainingCheckpoint& lastCheckpoint);
     /// The job reached its limit (TIMEOUT, reason TimeLimit), or it ran within SbatchScript's warning time of it
     /// plus the minute by which SLURM may send the signal early.
     static bool nearTimeLimit(const SlurmJobState& job);

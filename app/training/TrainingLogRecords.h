@@ -50,7 +50,8 @@ struct TrainingCheckpoint {
 
 /// How a run ended: "finished", "stopped", "failed" (from the log) or, decided by the workbench when the
 /// process is gone without an "end" record, "crashed"; "timeout" when a SLURM job's time limit ended it (the
-/// message says where it stopped and what Resume does).
+/// message says where it stopped and what Resume does); "cancelled" when Stop cancelled a SLURM job before it
+/// started (the message says so, and what Start or Resume does).
 struct TrainingEnd {
     QString status;
     QString message;

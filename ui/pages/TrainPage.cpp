@@ -473,7 +473,8 @@ void TrainPage::onEnded(const TrainingEnd& end) {
     if (end.status == QLatin1String("finished")) text = tr("Finished.");
     else if (end.status == QLatin1String("stopped")) text = tr("Stopped. Resume continues from the last checkpoint.");
     else if (end.status == QLatin1String("crashed")) text = tr("Crashed. Resume continues from the last checkpoint.");
-    else if (end.status == QLatin1String("timeout")) text = end.message;  // SLURM's time limit: where it stopped, what Resume does
+    else if (end.status == QLatin1String("timeout") || end.status == QLatin1String("cancelled"))
+        text = end.message;  // SLURM's time limit, or a Stop while pending: where it stands, what Resume does
     else text = tr("Failed.");
     if (bad && !end.message.isEmpty()) text += QLatin1Char('\n') + end.message;  // what went wrong, e.g. stderr's last lines
     runState_->setText(text);
@@ -503,7 +504,9 @@ void TrainPage::updateControls() {
     const bool uploading = isUploading();
     startButton_->setEnabled(idle && !dryRunning && !uploading);
     stopButton_->setEnabled(remote ? checking || (remoteState != RemoteRun::State::Idle && remoteState != RemoteRun::State::Launching) : !idle);
-    stopButton_->setToolTip(checking ? tr("Cancel the check of the target: nothing is launched") : QString());
+    stopButton_->setToolTip(checking                                  ? tr("Cancel the check of the target: nothing is launched")
+                            : remoteState == RemoteRun::State::Pending ? tr("Cancel the job: it has not started, nothing runs yet")
+                                                                       : QString());
     resumeButton_->setEnabled((remote ? remote_->run()->canResume() : run_->canResume()) && !dryRunning && !uploading && !checking);
     form_->setEnabled(idle && !dryRunning);
     targets_->setEnabled(idle && !dryRunning && !uploading);  // an upload goes to the target it began with

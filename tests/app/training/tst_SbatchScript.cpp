@@ -1,9 +1,11 @@
-// The SLURM batch script generated from a target and the train arguments, sbatch's job id, and the job state query
-// (run by /bin/sh against stand-in squeue, sacct and scontrol commands).
+// The SLURM batch script generated from a target and the train arguments, sbatch's job id, the job state query and
+// the stop, which cancels a pending job and signals a started one (run by /bin/sh against stand-in squeue, sacct,
+// scontrol and scancel commands).
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <utility>
 
 #include "training/SbatchScript.h"
 
@@ -105,7 +107,39 @@ private slots:
         QVERIFY(stateOf("1", bin.path()).startsWith("UNKNOWN|"));  // no squeue on the PATH is no answer either
     }
 
+    void stopCancelsAPendingJobAndSignalsAStartedOne() {
+        QTemporaryDir bin;  // squeue prints the job's state from a file; scancel --state=PENDING moves `next` there
+        for (const QString tool : {"grep", "cat", "mv"}) QVERIFY(QFile::link(QStandardPaths::findExecutable(tool), bin.filePath(tool)));
+        writeFakeCommand(bin.filePath("squeue"), "[ \"$3\" = 7 ] && [ \"$5\" = %T ] && cat " + bin.filePath("state"));
+        writeFakeCommand(bin.filePath("scancel"), "echo \"$*\" >> " + bin.filePath("log") + "\n[ \"$1\" != --state=PENDING ] || mv " +
+                                                      bin.filePath("next") + " " + bin.filePath("state"));
+        QCOMPARE(stopOf(bin, "PENDING", ""), QString("M2DS-CANCELLED\n--state=PENDING 7"));  // gone from squeue at once, as on slurm-wlm 22.05
+        QCOMPARE(stopOf(bin, "PENDING", "CANCELLED"), QString("M2DS-CANCELLED\n--state=PENDING 7"));  // still listed, cancelled
+        QCOMPARE(stopOf(bin, "PENDING", "RUNNING"), QString("\n--state=PENDING 7\n--signal=INT 7"));  // it started in between: left alone, then signalled
+        QCOMPARE(stopOf(bin, "RUNNING", "RUNNING"), QString("\n--signal=INT 7"));
+    }
+
 private:
+    /// What SbatchScript::stopScript("7") prints, a newline and what the fake scancel in `bin` was called with, the
+    /// job's state being `state` and, once `scancel --state=PENDING` ran, `next`.
+    static QString stopOf(const QTemporaryDir& bin, const QString& state, const QString& next) {
+        for (const auto& [name, text] : {std::pair{QString("state"), state}, std::pair{QString("next"), next}}) {
+            QFile file(bin.filePath(name));
+            if (!file.open(QIODevice::WriteOnly)) return "cannot write " + file.fileName();
+            file.write(text.isEmpty() ? QByteArray() : (text + "\n").toUtf8());
+        }
+        QFile::remove(bin.filePath("log"));
+        QProcess shell;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("PATH", bin.path());
+        shell.setProcessEnvironment(environment);
+        shell.start("/bin/sh", {"-c", SbatchScript::stopScript("7")});
+        shell.waitForFinished(10000);
+        QFile log(bin.filePath("log"));
+        static_cast<void>(log.open(QIODevice::ReadOnly));
+        return QString::fromUtf8(shell.readAllStandardOutput()).trimmed() + "\n" + QString::fromUtf8(log.readAll()).trimmed();
+    }
+
     static void writeFakeCommand(const QString& path, const QString& body) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));

@@ -3,7 +3,7 @@
 // ends "stopped" at a checkpoint, the job FAILED with exit 130); without it SIGTERM at the limit (74 s in: SLURM
 // checks limits periodically) stopped it the same way (TIMEOUT); a process that did not stop was killed
 // (TIMEOUT, exit 0:9, no "end"). And what is not the time limit: a stop the user asked for, a stop far from
-// the limit, a run that finished, a job that failed.
+// the limit, a run that finished, a job that failed. And a job that Stop cancelled while it was pending.
 #include <QtTest>
 
 #include "training/SlurmJobEnd.h"
@@ -83,6 +83,19 @@ private slots:
         const TrainingEnd gone = SlurmJobEnd::describe(nullptr, SlurmJobState::parse(""), 40, saved, true);
         QCOMPARE(gone.status, QString("stopped"));
         QVERIFY(gone.message.isEmpty());
+    }
+
+    void aStopWhilePendingCancelledIt() {
+        const TrainingEnd first = SlurmJobEnd::cancelledWhilePending("12", -1, TrainingCheckpoint());  // the run's first job
+        QCOMPARE(first.status, QString("cancelled"));
+        QCOMPARE(first.iteration, -1);
+        QCOMPARE(first.message, QString("Cancelled while pending: SLURM job 12 never started, nothing ran. Start or Resume launches it again."));
+        const TrainingEnd resumed = SlurmJobEnd::cancelledWhilePending("13", 525, checkpoint(104, 525, "checkpoint-104.safetensors"));
+        QCOMPARE(resumed.iteration, 525);
+        QCOMPARE(resumed.message, QString("Cancelled while pending: SLURM job 13 never started, nothing ran. "
+                                          "Resume continues from checkpoint-104.safetensors (iteration 525)."));
+        const TrainingEnd unsaved = SlurmJobEnd::cancelledWhilePending("14", 40, TrainingCheckpoint());  // an earlier job ran, saved nothing
+        QVERIFY2(unsaved.message.endsWith("nothing ran. No checkpoint was saved, so Resume starts the run again from the beginning."), qPrintable(unsaved.message));
     }
 
     void limitsAsPeopleReadThem() {

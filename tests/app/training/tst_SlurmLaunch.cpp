@@ -3,6 +3,7 @@
 // `m2ds train` submitted through the SLURM target (working folder `~/runs-tilde`: the batch script's paths are
 // absolute in the login's home, which SLURM would not expand) with sbatch, seen pending (held) and then running, its log
 // followed, `scancel --signal=INT` (a checkpoint, the run ends "stopped"), resumed with --resume auto as a new
+// job that Stop cancels while it is pending (nothing ran, the run ends "cancelled" and is kept), resumed again as a
 // job that continues where it stopped, stopped again; a job the scheduler rejects (an unknown partition) says
 // why. The client commands find the cluster through the target's activation line (export SLURM_CONF=…). When
 // a daemon cannot start the test says exactly why (its log's last lines): a skip on a developer's machine, a
@@ -90,19 +91,34 @@ private slots:
         const qint64 stoppedAt = got.ends[0].iteration;  // the end record's: the iterations done, the stop's checkpoint's
         const qsizetype firstRun = got.iterations.size();
         QVERIFY2(run.resume(), qPrintable(got.failures.join('\n')));
+        const QString cancelledJob = run.record().jobId;
+        QVERIFY(!cancelledJob.isEmpty() && cancelledJob != firstJob);
+        QCOMPARE(run.state(), RemoteRun::State::Pending);  // held, never released
+        run.stop();  // scancel, not --signal=INT (which SLURM would retry for 95 s, then cancel or signal it as it starts)
+        QCOMPARE(got.ends.size(), 2);  // in the stop's own round trip
+        QCOMPARE(got.ends[1].status, QString("cancelled"));
+        QCOMPARE(got.ends[1].iteration, got.iterations.last());  // the last step logged
+        QVERIFY2(got.ends[1].message.startsWith(QString("Cancelled while pending: SLURM job %1 never started, nothing ran. Resume continues from checkpoint-").arg(cancelledJob)),
+                 qPrintable(got.ends[1].message));
+        QVERIFY2(!hosts_.queuedJobs().split('\n').contains(cancelledJob), qPrintable(hosts_.queuedJobs()));
+        QCOMPARE(run.state(), RemoteRun::State::Idle);
+        QVERIFY(run.canResume());
+        QCOMPARE(registry.load()[0].jobId, cancelledJob);  // the run is kept
+
+        QVERIFY2(run.resume(), qPrintable(got.failures.join('\n')));
         const QString secondJob = run.record().jobId;
-        QVERIFY(!secondJob.isEmpty() && secondJob != firstJob);
+        QVERIFY(!secondJob.isEmpty() && secondJob != cancelledJob);
         QTRY_COMPARE_WITH_TIMEOUT(run.schedulerState(), QString("PENDING (JobHeldUser)"), 15000);
         release(secondJob);
         QTRY_VERIFY_WITH_TIMEOUT(got.starts.size() == 2 && got.iterations.last() > stoppedAt + 1, 60000);
         QVERIFY2(!got.starts[1].resumedFrom.isEmpty(), "the second job did not resume");
         QCOMPARE(got.iterations[firstRun], stoppedAt);  // continues where it stopped
         run.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 2, 60000);
-        QCOMPARE(got.ends[1].status, QString("stopped"));
+        QTRY_COMPARE_WITH_TIMEOUT(got.ends.size(), 3, 60000);
+        QCOMPARE(got.ends[2].status, QString("stopped"));
         QCOMPARE(got.iterations, test::loggedIterations(folder + "/log.jsonl"));
         QVERIFY(QFile(folder + "/train.sbatch").exists());
-        QTRY_VERIFY_WITH_TIMEOUT(hosts_.queuedJobs().isEmpty(), 30000);  // both jobs left the queue
+        QTRY_VERIFY_WITH_TIMEOUT(hosts_.queuedJobs().isEmpty(), 30000);  // every job left the queue
         QCOMPARE(registry.load().size(), 1);  // one run folder, recorded with its latest job
         QCOMPARE(registry.load()[0].jobId, secondJob);
     }

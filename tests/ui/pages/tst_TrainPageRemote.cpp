@@ -8,7 +8,8 @@
 // restarted workbench) follows the remembered remote run again. SLURM, in the workbench window, the output folder
 // in the login's home (~/run-slurm): Start checks the host (whose answer holds the home), then shows the batch script (srun, the
 // target's partition and time limit, absolute paths) and submits it as accepted, the job is seen pending
-// (held) and then running with live curves, Stop (scancel --signal=INT) checkpoints, Resume submits a new job with
+// (held), Stop cancels it there (nothing ran, Start and Resume stay offered), Start submits it again, it is seen
+// pending and then running with live curves, Stop (scancel --signal=INT) checkpoints, Resume submits a new job with
 // --resume auto, and Open in Inspect loads the fetched checkpoint in the Inspect page. With $M2DS_SCREENSHOT_DIR
 // set, PNGs of each step are saved there. A target whose m2ds path is wrong: Start shows the check's line and
 // launches nothing. When sshd or the cluster cannot start: a skip, or a failure under CI=true.
@@ -209,7 +210,22 @@ private slots:
         QVERIFY(!script.contains("--resume"));
         waitUntilHeldJobPending(page, folder);
         if (QTest::currentTestFailed()) return;
+        const QString cancelledJob = page.remote()->run()->record().jobId;
+        QCOMPARE(button(page, "stopButton")->toolTip(), QString("Cancel the job: it has not started, nothing runs yet"));
+        button(page, "stopButton")->click();  // a plain scancel: nothing ran
+        const QString cancelled = QString("Cancelled while pending: SLURM job %1 never started, nothing ran. Start or Resume launches it again.").arg(cancelledJob);
+        QTRY_COMPARE_WITH_TIMEOUT(labelText(page, "runState"), cancelled, kTimeout);
+        QVERIFY(button(page, "startButton")->isEnabled() && button(page, "resumeButton")->isEnabled() && !button(page, "stopButton")->isEnabled());
+        QVERIFY2(!hosts_.queuedJobs().split('\n').contains(cancelledJob), qPrintable(hosts_.queuedJobs()));
+        QVERIFY(!QFile::exists(folder + "/log.jsonl"));
+        QCOMPARE(page.remote()->records().size(), 1);  // the run is kept
+        screenshot(window, "slurm-cancelled-while-pending");
+
+        submitThroughDialog(page, "startButton", "slurm-sbatch-dialog-again");  // Start launches it again
+        waitUntilHeldJobPending(page, folder);
+        if (QTest::currentTestFailed()) return;
         const QString firstJob = page.remote()->run()->record().jobId;
+        QVERIFY(firstJob != cancelledJob);
         screenshot(window, "slurm-pending");
         release(firstJob);
         QTRY_VERIFY2_WITH_TIMEOUT(page.curves()->pointCount() >= 3 && labelText(page, "runState").contains(": RUNNING, in "),
@@ -233,7 +249,7 @@ private slots:
         release(secondJob);
         QTRY_VERIFY2_WITH_TIMEOUT(got.starts.size() == 2 && got.iterations.size() > firstRun + 1, qPrintable(labelText(page, "runState")), kTimeout);
         QVERIFY2(!got.starts[1].resumedFrom.isEmpty(), "the second job did not resume");
-        QCOMPARE(got.iterations[firstRun], got.ends[0].iteration);  // it continues where the stop's checkpoint left it
+        QCOMPARE(got.iterations[firstRun], got.ends[1].iteration);  // it continues where the stop's checkpoint left it (ends[0]: the cancel)
         screenshot(window, "slurm-resumed");
         stopAndWait(page);
         if (QTest::currentTestFailed()) return;
