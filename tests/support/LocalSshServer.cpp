@@ -34,7 +34,9 @@ bool acceptsConnectionsOn(int port) {
 
 LocalSshServer::LocalSshServer(QString folder) : folder_(std::move(folder)) {}
 
-LocalSshServer::~LocalSshServer() {
+LocalSshServer::~LocalSshServer() { stop(); }
+
+void LocalSshServer::stop() {
     if (sshd_.state() == QProcess::NotRunning) return;
     sshd_.terminate();
     if (!sshd_.waitForFinished(5000)) sshd_.kill(), sshd_.waitForFinished(1000);
@@ -64,12 +66,21 @@ QString LocalSshServer::writeConfig() {
 
 QString LocalSshServer::start() {
     if (!QFile::exists(kSshd)) return kSshd + QStringLiteral(" is missing: install the Debian package openssh-server (packaging/install-deps.sh --tests)");
+    if (port_ == 0)
+        if (const QString problem = prepare(); !problem.isEmpty()) return problem;
+    return listen();
+}
+
+QString LocalSshServer::prepare() {
     if (!generateKey(path("host_key")) || !generateKey(clientKey())) return QStringLiteral("ssh-keygen could not write keys in %1").arg(folder_);
     QFile::remove(path("authorized_keys"));
     if (!QFile::copy(clientKey() + ".pub", path("authorized_keys"))) return QStringLiteral("cannot write %1").arg(path("authorized_keys"));
     if (!QDir().mkpath(home())) return QStringLiteral("cannot create %1").arg(home());
     port_ = freePort();
-    if (const QString problem = writeConfig(); !problem.isEmpty()) return problem;
+    return writeConfig();
+}
+
+QString LocalSshServer::listen() {
     if (::getuid() == 0) QDir().mkpath(QStringLiteral("/run/sshd"));  // sshd's privilege separation folder
     sshd_.setProcessChannelMode(QProcess::MergedChannels);
     sshd_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });

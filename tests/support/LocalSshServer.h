@@ -18,8 +18,12 @@ public:
     LocalSshServer& operator=(const LocalSshServer&) = delete;
 
     /// Generates the keys and starts sshd; empty once it accepts connections, otherwise why not (the package
-    /// to install, ssh-keygen's failure, or sshd's own output).
+    /// to install, ssh-keygen's failure, or sshd's own output). After stop(): sshd again, on the same port with
+    /// the same keys.
     QString start();
+    /// Stops sshd: nothing listens on port() until start(). Connections it accepted go on (end a shared one with
+    /// `ssh -O exit`).
+    void stop();
     int port() const { return port_; }
     /// `user@127.0.0.1:port`, the current user on this server.
     QString address() const;
@@ -38,6 +42,10 @@ public:
 private:
     QString path(const QString& name) const;
     QString writeConfig();
+    /// The keys, the home, a free port and sshd_config: empty, or why not.
+    QString prepare();
+    /// Starts sshd and waits until it accepts connections: empty, or why not.
+    QString listen();
 
     QString folder_;
     QProcess sshd_;

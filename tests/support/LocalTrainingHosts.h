@@ -20,8 +20,10 @@ public:
 
     /// Empty when the packaged recordings of the corpus are installed; otherwise the packages to install.
     static QString missingRecordings();
-    /// Starts sshd: empty, or why not (as LocalSshServer::start).
+    /// Starts sshd: empty, or why not (as LocalSshServer::start). Again after stopSsh(): the same port and keys.
     QString startSsh();
+    /// Stops sshd (as LocalSshServer::stop): the hosts are unreachable until startSsh().
+    void stopSsh() { sshd_.stop(); }
     /// Starts the single-node cluster: empty, or exactly why not (as LocalSlurmCluster::start).
     QString startSlurm();
     /// Prepares speech/ and noise/ with `m2ds prepare`: empty, or the failing command's exit code and stderr.

@@ -244,6 +244,7 @@ bool TrainPage::followRemoteRun(const RemoteRunRecord& record) {
 }
 
 void TrainPage::clearMonitor() {
+    endLine_.clear();
     curves_->clear();
     progress_.clear();
     progressLabel_->clear();
@@ -373,11 +374,12 @@ void TrainPage::resumeRemoteRun() {
     checkTargetThen(remote_->run()->record().directory, [this] {
         QString script;
         if (confirmSbatch(remote_->resumeSbatchScript(), script)) remote_->run()->resume(script);
-    });
+    }, endLine_);
 }
 
-void TrainPage::checkTargetThen(const QString& runDirectory, std::function<void()> launch) {
+void TrainPage::checkTargetThen(const QString& runDirectory, std::function<void()> launch, const QString& runState) {
     afterCheck_ = std::move(launch);
+    runStateBeforeCheck_ = runState;
     runState_->setStyleSheet({});
     runState_->setText(tr("Checking %1 before the launch: the login, m2ds --version, free space for %2…").arg(remote_->target().name, runDirectory));
     targetCheck_->start(remote_->target(), runDirectory);
@@ -389,7 +391,7 @@ void TrainPage::onTargetChecked(const LaunchTargetReport& report) {
     const QString name = remote_->target().name;
     if (!report.ok()) {
         runState_->setStyleSheet(kErrorStyle);
-        runState_->setText(tr("Nothing was launched on %1:").arg(name) + QLatin1Char('\n') + report.problems.join(QLatin1Char('\n')));
+        runState_->setText(underRunState(tr("Nothing was launched on %1:").arg(name) + QLatin1Char('\n') + report.problems.join(QLatin1Char('\n'))));
         updateControls();
         return;
     }
@@ -398,6 +400,10 @@ void TrainPage::onTargetChecked(const LaunchTargetReport& report) {
     runState_->setText(tr("%1 is ready: %2, %3 GiB free.").arg(name, report.remoteVersion).arg(double(report.freeMib) / 1024.0, 0, 'f', 1));
     updateControls();
     launch();
+}
+
+QString TrainPage::underRunState(const QString& text) const {
+    return runStateBeforeCheck_.isEmpty() ? text : runStateBeforeCheck_ + QLatin1Char('\n') + text;
 }
 
 void TrainPage::cancelTargetCheck() {
@@ -416,7 +422,7 @@ bool TrainPage::confirmSbatch(const QString& generated, QString& script) {
 void TrainPage::stopRun() {
     if (isCheckingTarget()) {  // Stop is the check's Cancel
         cancelTargetCheck();
-        runState_->setText(tr("The check of %1 was cancelled; nothing was launched.").arg(remote_->target().name));
+        runState_->setText(underRunState(tr("The check of %1 was cancelled; nothing was launched.").arg(remote_->target().name)));
         updateControls();
         return;
     }
@@ -478,6 +484,7 @@ void TrainPage::onEnded(const TrainingEnd& end) {
     else text = tr("Failed.");
     if (bad && !end.message.isEmpty()) text += QLatin1Char('\n') + end.message;  // what went wrong, e.g. stderr's last lines
     runState_->setText(text);
+    endLine_ = text;
     checkpoints_->refresh();
     updateControls();
 }

@@ -102,8 +102,11 @@ private:
     void launchRemoteRun();
     void resumeRemoteRun();
     /// Checks the remote target for a run in the host folder `runDirectory` on a job thread (LaunchTargetCheckJob),
-    /// then `launch` when it passed; the state line says what is checked and what was found.
-    void checkTargetThen(const QString& runDirectory, std::function<void()> launch);
+    /// then `launch` when it passed; the state line says what is checked and what was found. runState: where the
+    /// run stands (Resume: how it ended), kept above the problems when the check fails or is cancelled.
+    void checkTargetThen(const QString& runDirectory, std::function<void()> launch, const QString& runState = {});
+    /// `text` under the run's state given to checkTargetThen, if any.
+    QString underRunState(const QString& text) const;
     void onTargetChecked(const LaunchTargetReport& report);
     /// Drops the check in flight: nothing is launched.
     void cancelTargetCheck();
@@ -153,6 +156,8 @@ private:
     RemoteDataUpload* upload_ = nullptr;
     LaunchTargetCheckJob* targetCheck_;
     std::function<void()> afterCheck_;  ///< what Start or Resume does once the check in flight passed; empty = none
+    QString runStateBeforeCheck_;       ///< checkTargetThen's runState
+    QString endLine_;                   ///< how the followed run ended, as the state line said it; empty while none
     bool awaitingHome_ = false;  ///< Start asked the host for the login's home; the launch follows its answer
     bool problemsShown_ = false;
     TrainSettingsValidator::Purpose shownPurpose_ = TrainSettingsValidator::Purpose::DryRun;

@@ -5,7 +5,8 @@
 // paths as typed, Start returns at once (the target's check, then the launch's ssh round trip, run on job threads)
 // and the state line, curves and checkpoints follow the remote log; Stop makes the run checkpoint, Open in Inspect
 // copies the checkpoint into the local cache first, Resume continues from it, and a page built afterwards (a
-// restarted workbench) follows the remembered remote run again. SLURM, in the workbench window, the output folder
+// restarted workbench) follows the remembered remote run again; with sshd stopped, its Resume fails the check and
+// the state line keeps "Stopped. …" above the problem, Resume still offered. SLURM, in the workbench window, the output folder
 // in the login's home (~/run-slurm): Start checks the host (whose answer holds the home), then shows the batch script (srun, the
 // target's partition and time limit, absolute paths) and submits it as accepted, the job is seen pending
 // (held), Stop cancels it there (nothing ran, Start and Resume stay offered), Start submits it again, it is seen
@@ -187,6 +188,20 @@ private slots:
         QVERIFY(again.curves()->pointCount() >= 3);
         QCOMPARE(again.form()->settings().outputDirectory, ssh_.remotePath("run"));
         QVERIFY(button(again, "resumeButton")->isEnabled());
+
+        // The host unreachable since: Resume's check fails, and the state line keeps where the run stands above it.
+        test::LocalTrainingHosts::closeConnection(ssh_, RemoteShell::defaultControlFolder());
+        hosts_.stopSsh();
+        button(again, "resumeButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!again.isCheckingTarget(), kTimeout);
+        const QString noSsh = hosts_.startSsh();  // for the SLURM case's login host, before anything can fail here
+        QVERIFY2(noSsh.isEmpty(), qPrintable(noSsh));
+        const QStringList lines = labelText(again, "runState").split('\n');
+        QVERIFY2(lines.size() == 3 && lines[0] == "Stopped. Resume continues from the last checkpoint." && lines[1] == "Nothing was launched on loopback:" &&
+                     lines[2].contains("is not reachable") && lines[2].contains("Connection refused"),
+                 qPrintable(lines.join('\n')));
+        QCOMPARE(again.remote()->run()->state(), RemoteRun::State::Idle);
+        QVERIFY(button(again, "resumeButton")->isEnabled() && button(again, "startButton")->isEnabled());
     }
 
     void slurmSubmitFollowCancelResumeAndOpenInInspect() {
