@@ -187,12 +187,8 @@ bool RemoteRun::onLaunched(const RemoteResult& result) {
     record_.stderrOffset = words[2].toLongLong();
     record_.launched = QDateTime::currentMSecsSinceEpoch() / 1000.0;
     remember();
-    lastEnd_.reset();
-    gonePolls_ = 0;
+    forgetLastEnd();
     schedulerState_.clear();
-    job_ = SlurmJobState();
-    statusKnown_ = false;
-    pendingEnd_.reset();
     stderrTail_.clear();
     follower_.start(words[1].toLongLong(), kLogMilliseconds);  // an older log's records are not this launch's
     setState(target_.kind == LaunchTarget::Kind::Slurm ? State::Pending : State::Running);
@@ -220,11 +216,7 @@ bool RemoteRun::attach(const RemoteRunRecord& record) {
     if (state_ != State::Idle || record.directory.isEmpty()) return false;
     stopStatusPolls();
     record_ = record;
-    lastEnd_.reset();
-    gonePolls_ = 0;
-    job_ = SlurmJobState();
-    statusKnown_ = false;
-    pendingEnd_.reset();
+    forgetLastEnd();
     lastIteration_ = -1;
     lastCheckpoint_ = TrainingCheckpoint();
     follower_.setPath(record_.directory + QStringLiteral("/log.jsonl"));
@@ -237,6 +229,14 @@ bool RemoteRun::attach(const RemoteRunRecord& record) {
 
 bool RemoteRun::fetchCheckpoint(const QString& remotePath) {
     return fetch_.start(remotePath, RemoteFileFetch::cacheFolder(target_.name, record_.directory));
+}
+
+void RemoteRun::forgetLastEnd() {
+    lastEnd_.reset();
+    gonePolls_ = 0;
+    job_ = SlurmJobState();
+    statusKnown_ = false;
+    pendingEnd_.reset();
 }
 
 void RemoteRun::stopStatusPolls() {

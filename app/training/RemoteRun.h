@@ -119,6 +119,8 @@ private:
     void lookUpHome(std::function<void()> done, std::function<void(const QString&)> failed);
     /// The launch script's answer: follows the launched run, or reports why it failed.
     bool onLaunched(const RemoteResult& result);
+    /// Forgets how the last launch ended and what its polls saw of the process or job (a new launch or attach).
+    void forgetLastEnd();
     QString launchScript(const QStringList& arguments, const QString& sbatchScript) const;
     /// askState: with the process's or job's state (else stderr's tail only).
     QString statusScript(bool askState) const;
