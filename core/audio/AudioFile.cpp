@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <mutex>
 #include <sndfile.h>
 #include <system_error>
 
@@ -34,6 +36,16 @@ std::string openFailure(int code) {
     case SF_ERR_UNSUPPORTED_ENCODING: return "unsupported encoding";
     default: return "inconsistent header, e.g. a sample rate or channel count of 0";
     }
+}
+
+/// Opens through `open` and reads why it failed (0 when it did not) under one lock: libsndfile keeps the failure of
+/// an sf_open without a handle in one global, which any other thread's sf_open resets (a preparation's workers open
+/// files concurrently; a broken file's reason then read "inconsistent header" now and then).
+std::pair<SNDFILE*, int> openSerialised(const std::function<SNDFILE*()>& open) {
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    SNDFILE* file = open();
+    return {file, file ? SF_ERR_NO_ERROR : sf_error(nullptr)};
 }
 
 std::string formatName(int format) {
@@ -96,21 +108,21 @@ struct AudioFile::MemoryBytes {
 AudioFile::AudioFile(const std::string& path) {
     checkIsReadableFile(path);
     SF_INFO sfInfo{};
-    SNDFILE* file = sf_open(path.c_str(), SFM_READ, &sfInfo);
-    adopt(path, file, sfInfo);
+    const auto [file, failure] = openSerialised([&] { return sf_open(path.c_str(), SFM_READ, &sfInfo); });
+    adopt(path, file, failure, sfInfo);
 }
 
 AudioFile::AudioFile(const std::string& label, std::string bytes) : memory_(new MemoryBytes{std::move(bytes)}) {
     if (memory_->bytes.empty()) throw InputError(label, "is empty (0 bytes)");
     SF_INFO sfInfo{};
     SF_VIRTUAL_IO io = MemoryBytes::io();
-    SNDFILE* file = sf_open_virtual(&io, SFM_READ, &sfInfo, memory_.get());
-    adopt(label, file, sfInfo);
+    const auto [file, failure] = openSerialised([&] { return sf_open_virtual(&io, SFM_READ, &sfInfo, memory_.get()); });
+    adopt(label, file, failure, sfInfo);
 }
 
-void AudioFile::adopt(const std::string& label, SNDFILE* file, const SF_INFO& sfInfo) {
+void AudioFile::adopt(const std::string& label, SNDFILE* file, int openError, const SF_INFO& sfInfo) {
     file_ = file;
-    if (!file_) throw InputError(label, "not an audio file that can be decoded (" + openFailure(sf_error(nullptr)) + ")");
+    if (!file_) throw InputError(label, "not an audio file that can be decoded (" + openFailure(openError) + ")");
     info_.path = label;
     info_.format = formatName(sfInfo.format);
     info_.sampleRate = sfInfo.samplerate;

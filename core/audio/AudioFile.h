@@ -29,8 +29,9 @@ public:
 
 private:
     struct MemoryBytes;
-    /// Takes the handle sf_open gave for `label` (null when it failed) and checks what its header declares.
-    void adopt(const std::string& label, SNDFILE* file, const SF_INFO& sfInfo);
+    /// Takes the handle sf_open gave for `label` (null when it failed, with libsndfile's `openError`) and checks what
+    /// its header declares.
+    void adopt(const std::string& label, SNDFILE* file, int openError, const SF_INFO& sfInfo);
 
     AudioInfo info_;
     std::unique_ptr<MemoryBytes> memory_;  ///< the bytes of an in-memory recording; null for a file

@@ -1,6 +1,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
+#include <thread>
 #include <sndfile.h>
 
 #include "AudioFixtures.h"
@@ -79,6 +81,32 @@ private slots:
                 QCOMPARE(error.path(), std::string("upload.wav"));
             }
         }
+    }
+
+    void aBrokenFileSaysWhyWhileOtherThreadsOpenFiles() {
+        // libsndfile keeps a failed open's reason in one global that every other sf_open resets (the workers of a
+        // preparation open files at once); the reason must still be the broken file's own.
+        QTemporaryDir dir;
+        const QString good = dir.filePath("tone.wav"), broken = dir.filePath("broken.wav");
+        QVERIFY(test::writeAudio(good, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, test::sine(440.0, 0.01, 16000)));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("RIFF? not a wave") > 0);
+        file.close();
+        std::atomic<bool> done{false};
+        std::thread opener([&] {
+            while (!done) AudioFile(good.toStdString());
+        });
+        int wrongReasons = 0;
+        for (int attempt = 0; attempt < 2000; ++attempt) {
+            try {
+                AudioFile(broken.toStdString());
+            } catch (const InputError& error) {
+                wrongReasons += !QString(error.what()).contains("format not recognised");
+            }
+        }
+        done = true;
+        opener.join();
+        QCOMPARE(wrongReasons, 0);
     }
 
     void midiSampleDumpsAreRefused() {
