@@ -109,7 +109,7 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     extractApp->add_option("--format", extract.format, "csv, npy (+ OUT.index.csv) or projector (OUT is a folder); default: OUT's extension")
         ->check(CLI::IsMember({"csv", "npy", "projector"}));
     extractApp->add_option("--device", extract.device, "cpu, cuda or cuda:N")->capture_default_str();
-    extractApp->add_option("--chunks_per_pass", extract.chunksPerPass, "M2D: full 608-frame chunks per forward pass (0: 1 on the CPU, 16 on CUDA)")
+    extractApp->add_option("--chunks_per_pass", extract.chunksPerPass, "M2D: chunks per forward pass, of one long file or of several short ones (0: 1 on the CPU, 16 on CUDA)")
         ->check(CLI::Range(0, 4096))->capture_default_str();
     addNormalisationOptions(*extractApp, extract.mean, extract.std, "Normalise log-mels with");
     extractApp->add_option("FILE", extract.files, "Recordings")->required();

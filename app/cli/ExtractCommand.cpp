@@ -52,13 +52,11 @@ int ExtractCommand::run(const CommandContext& context) const {
     }
     const RecordingEmbeddings embeddings(network, selected, context.threads);
     const std::unique_ptr<EmbeddingWriter> out = EmbeddingWriter::create(output, std::size_t(config.frameFeatureDim()), options);
-    for (const std::string& file : files) {
-        const ProgressMonitor monitor = context.progress(file);
-        out->beginRecording(file, selected, embeddings.frameSeconds());
-        embeddings.extract(file, [&](std::size_t first, std::size_t, const std::vector<FloatArray>& part) { out->addFrames(first, part); },
-                           &monitor);
-        out->endRecording();
-    }
+    RecordingsSink sink;
+    sink.begin = [&](std::size_t i) { out->beginRecording(files[i], selected, embeddings.frameSeconds()); };
+    sink.frames = [&](std::size_t first, std::size_t, const std::vector<FloatArray>& part) { out->addFrames(first, part); };
+    sink.end = [&](std::size_t) { out->endRecording(); };
+    embeddings.extractAll(files, sink, [&](std::size_t i) { return context.progress(files[i]); });
     out->finish(m2dsEmbeddingProvenance(model, config));
     return kSuccess;
 }

@@ -5,7 +5,7 @@
 # checks two `m2ds train` ranks against one process. Each stage has its own time budget and writes its results to
 # $OUT as it goes, so a stopped run still returns what finished:
 #   environment.txt  GPU, driver, torch, torchaudio, compilers, what the prefix supplies
-#   build.txt        configure + build log        extract.txt  bench_extraction.py, chunks per pass 1 and 16
+#   build.txt        configure + build log        extract.txt  bench_extraction.py, chunks per pass 1 and 16 (one recording, 12 s utterances)
 #   hubert.txt       bench_hubert.py, teacher batch 1 and 16       train.txt  check_two_ranks.py
 #   summary.txt      one line per stage: ok / failed / out of time, and its seconds
 #
@@ -171,8 +171,14 @@ if ! unpack_prefix >>"$OUT/build.txt" 2>&1; then
   exit 1
 fi
 note "prefix: $prefix from $(ls "$debs"/*.deb | wc -l) packages"
-export repo prefix build torch_dir nccl_include arch_lib python
-export -f configure build_targets
+export repo prefix build torch_dir nccl_include arch_lib python device minutes
+# One 10-minute recording, then the same speech as 12 s utterances (LibriSpeech-like files sharing passes).
+extract_rows() {
+  "$python" bench/bench_extraction.py --build "$build" --device "$device" --minutes "$minutes" --chunks_per_pass 1 16 &&
+    "$python" bench/bench_extraction.py --build "$build" --device "$device" --minutes "$minutes" --chunks_per_pass 1 16 \
+      --utterance_seconds 12
+}
+export -f configure build_targets extract_rows
 export LD_LIBRARY_PATH=$prefix/ldpath${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export PKG_CONFIG_LIBDIR=$prefix/$arch_lib/pkgconfig:$prefix/usr/share/pkgconfig
 export M2DS_SPEECH_DIR=$prefix/usr/share/pocketsphinx/test/data
@@ -183,8 +189,7 @@ if [ $configure_only = 1 ]; then
 fi
 [[ ",$stages," == *,build,* ]] && { stage build "${M2DS_BUDGET_BUILD:-300}" build_targets || exit 1; }
 [[ ",$stages," == *,extract,* ]] &&
-  stage extract "${M2DS_BUDGET_EXTRACT:-120}" "$python" bench/bench_extraction.py --build "$build" --device "$device" \
-    --minutes "$minutes" --chunks_per_pass 1 16
+  stage extract "${M2DS_BUDGET_EXTRACT:-120}" extract_rows
 [[ ",$stages," == *,hubert,* ]] &&
   stage hubert "${M2DS_BUDGET_HUBERT:-200}" "$python" bench/bench_hubert.py --build "$build" --device "$device" \
     --minutes "$minutes" --utterance_range 2 20 --teacher_batch 1 16 --repeats 1

@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include "common/Errors.h"
+#include "model/ChunkPlan.h"
 #include "model/TensorConversion.h"
 #include "model/nn/M2dsNetwork.h"
 #include "model/nn/NetworkWeights.h"
@@ -90,7 +91,7 @@ std::size_t M2dsModel::embeddingFrames(std::size_t logMelFrames) const {
     return (logMelFrames + patch - 1) / patch;
 }
 
-void M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers, const EmbeddingSink& sink) const {
+int M2dsModel::checkExtraction(const FloatArray& logMel, const std::vector<int>& layers) const {
     const ModelConfig& geometry = config();
     if (logMel.shape.size() != 2 || static_cast<int>(logMel.shape[0]) != geometry.inputFrequency)
         throw InvalidArgument("extraction needs a log-mel [" + std::to_string(geometry.inputFrequency) + ", T]");
@@ -100,37 +101,72 @@ void M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers
             throw InvalidArgument("layer " + std::to_string(layer) + " is outside 0.." + std::to_string(geometry.depth));
         deepest = std::max(deepest, layer);
     }
-    c10::InferenceMode inference;  // no autograd bookkeeping at all: measurably faster than NoGradGuard
-    const int64_t frames = static_cast<int64_t>(logMel.shape[1]), unit = geometry.inputFrames, patch = geometry.patchTime;
-    const int64_t padded = frames + (patch - (frames % unit % patch)) % patch;
-    auto input = torch::zeros({1, 1, geometry.inputFrequency, padded});
-    input.slice(3, 0, frames).copy_(toTensor(logMel).view({1, 1, geometry.inputFrequency, frames}));
-    const int64_t fullChunks = padded / unit;
-    std::size_t firstFrame = 0;
-    auto emit = [&](const torch::Tensor& chunks) {  // chunks [n, 1, F, width] of one width
-        const auto outputs = impl_->network->encodeLayers(chunks.to(impl_->device), deepest);
-        std::vector<FloatArray> selected;
-        for (int layer : layers) selected.push_back(toFloatArray(outputs[layer].reshape({-1, outputs[layer].size(2)})));
-        sink(firstFrame, selected);
-        firstFrame += selected.front().shape[0];
-    };
-    const auto perPass = static_cast<int64_t>(chunksPerPass());
-    for (int64_t first = 0; first < fullChunks; first += perPass) {
-        const int64_t count = std::min(perPass, fullChunks - first);
-        const auto span = input.slice(3, first * unit, (first + count) * unit);
-        emit(span.reshape({geometry.inputFrequency, count, unit}).permute({1, 0, 2}).unsqueeze(1).contiguous());
-    }
-    if (padded % unit != 0) emit(input.slice(3, fullChunks * unit));
+    return deepest;
 }
+
+void M2dsModel::encodeChunks(const std::vector<const FloatArray*>& logMels, const std::vector<int>& layers, const ChunkSink& sink) const {
+    int deepest = 0;
+    std::vector<std::size_t> frameCounts;
+    for (const FloatArray* logMel : logMels) {
+        deepest = std::max(deepest, checkExtraction(*logMel, layers));
+        frameCounts.push_back(logMel->shape[1]);
+    }
+    const ModelConfig& geometry = config();
+    const int64_t mels = geometry.inputFrequency, patch = geometry.patchTime;
+    c10::InferenceMode inference;  // no autograd bookkeeping at all: measurably faster than NoGradGuard
+    for (const std::vector<ChunkSpan>& pass : planChunkPasses(frameCounts, std::size_t(geometry.inputFrames), std::size_t(patch), chunksPerPass())) {
+        const auto widest = std::max_element(pass.begin(), pass.end(), [](const ChunkSpan& a, const ChunkSpan& b) { return a.width < b.width; })->width;
+        auto chunks = torch::zeros({int64_t(pass.size()), 1, mels, int64_t(widest)});
+        std::vector<int64_t> columns;
+        for (std::size_t k = 0; k < pass.size(); ++k) {
+            const FloatArray& logMel = *logMels[pass[k].recording];
+            const auto source = torch::from_blob(const_cast<float*>(logMel.values.data()), {mels, int64_t(logMel.shape[1])});  // read only
+            chunks[int64_t(k)][0].slice(1, 0, int64_t(pass[k].frames)).copy_(source.slice(1, int64_t(pass[k].firstFrame), int64_t(pass[k].firstFrame + pass[k].frames)));
+            columns.push_back(int64_t(pass[k].width) / patch);
+        }
+        const bool ragged = std::any_of(pass.begin(), pass.end(), [&](const ChunkSpan& span) { return span.width != widest; });
+        const auto outputs = impl_->network->encodeLayers(chunks.to(impl_->device), deepest, ragged ? torch::tensor(columns) : torch::Tensor());
+        for (std::size_t k = 0; k < pass.size();) {  // the chunks of one recording in this pass, together
+            std::size_t end = k;
+            while (end < pass.size() && pass[end].recording == pass[k].recording) ++end;
+            std::vector<FloatArray> selected;
+            for (int layer : layers) {
+                std::vector<torch::Tensor> pieces;
+                for (std::size_t j = k; j < end; ++j) pieces.push_back(outputs[layer][int64_t(j)].slice(0, 0, columns[j]));
+                selected.push_back(toFloatArray(torch::cat(pieces, 0)));
+            }
+            sink(pass[k].recording, pass[k].firstFrame / std::size_t(patch), selected);
+            k = end;
+        }
+    }
+}
+
+void M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers, const EmbeddingSink& sink) const {
+    encodeChunks({&logMel}, layers, [&](std::size_t, std::size_t firstFrame, const std::vector<FloatArray>& part) { sink(firstFrame, part); });
+}
+
+namespace {
+/// Appends `part`'s frames (one [frames, D] array per layer) to `collected`.
+void appendFrames(std::vector<FloatArray>& collected, const std::vector<FloatArray>& part) {
+    collected.resize(part.size());
+    for (std::size_t i = 0; i < part.size(); ++i) {
+        collected[i].shape = {collected[i].shape.empty() ? part[i].shape[0] : collected[i].shape[0] + part[i].shape[0], part[i].shape[1]};
+        collected[i].values.insert(collected[i].values.end(), part[i].values.begin(), part[i].values.end());
+    }
+}
+}  // namespace
 
 std::vector<FloatArray> M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers) const {
     std::vector<FloatArray> collected(layers.size());
-    extract(logMel, layers, [&](std::size_t, const std::vector<FloatArray>& part) {
-        for (std::size_t i = 0; i < part.size(); ++i) {
-            collected[i].shape = {collected[i].shape.empty() ? part[i].shape[0] : collected[i].shape[0] + part[i].shape[0], part[i].shape[1]};
-            collected[i].values.insert(collected[i].values.end(), part[i].values.begin(), part[i].values.end());
-        }
-    });
+    extract(logMel, layers, [&](std::size_t, const std::vector<FloatArray>& part) { appendFrames(collected, part); });
+    return collected;
+}
+
+std::vector<std::vector<FloatArray>> M2dsModel::extractTogether(const std::vector<FloatArray>& logMels, const std::vector<int>& layers) const {
+    std::vector<const FloatArray*> inputs;
+    for (const FloatArray& logMel : logMels) inputs.push_back(&logMel);
+    std::vector<std::vector<FloatArray>> collected(logMels.size(), std::vector<FloatArray>(layers.size()));
+    encodeChunks(inputs, layers, [&](std::size_t recording, std::size_t, const std::vector<FloatArray>& part) { appendFrames(collected[recording], part); });
     return collected;
 }
 

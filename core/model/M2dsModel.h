@@ -42,7 +42,7 @@ public:
     /// "cpu", "cuda", "cuda:1"; throws InvalidArgument if unavailable.
     void setDevice(const std::string& device);
     std::string device() const;
-    /// Full-width chunks extract() encodes per forward pass; 0 (the default): kCpuChunksPerPass on the CPU,
+    /// Chunks extract() and extractTogether() encode per forward pass; 0 (the default): kCpuChunksPerPass on the CPU,
     /// kCudaChunksPerPass on CUDA. Results do not depend on it beyond float rounding.
     void setChunksPerPass(std::size_t chunks);
     /// The chunks per pass extract() uses now, on this device.
@@ -60,6 +60,11 @@ public:
     void extract(const FloatArray& logMel, const std::vector<int>& layers, const EmbeddingSink& sink) const;
     /// Same as extract() but collects everything: one [T/pt, rows·D] array per requested layer.
     std::vector<FloatArray> extract(const FloatArray& logMel, const std::vector<int>& layers) const;
+    /// extract() of several log-mels [F, T_i] at once, for recordings shorter than a pass: their chunks share forward
+    /// passes (chunksPerPass() chunks each, in order; a pass's narrower chunks are zero-padded to its widest and kept
+    /// out of attention), so each recording's embeddings equal extract()'s up to float rounding. Collects everything:
+    /// per recording, one [T_i/pt, rows·D] array per requested layer.
+    std::vector<std::vector<FloatArray>> extractTogether(const std::vector<FloatArray>& logMels, const std::vector<int>& layers) const;
     /// Frames extract() produces for T log-mel frames: ceil(T / patchTime).
     std::size_t embeddingFrames(std::size_t logMelFrames) const;
 
@@ -80,6 +85,12 @@ public:
     void emaUpdate(double decay);
 
 private:
+    /// Receives a recording's consecutive embeddings from one pass: recording index, first frame, one array per layer.
+    using ChunkSink = std::function<void(std::size_t recording, std::size_t firstFrame, const std::vector<FloatArray>& layers)>;
+    /// Checks a log-mel [F, T] and the layers; returns the deepest layer. Throws InvalidArgument.
+    int checkExtraction(const FloatArray& logMel, const std::vector<int>& layers) const;
+    /// Encodes the chunks of `logMels` (planChunkPasses) pass by pass, the padding of ragged passes masked.
+    void encodeChunks(const std::vector<const FloatArray*>& logMels, const std::vector<int>& layers, const ChunkSink& sink) const;
     struct Impl;
     explicit M2dsModel(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

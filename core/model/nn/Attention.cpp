@@ -1,5 +1,6 @@
 #include "model/nn/Attention.h"
 
+#include <limits>
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -21,14 +22,18 @@ torch::Tensor AttentionImpl::weights(const torch::Tensor& x) {
     return torch::softmax(torch::matmul(parts[0], parts[1].transpose(-2, -1)) * scale_, -1);
 }
 
-torch::Tensor AttentionImpl::forward(const torch::Tensor& x) {
+torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& keyMask) {
     const int64_t batch = x.size(0), tokens = x.size(1), dim = x.size(2);
     const auto parts = splitHeads(x);
+    const torch::Tensor keys = keyMask.defined() ? keyMask.view({batch, 1, 1, tokens}) : torch::Tensor();
     torch::Tensor mixed;
 #if TORCH_VERSION_MAJOR >= 2
-    mixed = at::scaled_dot_product_attention(parts[0], parts[1], parts[2]);
+    mixed = keys.defined() ? at::scaled_dot_product_attention(parts[0], parts[1], parts[2], keys)
+                           : at::scaled_dot_product_attention(parts[0], parts[1], parts[2]);
 #else
-    mixed = torch::matmul(torch::softmax(torch::matmul(parts[0], parts[1].transpose(-2, -1)) * scale_, -1), parts[2]);
+    torch::Tensor scores = torch::matmul(parts[0], parts[1].transpose(-2, -1)) * scale_;
+    if (keys.defined()) scores = scores.masked_fill(keys.logical_not(), -std::numeric_limits<float>::infinity());
+    mixed = torch::matmul(torch::softmax(scores, -1), parts[2]);
 #endif
     return proj(mixed.transpose(1, 2).reshape({batch, tokens, dim}));
 }

@@ -12,8 +12,9 @@ class AttentionImpl : public torch::nn::Module {
 public:
     /// dim: embedding width; heads must divide it.
     AttentionImpl(int64_t dim, int64_t heads);
-    /// x: [B, N, dim] float → [B, N, dim].
-    torch::Tensor forward(const torch::Tensor& x);
+    /// x: [B, N, dim] float → [B, N, dim]. keyMask (optional): bool [B, N], false for padding tokens, which then take
+    /// no part as keys (their own outputs are meaningless).
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& keyMask = {});
     /// The attention probabilities softmax(q·kᵀ · hd^-0.5) of x [B, N, dim]: [B, heads, N (queries), N (keys)].
     torch::Tensor weights(const torch::Tensor& x);
 

@@ -114,12 +114,21 @@ torch::Tensor M2dsNetworkImpl::attentionWeights(const torch::Tensor& chunk, int6
     return block->attn->weights(block->norm1(hidden));
 }
 
-std::vector<torch::Tensor> M2dsNetworkImpl::encodeLayers(const torch::Tensor& chunk, int64_t deepestLayer) {
+torch::Tensor M2dsNetworkImpl::keyMaskOf(const torch::Tensor& realColumns, int64_t columns) const {
+    // Tokens run frequency row by row (f · columns + t); the cls token in front is always real.
+    const auto column = torch::arange(columns, realColumns.options()).repeat({config_.gridRows()});
+    const auto tokens = column.unsqueeze(0) < realColumns.unsqueeze(1);
+    return torch::cat({torch::ones({realColumns.size(0), 1}, tokens.options()), tokens}, 1);
+}
+
+std::vector<torch::Tensor> M2dsNetworkImpl::encodeLayers(const torch::Tensor& chunk, int64_t deepestLayer, const torch::Tensor& realColumns) {
     const auto x = embedChunk(chunk);
     std::vector<torch::Tensor> layers{stackFrequencyRows(x)};
     auto hidden = torch::cat({clsWithPosition(x.size(0)), x}, 1);
+    const int64_t columns = chunk.size(3) / config_.patchTime;
+    const torch::Tensor keyMask = realColumns.defined() ? keyMaskOf(realColumns.to(chunk.device()), columns) : torch::Tensor();
     for (int64_t i = 0; i < deepestLayer; ++i) {
-        hidden = blocks[i]->as<TransformerBlockImpl>()->forward(hidden);
+        hidden = blocks[i]->as<TransformerBlockImpl>()->forward(hidden, keyMask);
         const bool last = i == config_.depth - 1;
         layers.push_back(stackFrequencyRows((last ? norm(hidden) : hidden).slice(1, 1)));
     }

@@ -35,9 +35,12 @@ public:
     /// default init for offline_predictor and the patch-embedding bias. Uses torch's global generator.
     void initialiseWeights();
 
-    /// One chunk [B, 1, F, frames] (frames ≤ inputFrames, multiple of patchTime) → depth + 1 tensors [B, cols, rows·D]:
+    /// Chunks [B, 1, F, frames] (frames ≤ inputFrames, multiple of patchTime) → deepestLayer + 1 tensors [B, cols, rows·D]:
     /// layer 0 = patch embedding + position, layers 1..depth-1 = block outputs, layer depth = last block + norm.
-    std::vector<torch::Tensor> encodeLayers(const torch::Tensor& chunk, int64_t deepestLayer);
+    /// realColumns (optional, int64 [B]): chunk b is only its first realColumns[b] patch columns, the rest padding that
+    /// takes no part in attention, so each chunk's real columns come out as if it were encoded alone at its own width
+    /// (up to float rounding); the padding columns of the output are meaningless.
+    std::vector<torch::Tensor> encodeLayers(const torch::Tensor& chunk, int64_t deepestLayer, const torch::Tensor& realColumns = {});
     /// The attention probabilities inside encoder block `layer` (1 … depth) for one chunk as encodeLayers() sees it:
     /// [B, heads, 1 + rows·cols, 1 + rows·cols], queries × keys, cls first.
     torch::Tensor attentionWeights(const torch::Tensor& chunk, int64_t layer);
@@ -73,6 +76,8 @@ private:
     torch::Tensor offlineHead(const MaskedForward& masks);
     /// [B, rows·cols, D] token order → [B, cols, rows·D] (b (f t) d -> b t (f d)).
     torch::Tensor stackFrequencyRows(const torch::Tensor& tokens) const;
+    /// Which tokens (cls first) of chunks `columns` patch columns wide are real, given realColumns int64 [B]: bool [B, 1 + rows·columns].
+    torch::Tensor keyMaskOf(const torch::Tensor& realColumns, int64_t columns) const;
 
     ModelConfig config_;
     bool withTrainingParts_;

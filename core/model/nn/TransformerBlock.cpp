@@ -14,8 +14,8 @@ TransformerBlockImpl::TransformerBlockImpl(int64_t dim, int64_t heads, double ml
       norm2(register_module("norm2", makeLayerNorm(dim))),
       mlp(register_module("mlp", Mlp(dim, static_cast<int64_t>(dim * mlpRatio)))) {}
 
-torch::Tensor TransformerBlockImpl::forward(torch::Tensor x) {
-    x = x + attn(norm1(x));
+torch::Tensor TransformerBlockImpl::forward(torch::Tensor x, const torch::Tensor& keyMask) {
+    x = x + attn(norm1(x), keyMask);
     return x + mlp(norm2(x));
 }
 

@@ -12,8 +12,8 @@ namespace m2ds::nn {
 class TransformerBlockImpl : public torch::nn::Module {
 public:
     TransformerBlockImpl(int64_t dim, int64_t heads, double mlpRatio);
-    /// x: [B, N, dim] → [B, N, dim].
-    torch::Tensor forward(torch::Tensor x);
+    /// x: [B, N, dim] → [B, N, dim]; keyMask (optional): bool [B, N], false for padding tokens (Attention::forward).
+    torch::Tensor forward(torch::Tensor x, const torch::Tensor& keyMask = {});
 
     torch::nn::LayerNorm norm1{nullptr};
     Attention attn{nullptr};

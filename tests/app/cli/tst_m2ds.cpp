@@ -168,6 +168,19 @@ private slots:
         QCOMPARE(m2dsRun({"extract", "--model", test::tinyCheckpoint(), stereo_, "-o", dir_.filePath("x.tsv")}).exitCode, 3);
     }
 
+    // Three 2-chunk files with 4 chunks per pass: the first two share a pass, the third comes alone; the frames equal
+    // one chunk per pass up to float rounding.
+    void shortFilesSharingPassesWriteTheSameFrames() {
+        const QString alone = dir_.filePath("alone.npy"), shared = dir_.filePath("shared.npy");
+        const QStringList files{stereo_, stereo_, stereo_};
+        QCOMPARE(m2dsRun(QStringList{"extract", "--model", test::tinyCheckpoint(), "--chunks_per_pass", "1"} + files + QStringList{"-o", alone}).exitCode, 0);
+        QCOMPARE(m2dsRun(QStringList{"extract", "--model", test::tinyCheckpoint(), "--chunks_per_pass", "4"} + files + QStringList{"-o", shared}).exitCode, 0);
+        const FloatArray expected = NpyFile::readFloat32(alone.toStdString()), actual = NpyFile::readFloat32(shared.toStdString());
+        QCOMPARE(actual.shape, (std::vector<std::size_t>{3 * 63, 32}));  // the frames of the three files, one after the other
+        QCOMPARE(actual.shape, expected.shape);
+        M2DS_COMPARE_ARRAYS(test::compareArrays(actual.values.data(), expected.values.data(), expected.values.size()), (test::Tolerance{1e-4, 1e-5}));
+    }
+
     void usageErrorsExitTwo_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("no subcommand") << QStringList{};
