@@ -111,6 +111,8 @@ int runCommandLine(int argc, char** argv, const std::atomic<bool>& interrupted) 
     extractApp->add_option("--device", extract.device, "cpu, cuda or cuda:N")->capture_default_str();
     extractApp->add_option("--chunks_per_pass", extract.chunksPerPass, "M2D: chunks per forward pass, of one long file or of several short ones (0: 1 on the CPU, 16 on CUDA)")
         ->check(CLI::Range(0, 4096))->capture_default_str();
+    extractApp->add_option("--batch", extract.hubertBatch, "HuBERT folder: recordings per forward pass, grouped by length (0: 16 on CUDA, 1 on the CPU)")
+        ->check(CLI::Range(0, 4096))->capture_default_str();
     addNormalisationOptions(*extractApp, extract.mean, extract.std, "Normalise log-mels with");
     extractApp->add_option("FILE", extract.files, "Recordings")->required();
     extractApp->add_option("-o,--output", extract.output, "Output .csv, .npy or projector folder")->required();

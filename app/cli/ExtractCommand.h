@@ -27,6 +27,7 @@ struct ExtractCommand {
     std::optional<float> std;
     std::string device = "cpu";
     std::size_t chunksPerPass = 0;  ///< M2D chunks per forward pass; 0: by device
+    std::size_t hubertBatch = 0;    ///< HuBERT recordings per forward pass, grouped by length; 0: by device
 
     int run(const CommandContext& context) const;
 
@@ -34,7 +35,8 @@ private:
     M2dsModel loadEncoder() const;
     /// Format, level and pooling from the options; throws OutputError for an output of unknown format.
     EmbeddingExportOptions exportOptions() const;
-    /// The HuBERT folder path: every recording in one pass, hidden states written as the M2D path writes embeddings.
+    /// The HuBERT folder path: each recording whole, `hubertBatch` of them per pass (length-bucketed), hidden states
+    /// written as the M2D path writes embeddings.
     int runHubert(const CommandContext& context, const EmbeddingExportOptions& options) const;
 };
 

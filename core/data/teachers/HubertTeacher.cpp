@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/Errors.h"
+#include "model/hubert/HubertBatching.h"
 #include "model/hubert/TeacherNormalisation.h"
 
 namespace m2ds {
@@ -26,22 +27,14 @@ std::size_t HubertTeacher::batchSize() const { return std::max<std::size_t>(1, b
 
 std::vector<FloatArray> HubertTeacher::computeBatch(const std::vector<TeacherInput>& inputs) const {
     std::vector<std::vector<float>> normalised;
-    std::vector<std::size_t> lengths;
-    for (const TeacherInput& input : inputs) {
-        normalised.push_back(normaliseForHubert(input.wave));
-        lengths.push_back(input.wave.size());
+    for (const TeacherInput& input : inputs) normalised.push_back(normaliseForHubert(input.wave));
+    std::vector<std::vector<FloatArray>> states;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        states = hiddenStatesInBuckets(model_, std::move(normalised), {layer_}, batching_);
     }
-    std::vector<FloatArray> out(inputs.size());
-    for (const std::vector<std::size_t>& bucket : lengthBuckets(lengths, batching_)) {
-        std::vector<std::vector<float>> waves;
-        for (const std::size_t i : bucket) waves.push_back(std::move(normalised[i]));
-        std::vector<std::vector<FloatArray>> states;
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            states = model_.hiddenStatesOfBatch(waves, {layer_});
-        }
-        for (std::size_t b = 0; b < bucket.size(); ++b) out[bucket[b]] = std::move(states[b].front());
-    }
+    std::vector<FloatArray> out;
+    for (std::vector<FloatArray>& layers : states) out.push_back(std::move(layers.front()));
     return out;
 }
 

@@ -1,12 +1,12 @@
 #include "data/teachers/TeacherFactory.h"
 
-#include "audio/FrontEndConfig.h"
 #include "checkpoint/CheckpointImporter.h"
 #include "common/Errors.h"
 #include "data/teachers/HubertTeacher.h"
 #include "data/teachers/MfccTeacher.h"
 #include "data/teachers/ModelLayerTeacher.h"
 #include "data/teachers/NpyFileTeacher.h"
+#include "model/hubert/HubertBatching.h"
 
 namespace m2ds {
 namespace {
@@ -35,10 +35,7 @@ std::unique_ptr<TeacherFeatures> hubertTeacher(const std::string& argument, cons
     const auto [path, layer] = pathAndLayer(argument, 9);
     HubertModel model = HubertModel::load(path);
     model.setDevice(runtime.device);
-    const bool cuda = runtime.device.rfind("cuda", 0) == 0;
-    const std::size_t items = runtime.batch > 0 ? runtime.batch : cuda ? kCudaTeacherBatch : 1;
-    const auto samplesPerRecording = static_cast<std::size_t>(kTeacherBatchSecondsPerRecording * FrontEndConfig{}.sampleRate);
-    return std::make_unique<HubertTeacher>(std::move(model), layer, path, BatchLimits{items, items * samplesPerRecording});
+    return std::make_unique<HubertTeacher>(std::move(model), layer, path, hubertBatchLimits(runtime.device, runtime.batch));
 }
 
 }  // namespace

@@ -11,12 +11,8 @@ namespace m2ds {
 /// Where and how a computed teacher runs (HuBERT and M2D-layer teachers; MFCC and .npy teachers ignore it).
 struct TeacherRuntime {
     std::string device = "cpu";  ///< cpu | cuda | cuda:N
-    std::size_t batch = 0;       ///< recordings per HuBERT pass; 0: kCudaTeacherBatch on CUDA, 1 on the CPU
+    std::size_t batch = 0;       ///< recordings per HuBERT pass; 0: by device (hubertBatchLimits)
 };
-
-/// Recordings per HuBERT pass on CUDA unless asked otherwise, and the padded audio one pass may hold (16 × 20 s).
-constexpr std::size_t kCudaTeacherBatch = 16;
-constexpr double kTeacherBatchSecondsPerRecording = 20.0;
 
 /// Builds the teacher a run asks for. spec: "mfcc" | "npy" | "npy:FOLDER" | "model:CHECKPOINT[:LAYER]" (layer
 /// defaults to the model's last) | "hubert:FOLDER[:LAYER]" (a Hugging Face HuBERT / wav2vec 2.0 folder, hidden_states

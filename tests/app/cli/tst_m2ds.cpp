@@ -9,6 +9,7 @@
 #include "ArrayComparison.h"
 #include "ModelFixtures.h"
 #include "ProcessJob.h"
+#include "TestData.h"
 #include "audio/RecordingAnalyser.h"
 #include "common/NpyFile.h"
 
@@ -178,6 +179,26 @@ private slots:
         const FloatArray expected = NpyFile::readFloat32(alone.toStdString()), actual = NpyFile::readFloat32(shared.toStdString());
         QCOMPARE(actual.shape, (std::vector<std::size_t>{3 * 63, 32}));  // the frames of the three files, one after the other
         QCOMPARE(actual.shape, expected.shape);
+        M2DS_COMPARE_ARRAYS(test::compareArrays(actual.values.data(), expected.values.data(), expected.values.size()), (test::Tolerance{1e-4, 1e-5}));
+    }
+
+    // A HuBERT folder's hidden states of recordings of 0.3, 1.25 (44.1 kHz stereo), 2 and 0.7 s, three per pass, grouped
+    // by length: each file's frames equal one per pass up to float rounding.
+    void hubertFilesInOnePassWriteTheSameFrames() {
+        QStringList files{stereo_};
+        for (const double seconds : {0.3, 2.0, 0.7}) {
+            files << dir_.filePath(QString("tone %1 s.wav").arg(seconds));
+            QVERIFY(test::writeAudio(files.back(), SF_FORMAT_WAV | SF_FORMAT_FLOAT, 16000, 1, test::sine(300.0 * seconds, seconds, 16000)));
+        }
+        const QString hubert = test::sourcePath("tests/golden/hubert/tiny/base"), alone = dir_.filePath("alone.npy"), batched = dir_.filePath("batched.npy");
+        const QStringList extract{"extract", "--model", hubert, "--layers", "all"};
+        Run run = m2dsRun(extract + QStringList{"--batch", "1"} + files + QStringList{"-o", alone});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = m2dsRun(extract + QStringList{"--batch", "3"} + files + QStringList{"-o", batched});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const FloatArray expected = NpyFile::readFloat32(alone.toStdString()), actual = NpyFile::readFloat32(batched.toStdString());
+        QCOMPARE(actual.shape, expected.shape);
+        QCOMPARE(actual.shape.front(), std::size_t(3));  // hidden_states 0..2 of the tiny model
         M2DS_COMPARE_ARRAYS(test::compareArrays(actual.values.data(), expected.values.data(), expected.values.size()), (test::Tolerance{1e-4, 1e-5}));
     }
 
