@@ -29,13 +29,16 @@ CLI::App* PrepareCommand::addTo(CLI::App& app) {
     prepare->add_option("--teacher_batch", teacherBatch, "Recordings per HuBERT teacher pass, grouped by length (0: 16 on CUDA, 1 on the CPU)")
         ->capture_default_str()
         ->check(CLI::Range(0, 1024));
+    prepare->add_option("--teacher_dtype", teacherDtype,
+                        "What a HuBERT teacher computes in: float32 (the official features) | bfloat16 (~2 % off, faster on GPUs)")
+        ->check(CLI::IsMember({"float32", "bfloat16"}))->capture_default_str();
     return prepare;
 }
 
 int PrepareCommand::run(const CommandContext& context) const {
     const auto recordings = DataSourceList::resolve(source);
     M2dsModel::setComputeThreads(context.threads);  // a model teacher's LibTorch threads
-    const TeacherRuntime runtime{DistributedEnvironment::fromEnvironment().deviceFor(device), teacherBatch};
+    const TeacherRuntime runtime{DistributedEnvironment::fromEnvironment().deviceFor(device), teacherBatch, precisionNamed(teacherDtype)};
     const auto teacherFeatures = noise ? nullptr : makeTeacher(teacher, mfccCoefficients, bundledPresets(), runtime);
     PreparationSettings settings;
     settings.speech = !noise;

@@ -24,6 +24,7 @@ struct PrepareCommand {
     int workers = 2;
     std::string device = "auto";   ///< where a model teacher runs
     std::size_t teacherBatch = 0;  ///< recordings per HuBERT pass; 0: automatic
+    std::string teacherDtype = "float32";  ///< float32 | bfloat16: what a HuBERT teacher computes in
 
     CLI::App* addTo(CLI::App& app);
     int run(const CommandContext& context) const;

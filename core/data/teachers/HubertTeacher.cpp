@@ -15,7 +15,10 @@ HubertTeacher::HubertTeacher(HubertModel model, int layer, std::string label, Ba
                               std::to_string(model_.stateCount() - 1) + ")");
 }
 
-std::string HubertTeacher::kind() const { return "hubert:" + label_ + ":" + std::to_string(layer_); }
+std::string HubertTeacher::kind() const {
+    const std::string precision = model_.precision() == HubertPrecision::Float32 ? "" : " (" + precisionName(model_.precision()) + ")";
+    return "hubert:" + label_ + ":" + std::to_string(layer_) + precision;
+}
 
 FloatArray HubertTeacher::compute(const TeacherInput& input) const {
     const std::vector<float> normalised = normaliseForHubert(input.wave);

@@ -16,7 +16,7 @@ public:
     /// in kind(). batching: how computeBatch() groups the padded waves (samples). Throws InvalidArgument for a layer
     /// outside [0, model.stateCount()).
     HubertTeacher(HubertModel model, int layer, std::string label, BatchLimits batching = {});
-    /// "hubert:<folder>:<layer>".
+    /// "hubert:<folder>:<layer>", followed by " (bfloat16)" for a model that computes in bfloat16.
     std::string kind() const override;
     /// [Th, hidden] float32 at 50 Hz, Th = the encoder's frames of the padded wave; model calls are serialised.
     FloatArray compute(const TeacherInput& input) const override;

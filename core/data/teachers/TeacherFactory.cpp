@@ -35,6 +35,7 @@ std::unique_ptr<TeacherFeatures> hubertTeacher(const std::string& argument, cons
     const auto [path, layer] = pathAndLayer(argument, 9);
     HubertModel model = HubertModel::load(path);
     model.setDevice(runtime.device);
+    model.setPrecision(runtime.precision);
     return std::make_unique<HubertTeacher>(std::move(model), layer, path, hubertBatchLimits(runtime.device, runtime.batch));
 }
 

@@ -5,6 +5,7 @@
 
 #include "data/teachers/TeacherFeatures.h"
 #include "model/ModelConfig.h"
+#include "model/hubert/HubertModel.h"
 
 namespace m2ds {
 
@@ -12,6 +13,7 @@ namespace m2ds {
 struct TeacherRuntime {
     std::string device = "cpu";  ///< cpu | cuda | cuda:N
     std::size_t batch = 0;       ///< recordings per HuBERT pass; 0: by device (hubertBatchLimits)
+    HubertPrecision precision = HubertPrecision::Float32;  ///< what a HuBERT teacher computes in
 };
 
 /// Builds the teacher a run asks for. spec: "mfcc" | "npy" | "npy:FOLDER" | "model:CHECKPOINT[:LAYER]" (layer
@@ -19,7 +21,8 @@ struct TeacherRuntime {
 /// index, default 9: the official M2D-S teacher) | "none" / "npz" (no computed targets: none, or already inside the
 /// .npz files) → null. presets complete a checkpoint's geometry. Throws InvalidArgument for an unknown spec or a layer
 /// outside the model, InputError for a bad checkpoint or model folder.
-/// runtime: the device the model teachers run on and the HuBERT batch (InvalidArgument for an unavailable device).
+/// runtime: the device the model teachers run on, the HuBERT batch and precision (InvalidArgument for an unavailable
+/// device).
 std::unique_ptr<TeacherFeatures> makeTeacher(const std::string& spec, int mfccCoefficients, const std::vector<ModelConfig>& presets,
                                              const TeacherRuntime& runtime = {});
 

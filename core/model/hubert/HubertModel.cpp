@@ -46,7 +46,17 @@ struct HubertModel::Impl {
     HubertConfig config;
     nn::HubertNetwork network;
     torch::Device device = torch::kCPU;
+    HubertPrecision precision = HubertPrecision::Float32;
+    torch::ScalarType dtype() const { return precision == HubertPrecision::BFloat16 ? torch::kBFloat16 : torch::kFloat32; }
 };
+
+std::string precisionName(HubertPrecision precision) { return precision == HubertPrecision::BFloat16 ? "bfloat16" : "float32"; }
+
+HubertPrecision precisionNamed(const std::string& name) {
+    if (name == "float32") return HubertPrecision::Float32;
+    if (name == "bfloat16") return HubertPrecision::BFloat16;
+    throw InvalidArgument("unknown precision '" + name + "' (float32 or bfloat16)");
+}
 
 HubertModel::HubertModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HubertModel::~HubertModel() = default;
@@ -80,6 +90,13 @@ void HubertModel::setDevice(const std::string& device) {
 
 std::string HubertModel::device() const { return impl_->device.str(); }
 
+void HubertModel::setPrecision(HubertPrecision precision) {
+    impl_->precision = precision;
+    impl_->network->to(impl_->dtype());
+}
+
+HubertPrecision HubertModel::precision() const { return impl_->precision; }
+
 std::vector<FloatArray> HubertModel::hiddenStates(const std::vector<float>& wave, const std::vector<int>& layers) const {
     return hiddenStatesOfBatch({wave}, layers).front();
 }
@@ -111,7 +128,7 @@ std::vector<std::vector<FloatArray>> HubertModel::hiddenStatesOfBatch(const std:
         lengths.push_back(int64_t(wave.size()));
     }
     if (std::all_of(lengths.begin(), lengths.end(), [&](int64_t length) { return length == int64_t(longest); })) lengths.clear();
-    const auto states = impl_->network->hiddenStates(input.to(impl_->device), deepest, lengths);
+    const auto states = impl_->network->hiddenStates(input.to(impl_->device, impl_->dtype()), deepest, lengths);
     for (std::size_t r = 0; r < rows.size(); ++r)
         for (std::size_t l = 0; l < layers.size(); ++l) {
             const torch::Tensor state = states[std::size_t(layers[l])][int64_t(r)];

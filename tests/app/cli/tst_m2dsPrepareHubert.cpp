@@ -21,6 +21,9 @@ namespace {
 // Log-mels hold 1e-6 (FFTW float64 against the float64 reference); the tiny HuBERT's states 1e-5 (mean 2e-6) under every
 // OpenBLAS kernel, as in tst_HubertModel.
 const test::Tolerance kPrepared{1e-5, 2e-6};
+// About the largest |value| of the tiny HuBERT's teacher states in the references (a bfloat16 teacher's tolerance scales
+// with it; measured: max abs error 0.166, mean 0.012).
+constexpr double kLargestTeacherValue = 5.6;  // 5.59 and 6.01 in the two files
 
 struct Run {
     int exitCode;
@@ -76,21 +79,22 @@ private slots:
         const Run prepare = m2dsRun({"prepare", dir_.filePath("speech"), "-o", output, "--teacher", teacher, "--teacher_batch", teacherBatch});
         QVERIFY2(prepare.exitCode == 0, qPrintable(prepare.err));
         QCOMPARE(readJson(output + "/prepared.json")["teacher"].toString(), teacher);
-        for (const QJsonValue entry : manifest["files"].toArray()) {
-            const QString name = entry.toObject()["npz"].toString();
-            const NpzFile::Arrays ours = NpzFile::read((output + "/" + name).toStdString());
-            const NpzFile::Arrays official = NpzFile::read((references() + "/" + name).toStdString());
-            for (const char* array : {"arr_0", "arr_1"}) {
-                const FloatArray& actual = NpzFile::member(ours, array, name.toStdString());
-                const FloatArray& expected = NpzFile::member(official, array, name.toStdString());
-                QCOMPARE(actual.shape, expected.shape);
-                const auto comparison = test::compareArrays(actual.values.data(), expected.values.data(), expected.values.size());
-                qInfo("%s %s %s", qPrintable(name), array, comparison.describe(kPrepared).c_str());
-                M2DS_COMPARE_ARRAYS(comparison, kPrepared);
-            }
-            QCOMPARE(NpzFile::member(ours, "arr_2", name.toStdString()).values, NpzFile::member(official, "arr_2", name.toStdString()).values);
-            QCOMPARE(double(NpzFile::member(ours, "arr_2", name.toStdString()).values[0]), entry.toObject()["arr_2"].toDouble());
-        }
+        compareWithTheOfficialFiles(output, kPrepared);
+    }
+
+    // bfloat16 (weights and activations) in padded batches: the log-mels and arr_2 as before, the teacher states
+    // within 10 % of their largest magnitude (1 % on average), and prepared.json says which precision made them.
+    void bfloat16TeacherStaysCloseToTheOfficialFeatures() {
+        const QJsonObject manifest = readJson(references() + "/manifest.json");
+        const QString teacher = "hubert:" + tinyHubert() + ":" + QString::number(manifest["layer"].toInt());
+        const QString output = dir_.filePath("prepared-bfloat16");
+        const Run prepare = m2dsRun({"prepare", dir_.filePath("speech"), "-o", output, "--teacher", teacher, "--teacher_batch", "2",
+                                     "--teacher_dtype", "bfloat16"});
+        QVERIFY2(prepare.exitCode == 0, qPrintable(prepare.err));
+        QCOMPARE(readJson(output + "/prepared.json")["teacher"].toString(), teacher + " (bfloat16)");
+        compareWithTheOfficialFiles(output, {0.1 * kLargestTeacherValue, 0.01 * kLargestTeacherValue});
+        const Run unknown = m2dsRun({"prepare", dir_.filePath("speech"), "-o", dir_.filePath("z"), "--teacher", teacher, "--teacher_dtype", "float16"});
+        QCOMPARE(unknown.exitCode, 2);
     }
 
     void batchedPreparationSkipsUnreadableFilesAndResumes() {
@@ -120,6 +124,27 @@ private slots:
     }
 
 private:
+    /// Every .npz of `output` against the official script's: arr_0 (log-mel) within kPrepared, arr_1 (teacher) within
+    /// `teacher`, arr_2 exact.
+    void compareWithTheOfficialFiles(const QString& output, const test::Tolerance& teacher) {
+        for (const QJsonValue entry : readJson(references() + "/manifest.json")["files"].toArray()) {
+            const QString name = entry.toObject()["npz"].toString();
+            const NpzFile::Arrays ours = NpzFile::read((output + "/" + name).toStdString());
+            const NpzFile::Arrays official = NpzFile::read((references() + "/" + name).toStdString());
+            for (const char* array : {"arr_0", "arr_1"}) {
+                const FloatArray& actual = NpzFile::member(ours, array, name.toStdString());
+                const FloatArray& expected = NpzFile::member(official, array, name.toStdString());
+                QCOMPARE(actual.shape, expected.shape);
+                const test::Tolerance& tolerance = std::string(array) == "arr_1" ? teacher : kPrepared;
+                const auto comparison = test::compareArrays(actual.values.data(), expected.values.data(), expected.values.size());
+                qInfo("%s %s %s", qPrintable(name), array, comparison.describe(tolerance).c_str());
+                M2DS_COMPARE_ARRAYS(comparison, tolerance);
+            }
+            QCOMPARE(NpzFile::member(ours, "arr_2", name.toStdString()).values, NpzFile::member(official, "arr_2", name.toStdString()).values);
+            QCOMPARE(double(NpzFile::member(ours, "arr_2", name.toStdString()).values[0]), entry.toObject()["arr_2"].toDouble());
+        }
+    }
+
     QTemporaryDir dir_;
 };
 
