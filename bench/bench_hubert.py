@@ -5,6 +5,7 @@ threads, on the same 10 minutes of speech cut into utterances, in one run.
     /usr/bin/python3 bench/bench_hubert.py [--build build] [--minutes 10] [--utterance_seconds 12] [--threads N ...]
                                            [--repeats 2]
     python3 bench/bench_hubert.py --device cuda --teacher_batch 1 16 --utterance_range 2 20   # a GPU server
+    python3 bench/bench_hubert.py --device cuda --teacher_batch 16 --teacher_dtype float32 bfloat16
 
 The model is torchaudio's `hubert_base` geometry with random seeded weights, drawn in plain torch and written in
 Hugging Face's folder layout (so that m2ds's side runs where torchaudio is missing; the eager side is then skipped
@@ -19,11 +20,13 @@ With --teacher_batch B ...: `m2ds prepare DIR -o OUT --teacher hubert:HF_DIR --d
 preparation: decoding, log-mel, teacher, .npz files), one row per B, against torchaudio at the same batch (utterances
 sorted by length, zero-padded, `lengths` given), every wave zero-padded to 7 s as prepare pads speech. Prints
 utterances/s, the hours LibriSpeech 960 h (281,241 utterances) would take at that rate, and how far the batched
-teacher features are from the one-at-a-time ones (B = 1 against each other B).
+teacher features are from the one-at-a-time float32 ones (B = 1 against each other B). --teacher_dtype float32
+bfloat16 adds rows in bfloat16 (`m2ds prepare --teacher_dtype`, torchaudio's model and input converted alike).
 Needs python3-torch, python3-torchaudio and pocketsphinx-testdata (packaging/install-deps.sh --tests --reference).
 """
 import argparse
 import collections
+import copy
 import glob
 import os
 import subprocess
@@ -144,7 +147,7 @@ def torchaudio_names(tensors, own):
     return renamed
 
 
-def eager_batches(waves, batch, pad_samples, device):
+def eager_batches(waves, batch, pad_samples, device, dtype=torch.float32):
     """The normalised waves, zero-padded to pad_samples, in batches of `batch` sorted by length: (input, lengths)."""
     normalised = [zero_mean_unit_var(np.pad(w, (0, max(0, pad_samples - len(w))))) for w in waves]
     order = sorted(range(len(normalised)), key=lambda i: len(normalised[i]))
@@ -155,7 +158,7 @@ def eager_batches(waves, batch, pad_samples, device):
         for row, w in enumerate(group):
             x[row, :len(w)] = torch.from_numpy(w)
         lengths = torch.tensor([len(w) for w in group]) if batch > 1 else None
-        batches.append((x.to(device), None if lengths is None else lengths.to(device)))
+        batches.append((x.to(device, dtype), None if lengths is None else lengths.to(device)))
     return batches
 
 
@@ -187,10 +190,10 @@ def m2ds_extract_seconds(m2ds, folder, paths, threads, output, layer, device):
                   "--device", device, *paths, "-o", output])
 
 
-def m2ds_prepare_seconds(m2ds, folder, source, threads, output, layer, device, batch):
+def m2ds_prepare_seconds(m2ds, folder, source, threads, output, layer, device, batch, dtype="float32"):
     """Seconds of `m2ds prepare` of `source` into the fresh folder `output` (prepare reuses what a folder holds)."""
     return timed([m2ds, "--threads", str(threads), "prepare", source, "-o", output, "--teacher", f"hubert:{folder}:{layer}",
-                  "--device", device, "--teacher_batch", str(batch)])
+                  "--device", device, "--teacher_batch", str(batch), "--teacher_dtype", dtype])
 
 
 def teacher_difference(one, other):
@@ -221,32 +224,38 @@ def extract_table(args, m2ds, folder, paths, waves, model, work, layer):
 
 
 def prepare_table(args, m2ds, folder, waves, model, work, layer):
-    """One row per --teacher_batch: torchaudio at that batch against m2ds prepare at that batch."""
+    """One row per --teacher_batch and --teacher_dtype: torchaudio at that batch and dtype against m2ds prepare."""
     audio_seconds = sum(len(w) for w in waves) / RATE
     source, one = os.path.join(work, "utterances"), os.path.join(work, "one")
-    print(f"{'threads':>8} {'batch':>6} {'torchaudio s':>13} {'m2ds s':>9} {'ratio':>7} {'start-up s':>11} {'ratio w/o':>10} "
-          f"{'utt/s':>8} {'x realtime':>11} {'LS960 h (utts)':>15} {'LS960 h (audio)':>16}")
+    print(f"{'threads':>8} {'batch':>6} {'dtype':>9} {'torchaudio s':>13} {'m2ds s':>9} {'ratio':>7} {'start-up s':>11} "
+          f"{'ratio w/o':>10} {'utt/s':>8} {'x realtime':>11} {'LS960 h (utts)':>15} {'LS960 h (audio)':>16}")
     prepared = {}
-    for threads in args.threads:
-        for batch in args.teacher_batch:
-            batches = eager_batches(waves, batch, int(PAD_SECONDS * RATE), args.device)
-            eager = min(eager_seconds(model, batches, threads, args.device, layer) for _ in range(args.repeats)) if model else float("nan")
-            del batches
-            ours, startup = float("inf"), float("inf")
-            for repeat in range(args.repeats):
-                output = os.path.join(work, f"prepared-t{threads}-b{batch}-{repeat}")
-                ours = min(ours, m2ds_prepare_seconds(m2ds, folder, source, threads, output, layer, args.device, batch))
-                startup = min(startup, m2ds_prepare_seconds(m2ds, folder, one, threads, output + "-one", layer, args.device, batch))
-                prepared[batch] = output
-            net = ours - startup
-            rate, realtime = len(waves) / net, audio_seconds / net
-            print(f"{threads:>8} {batch:>6} {eager:>13.2f} {ours:>9.2f} {eager / ours:>6.2f}x {startup:>11.2f} {eager / net:>9.2f}x "
-                  f"{rate:>8.1f} {realtime:>10.1f}x {LIBRISPEECH_UTTERANCES / rate / 3600:>15.2f} "
-                  f"{LIBRISPEECH_HOURS / realtime:>16.2f}", flush=True)
-    for batch, output in prepared.items():
-        if batch != 1 and 1 in prepared:
-            worst, largest = teacher_difference(prepared[1], output)
-            print(f"teacher features, batch {batch} against one at a time: max |difference| {worst:.3g} (max |value| {largest:.3g})")
+    for dtype in args.teacher_dtype:
+        eager_model = copy.deepcopy(model).to(getattr(torch, dtype)) if model and dtype != "float32" else model
+        for threads in args.threads:
+            for batch in args.teacher_batch:
+                batches = eager_batches(waves, batch, int(PAD_SECONDS * RATE), args.device, getattr(torch, dtype))
+                eager = (min(eager_seconds(eager_model, batches, threads, args.device, layer) for _ in range(args.repeats))
+                         if eager_model else float("nan"))
+                del batches
+                ours, startup = float("inf"), float("inf")
+                for repeat in range(args.repeats):
+                    output = os.path.join(work, f"prepared-t{threads}-b{batch}-{dtype}-{repeat}")
+                    ours = min(ours, m2ds_prepare_seconds(m2ds, folder, source, threads, output, layer, args.device, batch, dtype))
+                    startup = min(startup, m2ds_prepare_seconds(m2ds, folder, one, threads, output + "-one", layer, args.device,
+                                                                batch, dtype))
+                    prepared[(batch, dtype)] = output
+                net = ours - startup
+                rate, realtime = len(waves) / net, audio_seconds / net
+                print(f"{threads:>8} {batch:>6} {dtype:>9} {eager:>13.2f} {ours:>9.2f} {eager / ours:>6.2f}x {startup:>11.2f} "
+                      f"{eager / net:>9.2f}x {rate:>8.1f} {realtime:>10.1f}x {LIBRISPEECH_UTTERANCES / rate / 3600:>15.2f} "
+                      f"{LIBRISPEECH_HOURS / realtime:>16.2f}", flush=True)
+    reference = prepared.get((1, "float32"))
+    for (batch, dtype), output in prepared.items():
+        if reference and output != reference:
+            worst, largest = teacher_difference(reference, output)
+            print(f"teacher features, batch {batch} {dtype} against one at a time in float32: max |difference| {worst:.3g} "
+                  f"(max |value| {largest:.3g})")
 
 
 def main():
@@ -260,6 +269,8 @@ def main():
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--device", default="cpu", help="cpu | cuda | cuda:N, for both sides")
     parser.add_argument("--teacher_batch", type=int, nargs="+", help="time m2ds prepare at these teacher batches")
+    parser.add_argument("--teacher_dtype", nargs="+", default=["float32"], choices=["float32", "bfloat16"],
+                        help="and in these precisions (m2ds prepare --teacher_dtype; torchaudio's model converted alike)")
     parser.add_argument("--tiny", action="store_true", help="a 2-layer model, to try the script quickly")
     args = parser.parse_args()
     m2ds = os.path.join(args.build, "bin", "m2ds")

@@ -6,7 +6,7 @@
 # $OUT as it goes, so a stopped run still returns what finished:
 #   environment.txt  GPU, driver, torch, torchaudio, compilers, what the prefix supplies
 #   build.txt        configure + build log        extract.txt  bench_extraction.py, chunks per pass 1 and 16 (one recording, 12 s utterances)
-#   hubert.txt       bench_hubert.py, teacher batch 1 and 16       train.txt  check_two_ranks.py
+#   hubert.txt       bench_hubert.py, teacher batch 1 and 16, float32 and bfloat16     train.txt  check_two_ranks.py
 #   summary.txt      one line per stage: ok / failed / out of time, and its seconds
 #
 #   bench/device/gpu-checks.sh [--configure-only] [--stages build,extract,hubert,train] [--debs DIR]
@@ -192,7 +192,7 @@ fi
   stage extract "${M2DS_BUDGET_EXTRACT:-120}" extract_rows
 [[ ",$stages," == *,hubert,* ]] &&
   stage hubert "${M2DS_BUDGET_HUBERT:-200}" "$python" bench/bench_hubert.py --build "$build" --device "$device" \
-    --minutes "$minutes" --utterance_range 2 20 --teacher_batch 1 16 --repeats 1
+    --minutes "$minutes" --utterance_range 2 20 --teacher_batch 1 16 --teacher_dtype float32 bfloat16 --repeats 1
 train_device=$device
 [ "$device" = cuda ] && train_device=cuda:0
 [[ ",$stages," == *,train,* ]] &&
