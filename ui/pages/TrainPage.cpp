@@ -1,28 +1,25 @@
 #include "pages/TrainPage.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QVBoxLayout>
-#include <utility>
 
 #include "dialogs/RunProbeDialog.h"
 #include "dialogs/SbatchScriptDialog.h"
 #include "jobs/RunProbeService.h"
 #include "plots/TrainingCurves.h"
 #include "training/DryRunJob.h"
-#include "training/LaunchTargetCheckJob.h"
-#include "training/RemoteDataUpload.h"
+#include "training/CheckedLaunch.h"
 #include "training/RemoteTrainingController.h"
 #include "widgets/CheckpointList.h"
+#include "widgets/DataUploadState.h"
 #include "widgets/LaunchTargetSelector.h"
 #include "widgets/PathPicker.h"
 #include "widgets/RemoteRunPicker.h"
@@ -52,11 +49,11 @@ TrainPage::TrainPage(const QVector<TrainPreset>& presets, const QString& program
       run_(new TrainingRun(program, this)), targets_(new LaunchTargetSelector(this)), remote_(new RemoteTrainingController(this)),
       remoteRuns_(new RemoteRunPicker(this)), dryRun_(new DryRunJob(program, this)), runState_(wrappingLabel("runState", this)),
       progressLabel_(wrappingLabel("runProgress", this)), remoteStderr_(wrappingLabel("remoteStderr", this)),
-      fetchLabel_(wrappingLabel("fetchState", this)), dryRunResult_(wrappingLabel("dryRunResult", this)), uploadState_(wrappingLabel("uploadState", this)),
+      fetchLabel_(wrappingLabel("fetchState", this)), dryRunResult_(wrappingLabel("dryRunResult", this)), uploadState_(new DataUploadState(this)),
       dryRunButton_(new QPushButton(tr("Dry Run"), this)), startButton_(new QPushButton(tr("Start"), this)),
       stopButton_(new QPushButton(tr("Stop"), this)), resumeButton_(new QPushButton(tr("Resume"), this)),
       probeCheckpoints_(new QPushButton(tr("Probe checkpoints…"), this)), runProbes_(new RunProbeService({}, {}, QStringLiteral("cpu"), this)),
-      targetCheck_(new LaunchTargetCheckJob(this)) {
+      checkedLaunch_(new CheckedLaunch(*remote_, this)) {
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(createControls());
     splitter->addWidget(createMonitor());
@@ -89,13 +86,19 @@ void TrainPage::connectControls() {
         if (problemsShown_) checkForm(shownPurpose_);  // follow the user's corrections
     });
     connect(form_->outputPicker(), &PathPicker::pathChosen, this, &TrainPage::onOutputChosen);
-    connect(form_, &TrainForm::uploadRequested, this, &TrainPage::onUploadRequested);
+    connect(form_, &TrainForm::uploadRequested, this, [this](const QString& field) { uploadState_->request(remote_->target(), field); });
+    connect(uploadState_, &DataUploadState::uploaded, form_, &TrainForm::setDataPath);
+    connect(uploadState_, &DataUploadState::uploadingChanged, this, [this](const QString& field) {
+        form_->setUploading(field);
+        updateControls();
+    });
     connect(checkpoints_, &CheckpointList::openRequested, this, &TrainPage::openCheckpoint);
     connect(probeCheckpoints_, &QPushButton::clicked, this, &TrainPage::showRunProbe);
     connect(targets_, &LaunchTargetSelector::targetChanged, this, &TrainPage::onTargetChanged);
     connect(remoteRuns_, &RemoteRunPicker::followRequested, this, &TrainPage::followRemoteRun);
     connect(dryRun_, &DryRunJob::finished, this, &TrainPage::showDryRun);
-    connect(targetCheck_, &LaunchTargetCheckJob::finished, this, &TrainPage::onTargetChecked);
+    connect(checkedLaunch_, &CheckedLaunch::stateLine, this, &TrainPage::showState);
+    connect(checkedLaunch_, &CheckedLaunch::checkingChanged, this, &TrainPage::updateControls);
     connect(dryRun_, &DryRunJob::failed, this, [this](const QString& message) {
         dryRunResult_->setStyleSheet(kErrorStyle);
         dryRunResult_->setText(tr("Dry run failed: %1").arg(message));
@@ -256,7 +259,7 @@ void TrainPage::clearMonitor() {
 bool TrainPage::remoteMode() const { return remote_->target().isRemote(); }
 
 void TrainPage::onTargetChanged(const LaunchTarget& target) {
-    cancelTargetCheck();  // it was for the other target
+    checkedLaunch_->cancel();  // it was for the other target
     remote_->setTarget(target);
     form_->setRemotePaths(target.isRemote());
     dryRunButton_->setToolTip(target.isRemote() ? tr("A dry run times the model on this computer; remote targets have none")
@@ -264,55 +267,13 @@ void TrainPage::onTargetChanged(const LaunchTarget& target) {
     updateControls();
 }
 
-void TrainPage::onUploadRequested(const QString& field) {
-    if (isUploading()) {
-        upload_->cancel();
-        return;
-    }
-    const LaunchTarget& target = remote_->target();
-    const QString local = QFileDialog::getExistingDirectory(this, tr("Upload a Folder to %1").arg(target.name), QDir::homePath());
-    if (local.isEmpty()) return;
-    bool ok = false;
-    const QString remote = QInputDialog::getText(this, tr("Upload to %1").arg(target.name),
-                                                 tr("Folder on %1 (created; what it holds already is not sent again):").arg(target.host()),
-                                                 QLineEdit::Normal, RemoteDataUpload::defaultDestination(target, local), &ok);
-    if (ok) uploadData(field, local, remote);
-}
-
 bool TrainPage::uploadData(const QString& field, const QString& localFolder, const QString& remoteFolder) {
-    if (!remoteMode() || isUploading()) return false;
-    delete upload_;
-    upload_ = new RemoteDataUpload(RemoteShell(remote_->target()), this);
-    const QString host = remote_->target().name;
-    connect(upload_, &RemoteDataUpload::progress, this, [this, host](int percent) {
-        uploadState_->setText(tr("Uploading to %1: %2 %").arg(host).arg(percent));
-    });
-    connect(upload_, &RemoteDataUpload::finished, this, [this, field, host](const QString& folder, qint64 files, qint64 bytes) {
-        form_->setDataPath(field, folder);
-        uploadState_->setText(files == 0 ? tr("%1 already holds everything in %2; the %3 field uses it.").arg(host, folder, field)
-                                         : tr("Uploaded %1 files (%2 MiB) to %3 on %4; the %5 field uses it.")
-                                               .arg(files).arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1).arg(folder, host, field));
-        onUploadEnded();
-    });
-    connect(upload_, &RemoteDataUpload::failed, this, [this](const QString& message) {
-        uploadState_->setStyleSheet(kErrorStyle);
-        uploadState_->setText(message);
-        onUploadEnded();
-    });
-    uploadState_->setStyleSheet({});
-    uploadState_->setText(tr("Checking the destination on %1…").arg(host));
-    if (!upload_->start(localFolder, remoteFolder)) return false;  // failed said why
-    form_->setUploading(field);
-    updateControls();
-    return true;
+    return remoteMode() && uploadState_->start(remote_->target(), field, localFolder, remoteFolder);
 }
 
-bool TrainPage::isUploading() const { return upload_ && upload_->isRunning(); }
+bool TrainPage::isUploading() const { return uploadState_->isUploading(); }
 
-void TrainPage::onUploadEnded() {
-    form_->setUploading({});
-    updateControls();
-}
+bool TrainPage::isCheckingTarget() const { return checkedLaunch_->isChecking(); }
 
 bool TrainPage::checkForm(TrainSettingsValidator::Purpose purpose) {
     if (remoteMode() && purpose == TrainSettingsValidator::Purpose::NewRun) purpose = TrainSettingsValidator::Purpose::RemoteRun;
@@ -349,8 +310,8 @@ void TrainPage::startRun() {
 
 void TrainPage::startRemoteRun() {
     if (!checkForm(TrainSettingsValidator::Purpose::NewRun)) return;
-    checkTargetThen(RemoteTrainingController::remoteSettings(form_->settings(), remote_->target()).outputDirectory,
-                    [this] { launchRemoteRun(); });
+    checkedLaunch_->start(RemoteTrainingController::remoteSettings(form_->settings(), remote_->target()).outputDirectory,
+                          [this] { launchRemoteRun(); });
 }
 
 void TrainPage::launchRemoteRun() {
@@ -371,44 +332,15 @@ void TrainPage::launchRemoteRun() {
 }
 
 void TrainPage::resumeRemoteRun() {
-    checkTargetThen(remote_->run()->record().directory, [this] {
+    checkedLaunch_->start(remote_->run()->record().directory, [this] {
         QString script;
         if (confirmSbatch(remote_->resumeSbatchScript(), script)) remote_->run()->resume(script);
     }, endLine_);
 }
 
-void TrainPage::checkTargetThen(const QString& runDirectory, std::function<void()> launch, const QString& runState) {
-    afterCheck_ = std::move(launch);
-    runStateBeforeCheck_ = runState;
-    runState_->setStyleSheet({});
-    runState_->setText(tr("Checking %1 before the launch: the login, m2ds --version, free space for %2…").arg(remote_->target().name, runDirectory));
-    targetCheck_->start(remote_->target(), runDirectory);
-    updateControls();
-}
-
-void TrainPage::onTargetChecked(const LaunchTargetReport& report) {
-    const std::function<void()> launch = std::exchange(afterCheck_, nullptr);
-    const QString name = remote_->target().name;
-    if (!report.ok()) {
-        runState_->setStyleSheet(kErrorStyle);
-        runState_->setText(underRunState(tr("Nothing was launched on %1:").arg(name) + QLatin1Char('\n') + report.problems.join(QLatin1Char('\n'))));
-        updateControls();
-        return;
-    }
-    if (!report.home.isEmpty()) remote_->run()->setHome(report.home);  // no second round trip for `~` paths
-    runState_->setStyleSheet({});
-    runState_->setText(tr("%1 is ready: %2, %3 GiB free.").arg(name, report.remoteVersion).arg(double(report.freeMib) / 1024.0, 0, 'f', 1));
-    updateControls();
-    launch();
-}
-
-QString TrainPage::underRunState(const QString& text) const {
-    return runStateBeforeCheck_.isEmpty() ? text : runStateBeforeCheck_ + QLatin1Char('\n') + text;
-}
-
-void TrainPage::cancelTargetCheck() {
-    targetCheck_->cancel();
-    afterCheck_ = nullptr;
+void TrainPage::showState(const QString& text, bool problem) {
+    runState_->setStyleSheet(problem ? kErrorStyle : QString());
+    runState_->setText(text);
 }
 
 bool TrainPage::confirmSbatch(const QString& generated, QString& script) {
@@ -420,12 +352,7 @@ bool TrainPage::confirmSbatch(const QString& generated, QString& script) {
 }
 
 void TrainPage::stopRun() {
-    if (isCheckingTarget()) {  // Stop is the check's Cancel
-        cancelTargetCheck();
-        runState_->setText(underRunState(tr("The check of %1 was cancelled; nothing was launched.").arg(remote_->target().name)));
-        updateControls();
-        return;
-    }
+    if (isCheckingTarget()) return checkedLaunch_->stop();  // Stop is the check's Cancel
     if (remoteMode()) remote_->run()->stop();
     else run_->stop();
 }

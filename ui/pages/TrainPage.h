@@ -1,7 +1,6 @@
 #pragma once
 #include <QVector>
 #include <QWidget>
-#include <functional>
 
 #include "training/RemoteRunRegistry.h"
 #include "training/TrainPresets.h"
@@ -14,18 +13,17 @@ class QPushButton;
 
 namespace m2ds {
 
+class CheckedLaunch;
 class CheckpointList;
+class DataUploadState;
 class DryRunJob;
-class LaunchTargetCheckJob;
 class LaunchTargetSelector;
-class RemoteDataUpload;
 class RemoteRun;
 class RemoteRunPicker;
 class RunProbeDialog;
 class RunProbeService;
 class RemoteTrainingController;
 struct LaunchTarget;
-struct LaunchTargetReport;
 class TrainForm;
 class TrainingCurves;
 struct DryRunResult;
@@ -70,7 +68,7 @@ public:
     bool uploadData(const QString& field, const QString& localFolder, const QString& remoteFolder = {});
     bool isUploading() const;
     /// True while Start or Resume waits for the remote target's check (Stop cancels it).
-    bool isCheckingTarget() const { return bool(afterCheck_); }
+    bool isCheckingTarget() const;
 
 signals:
     /// The user asked to open a checkpoint in the Inspect view.
@@ -92,24 +90,13 @@ private:
     /// The folder of the run on this computer (followed, or the form's output folder); empty for a remote target.
     QString localRunFolder() const;
     void onTargetChanged(const LaunchTarget& target);
-    /// Upload… beside a data field: asks for the local folder and the folder on the host, or cancels the upload.
-    void onUploadRequested(const QString& field);
-    /// The upload ended (finished or failed): the form's Upload buttons and the page's controls again.
-    void onUploadEnded();
     /// Start on a remote target: the form, then the target's check, then launchRemoteRun.
     void startRemoteRun();
     /// The home's look-up when still needed, the batch script (SLURM) and the launch.
     void launchRemoteRun();
     void resumeRemoteRun();
-    /// Checks the remote target for a run in the host folder `runDirectory` on a job thread (LaunchTargetCheckJob),
-    /// then `launch` when it passed; the state line says what is checked and what was found. runState: where the
-    /// run stands (Resume: how it ended), kept above the problems when the check fails or is cancelled.
-    void checkTargetThen(const QString& runDirectory, std::function<void()> launch, const QString& runState = {});
-    /// `text` under the run's state given to checkTargetThen, if any.
-    QString underRunState(const QString& text) const;
-    void onTargetChecked(const LaunchTargetReport& report);
-    /// Drops the check in flight: nothing is launched.
-    void cancelTargetCheck();
+    /// The state line: `text`, in red when it is a problem.
+    void showState(const QString& text, bool problem);
     void stopRun();
     void openCheckpoint(const QString& path);
     /// The batch script as the user leaves it (empty = not submitted); for an SSH host, not asked.
@@ -145,7 +132,7 @@ private:
     QLabel* remoteStderr_;
     QLabel* fetchLabel_;
     QLabel* dryRunResult_;
-    QLabel* uploadState_;
+    DataUploadState* uploadState_;
     QPushButton* dryRunButton_;
     QPushButton* startButton_;
     QPushButton* stopButton_;
@@ -153,10 +140,7 @@ private:
     QPushButton* probeCheckpoints_;
     RunProbeService* runProbes_;
     RunProbeDialog* runProbeDialog_ = nullptr;
-    RemoteDataUpload* upload_ = nullptr;
-    LaunchTargetCheckJob* targetCheck_;
-    std::function<void()> afterCheck_;  ///< what Start or Resume does once the check in flight passed; empty = none
-    QString runStateBeforeCheck_;       ///< checkTargetThen's runState
+    CheckedLaunch* checkedLaunch_;
     QString endLine_;                   ///< how the followed run ended, as the state line said it; empty while none
     bool awaitingHome_ = false;  ///< Start asked the host for the login's home; the launch follows its answer
     bool problemsShown_ = false;
