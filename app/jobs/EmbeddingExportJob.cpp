@@ -1,6 +1,7 @@
 #include "jobs/EmbeddingExportJob.h"
 
 #include <QFileInfo>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -65,16 +66,29 @@ QString EmbeddingExportJob::operator()(const ProgressMonitor& monitor) const {
     const std::vector<std::pair<std::string, std::string>> files = exportedFiles(request_);
     monitor.throwIfCancelled();
     const std::unique_ptr<EmbeddingWriter> writer = EmbeddingWriter::create(request_.output.toStdString(), extractor.dimension(), options);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const ProgressMonitor part = monitor.slice(double(i) / double(files.size()), double(i + 1) / double(files.size()));
+    std::vector<std::string> paths;
+    for (const auto& file : files) paths.push_back(file.first);
+    std::optional<std::size_t> open;  // the recording the writer has begun
+    std::size_t frames = 0;
+    const auto begin = [&](std::size_t i) {
+        if (open == i) return;
         writer->beginRecording(files[i].first, layers, 1.0 / extractor.framesPerSecond(), files[i].second);
-        std::size_t frames = 0;
-        extractor.extract(files[i].first, [&](const std::vector<FloatArray>& chunk) {
-            writer->addFrames(frames, chunk);
-            frames += chunk.front().shape[0];
-        }, &part);
+        open = i;
+        frames = 0;
+    };
+    RecordingFramesSink sink;
+    sink.frames = [&](std::size_t i, const std::vector<FloatArray>& chunk) {
+        begin(i);
+        writer->addFrames(frames, chunk);
+        frames += chunk.front().shape[0];
+    };
+    sink.done = [&](std::size_t i) {
+        begin(i);  // a recording too short for a frame still has its (empty) entry
         writer->endRecording();
-    }
+        open.reset();
+    };
+    sink.unusable = [](std::size_t, const InputError& error) { throw error; };  // the export names the file and stops
+    extractor.extractEach(paths, sink, &monitor);
     monitor.throwIfCancelled();
     writer->finish(encoder.provenance);
     return QObject::tr("Exported layer(s) %1 of %n recording(s) (%2, %3) to %4, provenance in %5", "", int(files.size()))

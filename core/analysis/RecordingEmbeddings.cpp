@@ -63,9 +63,11 @@ void RecordingEmbeddings::extractAll(const std::vector<std::string>& paths, cons
         FloatArray logMel;
         try {
             logMel = normalisedLogMel(paths[i], &monitor);
-        } catch (const InputError&) {
+        } catch (const InputError& error) {
             encodeTogether();  // the recordings before an unusable one are delivered first
-            throw;
+            if (!sink.unusable) throw;
+            sink.unusable(i, error);
+            continue;
         }
         const std::size_t own = (logMel.shape[1] + inputFrames - 1) / inputFrames;
         if (perPass <= 1 || own >= perPass) {

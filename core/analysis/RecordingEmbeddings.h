@@ -8,6 +8,7 @@
 
 namespace m2ds {
 
+class InputError;
 class M2dsModel;
 
 /// Receives one recording's embeddings in time order: the first frame index, the recording's total frame count,
@@ -15,11 +16,13 @@ class M2dsModel;
 using FrameEmbeddingSink =
     std::function<void(std::size_t firstFrame, std::size_t totalFrames, const std::vector<FloatArray>& layers)>;
 
-/// Receives several recordings' embeddings, one recording after the other: begin(i), its frames in time order, end(i).
+/// Receives several recordings' embeddings, one recording after the other: begin(i), its frames in time order, end(i);
+/// or, for an unusable recording, unusable(i) alone when set (else its InputError ends extractAll()).
 struct RecordingsSink {
     std::function<void(std::size_t recording)> begin;
     FrameEmbeddingSink frames;
     std::function<void(std::size_t recording)> end;
+    std::function<void(std::size_t recording, const InputError& error)> unusable;
 };
 
 /// A recording's file → 16 kHz mono → log-mel → (x − mean)/std with the model's stats → embeddings of the
@@ -34,7 +37,8 @@ public:
     /// extract() of each of `paths`, in order. Where the model encodes several chunks per forward pass (CUDA), files
     /// shorter than a pass are encoded together (M2dsModel::extractTogether: a LibriSpeech utterance is 2–6 chunks, and
     /// one per pass leaves a GPU idle); longer ones stream alone. monitorOf(i): the progress of recording i.
-    /// Throws as extract() for the first unusable file; the recordings before it have been delivered.
+    /// An unusable file goes to sink.unusable and the others go on; without it, its InputError is thrown once the
+    /// recordings before it have been delivered.
     void extractAll(const std::vector<std::string>& paths, const RecordingsSink& sink,
                     const std::function<ProgressMonitor(std::size_t recording)>& monitorOf) const;
     /// Seconds per embedding frame: patchTime · hop / sample rate (0.02 s for M2D-S).

@@ -11,6 +11,7 @@
 #include "common/Sha256.h"
 #include "features/FileFingerprint.h"
 #include "features/LayerEmbeddingExtractor.h"
+#include "features/RecordingClipPools.h"
 
 namespace m2ds {
 namespace fs = std::filesystem;
@@ -31,27 +32,6 @@ std::optional<std::vector<float>> readEntry(const std::string& entry, std::size_
     } catch (const InputError&) {
     }
     return std::nullopt;
-}
-
-/// Runs the extractor over `path` and pools each layer: [L, P] row-major. Throws InputError when no frame came out.
-std::vector<float> poolRecording(const std::string& path, const LayerEmbeddingExtractor& extractor, ClipPoolingKind pooling,
-                                 const ProgressMonitor& progress) {
-    const std::size_t layerCount = extractor.layers().size(), dim = extractor.dimension();
-    std::vector<ClipPooling> pools(layerCount, ClipPooling(pooling, dim));
-    extractor.extract(path, [&](const std::vector<FloatArray>& layers) {
-        if (layers.size() != layerCount) throw InvalidArgument("the extractor delivered " + std::to_string(layers.size()) + " layers instead of " + std::to_string(layerCount));
-        for (std::size_t l = 0; l < layerCount; ++l) {
-            if (layers[l].shape.size() != 2 || layers[l].shape[1] != dim) throw InvalidArgument("the extractor delivered frames of another width than " + std::to_string(dim));
-            pools[l].add(layers[l].values.data(), layers[l].shape[0]);
-        }
-    }, &progress);
-    if (pools.front().frames() == 0) throw InputError(path, "too short: it gives no embedding frame");
-    std::vector<float> values;
-    for (const ClipPooling& pool : pools) {
-        const std::vector<float> pooled = pool.result();
-        values.insert(values.end(), pooled.begin(), pooled.end());
-    }
-    return values;
 }
 
 /// Appends one file's [L, P] values as a row of each layer's matrix.
@@ -110,35 +90,45 @@ ClipEmbeddings ClipEmbeddingCache::ensure(const std::vector<std::string>& files,
     result.identity = extractor.identity();
     result.pooling = clipPoolingName(pooling);
     result.layers.assign(layerCount, RowMatrix{0, dim, {}});
-    std::vector<std::string> entries;
-    std::size_t toCompute = 0;
-    for (const std::string& file : files) {
-        std::error_code error;
-        entries.push_back(entryPath(file, extractor, pooling));
-        toCompute += !fs::exists(entries.back(), error);
-    }
-    std::size_t computing = 0;
+    std::vector<std::string> entries, skipped(files.size());
+    std::vector<std::optional<std::vector<float>>> values(files.size());
+    std::vector<std::size_t> missing;  // the readable files without a cache entry
     for (std::size_t i = 0; i < files.size(); ++i) {
         progress.throwIfCancelled();
-        if (!isReadableFile(files[i])) {
-            result.skipped.push_back(files[i] + ": no such file");
-            continue;
+        entries.push_back(entryPath(files[i], extractor, pooling));
+        if (!isReadableFile(files[i])) skipped[i] = files[i] + ": no such file";
+        else if (!(values[i] = readEntry(entries[i], layerCount, dim))) missing.push_back(i);
+    }
+    std::vector<std::string> paths;
+    for (const std::size_t i : missing) paths.push_back(files[i]);
+    RecordingClipPools pools(layerCount, extractor.dimension(), pooling);
+    RecordingFramesSink sink;
+    sink.frames = [&](std::size_t, const std::vector<FloatArray>& layers) { pools.add(layers); };
+    sink.done = [&](std::size_t k) {
+        const std::size_t i = missing[k];
+        std::vector<float> pooled = pools.take();
+        if (pooled.empty()) {
+            skipped[i] = InputError(files[i], "too short: it gives no embedding frame").what();
+            return;
         }
-        std::optional<std::vector<float>> values = readEntry(entries[i], layerCount, dim);
-        if (!values) try {
-            const double share = 1.0 / double(std::max<std::size_t>(toCompute, 1));
-            values = poolRecording(files[i], extractor, pooling, progress.slice(std::min(1.0, computing * share), std::min(1.0, (computing + 1) * share)));
-            ++computing;
-            createFolder(root_);
-            NpyFile::writeFloat32(entries[i], {layerCount, dim}, values->data());
-            ++result.computed;
-        } catch (const InputError& error) {
-            result.skipped.push_back(error.what());
+        createFolder(root_);
+        NpyFile::writeFloat32(entries[i], {layerCount, dim}, pooled.data());
+        values[i] = std::move(pooled);
+        ++result.computed;
+    };
+    sink.unusable = [&](std::size_t k, const InputError& error) {
+        pools.restart();
+        skipped[missing[k]] = error.what();
+    };
+    extractor.extractEach(paths, sink, &progress);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (!values[i]) {
+            result.skipped.push_back(skipped[i]);
             continue;
         }
         result.files.push_back(files[i]);
         result.kept.push_back(i);
-        appendRow(result.layers, *values);
+        appendRow(result.layers, *values[i]);
     }
     if (result.files.empty())
         throw InputError(files.empty() ? root_ : files.front(), "none of the " + std::to_string(files.size()) + " files gave clip embeddings" +

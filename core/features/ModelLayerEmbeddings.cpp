@@ -1,9 +1,11 @@
 #include "features/ModelLayerEmbeddings.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "analysis/RecordingEmbeddings.h"
 #include "common/Errors.h"
+#include "common/ProgressMonitor.h"
 #include "common/Sha256.h"
 #include "model/M2dsModel.h"
 
@@ -29,6 +31,19 @@ std::size_t ModelLayerEmbeddings::extract(const std::string& path, const LayerFr
     return RecordingEmbeddings(model_, layers_, threads_).extract(path, [&](std::size_t, std::size_t, const std::vector<FloatArray>& layers) {
         sink(layers);
     }, monitor);
+}
+
+void ModelLayerEmbeddings::extractEach(const std::vector<std::string>& paths, const RecordingFramesSink& sink, const ProgressMonitor* monitor) const {
+    std::size_t current = 0;  // the recording between begin and end
+    RecordingsSink recordings;
+    recordings.begin = [&](std::size_t i) { current = i; };
+    recordings.frames = [&](std::size_t, std::size_t, const std::vector<FloatArray>& layers) { sink.frames(current, layers); };
+    recordings.end = sink.done;
+    recordings.unusable = sink.unusable;
+    const double count = double(std::max<std::size_t>(paths.size(), 1));
+    RecordingEmbeddings(model_, layers_, threads_).extractAll(paths, recordings, [&](std::size_t i) {
+        return monitor ? monitor->slice(double(i) / count, double(i + 1) / count) : ProgressMonitor();
+    });
 }
 
 }  // namespace m2ds

@@ -24,6 +24,8 @@ public:
     double framesPerSecond() const override;
     std::string identity() const override { return identity_; }
     std::size_t extract(const std::string& path, const LayerFramesSink& sink, const ProgressMonitor* monitor) const override;
+    /// RecordingEmbeddings::extractAll: on CUDA, files shorter than a forward pass share passes.
+    void extractEach(const std::vector<std::string>& paths, const RecordingFramesSink& sink, const ProgressMonitor* monitor) const override;
 
 private:
     const M2dsModel& model_;

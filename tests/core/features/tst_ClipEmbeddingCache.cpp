@@ -119,6 +119,34 @@ private slots:
         }
     }
 
+    // Recordings sharing forward passes (M2D: 4 chunks per pass, the tones being 1–3 chunks; HuBERT: 3 recordings per
+    // pass) give the clip embeddings of one at a time, and the unusable files are skipped alike, in order.
+    void sharedPassesGiveTheSameClipEmbeddings() {
+        QTemporaryDir dir;
+        const Recordings recordings = writeRecordings(dir, 4);
+        const auto model = test::loadTinyModel();
+        const ModelLayerEmbeddings m2d(*model, {0, model->config().depth}, test::tinyCheckpoint().toStdString(), 1);
+        const std::string folder = test::sourcePath("tests/golden/hubert/tiny/base").toStdString();
+        const HubertModel hubert = HubertModel::load(folder);
+        const HubertLayerEmbeddings alone(hubert, {0, 2}, folder + "/model.safetensors"), together(hubert, {0, 2}, folder + "/model.safetensors", 3);
+        const ClipEmbeddings m2dAlone = ClipEmbeddingCache(dir.filePath("a").toStdString()).ensure(recordings.all(), m2d, ClipPoolingKind::MeanStd, ProgressMonitor());
+        model->setChunksPerPass(4);
+        const ClipEmbeddings m2dTogether = ClipEmbeddingCache(dir.filePath("b").toStdString()).ensure(recordings.all(), m2d, ClipPoolingKind::MeanStd, ProgressMonitor());
+        const ClipEmbeddings hubertAlone = ClipEmbeddingCache(dir.filePath("c").toStdString()).ensure(recordings.all(), alone, ClipPoolingKind::MeanStd, ProgressMonitor());
+        const ClipEmbeddings hubertTogether = ClipEmbeddingCache(dir.filePath("d").toStdString()).ensure(recordings.all(), together, ClipPoolingKind::MeanStd, ProgressMonitor());
+        for (const auto& [one, shared] : {std::pair{&m2dAlone, &m2dTogether}, std::pair{&hubertAlone, &hubertTogether}}) {
+            QCOMPARE(shared->files, recordings.tones);
+            QCOMPARE(shared->skipped, one->skipped);
+            QCOMPARE(shared->skipped.size(), std::size_t(2));
+            QCOMPARE(shared->computed, std::size_t(4));
+            for (std::size_t l = 0; l < 2; ++l) {
+                QCOMPARE(shared->layers[l].rows, one->layers[l].rows);
+                M2DS_COMPARE_ARRAYS(test::compareArrays(shared->layers[l].values.data(), one->layers[l].values.data(), one->layers[l].values.size()),
+                                    (test::Tolerance{1e-4, 1e-5}));
+            }
+        }
+    }
+
     void logMelBaselineIsMeanAndStdOf80Bands() {
         QTemporaryDir dir;
         const Recordings recordings = writeRecordings(dir, 1);

@@ -118,6 +118,21 @@ private slots:
         QVERIFY(!QFileInfo::exists(request.output));
     }
 
+    // A recording that cannot be decoded stops the export with its name, and nothing is written.
+    void anUnusableRecordingIsNamedAndNothingWritten() {
+        const QString set = dir_.filePath("with-broken");
+        QCOMPARE(test::writeLabelledRecordings(set, {"high", "low"}, 1).size(), 2);
+        QFile broken(set + "/high/high_9.wav");
+        QVERIFY(broken.open(QIODevice::WriteOnly) && broken.write("RIFF? not a wave") > 0);
+        broken.close();
+        EmbeddingExportRequest request;
+        request.labelSource = set;
+        request.output = dir_.filePath("broken.csv");
+        QVERIFY(!exportWith(request));
+        QVERIFY2(status_.contains(broken.fileName()) && status_.contains("not an audio file"), qPrintable(status_));
+        QVERIFY(!QFileInfo::exists(request.output));
+    }
+
     void exportsAHubertFolderAsM2dsExtractDoes() {
         ModelService noModel(test::presetsDirectory());
         EmbeddingExportService service(noModel);
