@@ -104,48 +104,33 @@ int M2dsModel::checkExtraction(const FloatArray& logMel, const std::vector<int>&
     return deepest;
 }
 
-void M2dsModel::encodeChunks(const std::vector<const FloatArray*>& logMels, const std::vector<int>& layers, const ChunkSink& sink) const {
-    int deepest = 0;
-    std::vector<std::size_t> frameCounts;
-    for (const FloatArray* logMel : logMels) {
-        deepest = std::max(deepest, checkExtraction(*logMel, layers));
-        frameCounts.push_back(logMel->shape[1]);
-    }
-    const ModelConfig& geometry = config();
-    const int64_t mels = geometry.inputFrequency, patch = geometry.patchTime;
-    c10::InferenceMode inference;  // no autograd bookkeeping at all: measurably faster than NoGradGuard
-    for (const std::vector<ChunkSpan>& pass : planChunkPasses(frameCounts, std::size_t(geometry.inputFrames), std::size_t(patch), chunksPerPass())) {
-        const auto widest = std::max_element(pass.begin(), pass.end(), [](const ChunkSpan& a, const ChunkSpan& b) { return a.width < b.width; })->width;
-        auto chunks = torch::zeros({int64_t(pass.size()), 1, mels, int64_t(widest)});
-        std::vector<int64_t> columns;
-        for (std::size_t k = 0; k < pass.size(); ++k) {
-            const FloatArray& logMel = *logMels[pass[k].recording];
-            const auto source = torch::from_blob(const_cast<float*>(logMel.values.data()), {mels, int64_t(logMel.shape[1])});  // read only
-            chunks[int64_t(k)][0].slice(1, 0, int64_t(pass[k].frames)).copy_(source.slice(1, int64_t(pass[k].firstFrame), int64_t(pass[k].firstFrame + pass[k].frames)));
-            columns.push_back(int64_t(pass[k].width) / patch);
-        }
-        const bool ragged = std::any_of(pass.begin(), pass.end(), [&](const ChunkSpan& span) { return span.width != widest; });
-        const auto outputs = impl_->network->encodeLayers(chunks.to(impl_->device), deepest, ragged ? torch::tensor(columns) : torch::Tensor());
-        for (std::size_t k = 0; k < pass.size();) {  // the chunks of one recording in this pass, together
-            std::size_t end = k;
-            while (end < pass.size() && pass[end].recording == pass[k].recording) ++end;
-            std::vector<FloatArray> selected;
-            for (int layer : layers) {
-                std::vector<torch::Tensor> pieces;
-                for (std::size_t j = k; j < end; ++j) pieces.push_back(outputs[layer][int64_t(j)].slice(0, 0, columns[j]));
-                selected.push_back(toFloatArray(torch::cat(pieces, 0)));
-            }
-            sink(pass[k].recording, pass[k].firstFrame / std::size_t(patch), selected);
-            k = end;
-        }
-    }
-}
-
-void M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers, const EmbeddingSink& sink) const {
-    encodeChunks({&logMel}, layers, [&](std::size_t, std::size_t firstFrame, const std::vector<FloatArray>& part) { sink(firstFrame, part); });
-}
-
 namespace {
+
+/// The chunks of one pass, each zero-padded to the widest: [chunks, 1, F, widest] float32 on the CPU.
+torch::Tensor passInput(const std::vector<const FloatArray*>& logMels, const std::vector<ChunkSpan>& pass, int64_t mels, std::size_t widest) {
+    auto chunks = torch::zeros({int64_t(pass.size()), 1, mels, int64_t(widest)});
+    for (std::size_t k = 0; k < pass.size(); ++k) {
+        const FloatArray& logMel = *logMels[pass[k].recording];
+        const auto source = torch::from_blob(const_cast<float*>(logMel.values.data()), {mels, int64_t(logMel.shape[1])});  // read only
+        const auto first = int64_t(pass[k].firstFrame), frames = int64_t(pass[k].frames);
+        chunks[int64_t(k)][0].slice(1, 0, frames).copy_(source.slice(1, first, first + frames));
+    }
+    return chunks;
+}
+
+/// The selected layers of chunks [begin, end) of a pass (one recording's), their real columns one after the other:
+/// one [frames, rows·D] array per layer.
+std::vector<FloatArray> framesOf(const std::vector<torch::Tensor>& outputs, const std::vector<int>& layers, const std::vector<int64_t>& columns,
+                                 std::size_t begin, std::size_t end) {
+    std::vector<FloatArray> selected;
+    for (int layer : layers) {
+        std::vector<torch::Tensor> pieces;
+        for (std::size_t j = begin; j < end; ++j) pieces.push_back(outputs[std::size_t(layer)][int64_t(j)].slice(0, 0, columns[j]));
+        selected.push_back(toFloatArray(torch::cat(pieces, 0)));
+    }
+    return selected;
+}
+
 /// Appends `part`'s frames (one [frames, D] array per layer) to `collected`.
 void appendFrames(std::vector<FloatArray>& collected, const std::vector<FloatArray>& part) {
     collected.resize(part.size());
@@ -154,7 +139,39 @@ void appendFrames(std::vector<FloatArray>& collected, const std::vector<FloatArr
         collected[i].values.insert(collected[i].values.end(), part[i].values.begin(), part[i].values.end());
     }
 }
+
 }  // namespace
+
+void M2dsModel::encodeChunks(const std::vector<const FloatArray*>& logMels, const std::vector<int>& layers, const ChunkSink& sink) const {
+    int deepest = 0;
+    std::vector<std::size_t> frameCounts;
+    for (const FloatArray* logMel : logMels) {
+        deepest = std::max(deepest, checkExtraction(*logMel, layers));
+        frameCounts.push_back(logMel->shape[1]);
+    }
+    const ModelConfig& geometry = config();
+    const std::size_t patch = std::size_t(geometry.patchTime);
+    c10::InferenceMode inference;  // no autograd bookkeeping at all: measurably faster than NoGradGuard
+    for (const std::vector<ChunkSpan>& pass : planChunkPasses(frameCounts, std::size_t(geometry.inputFrames), patch, chunksPerPass())) {
+        std::size_t widest = 0;
+        std::vector<int64_t> columns;  // real patch columns per chunk
+        for (const ChunkSpan& span : pass) {
+            widest = std::max(widest, span.width);
+            columns.push_back(int64_t(span.width / patch));
+        }
+        const bool ragged = std::any_of(pass.begin(), pass.end(), [&](const ChunkSpan& span) { return span.width != widest; });
+        const torch::Tensor input = passInput(logMels, pass, geometry.inputFrequency, widest).to(impl_->device);
+        const auto outputs = impl_->network->encodeLayers(input, deepest, ragged ? torch::tensor(columns) : torch::Tensor());
+        for (std::size_t k = 0, end = 0; k < pass.size(); k = end) {  // the chunks of one recording in this pass, together
+            while (end < pass.size() && pass[end].recording == pass[k].recording) ++end;
+            sink(pass[k].recording, pass[k].firstFrame / patch, framesOf(outputs, layers, columns, k, end));
+        }
+    }
+}
+
+void M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers, const EmbeddingSink& sink) const {
+    encodeChunks({&logMel}, layers, [&](std::size_t, std::size_t firstFrame, const std::vector<FloatArray>& part) { sink(firstFrame, part); });
+}
 
 std::vector<FloatArray> M2dsModel::extract(const FloatArray& logMel, const std::vector<int>& layers) const {
     std::vector<FloatArray> collected(layers.size());
