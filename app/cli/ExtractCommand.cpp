@@ -39,6 +39,10 @@ EmbeddingExportOptions ExtractCommand::exportOptions() const {
 int ExtractCommand::run(const CommandContext& context) const {
     const EmbeddingExportOptions options = exportOptions();
     if (std::filesystem::is_directory(std::filesystem::u8path(model))) return runHubert(context, options);
+    if (hubertBatch > 0) {
+        context.err << "m2ds extract: --batch is for a HuBERT folder; an M2D checkpoint shares passes by --chunks_per_pass\n";
+        return kUsageError;
+    }
     M2dsModel network = loadEncoder();
     const ModelConfig& config = network.config();
     M2dsModel::setComputeThreads(context.threads);
@@ -65,6 +69,10 @@ int ExtractCommand::run(const CommandContext& context) const {
 int ExtractCommand::runHubert(const CommandContext& context, const EmbeddingExportOptions& options) const {
     if (mean || std) {
         context.err << "m2ds extract: --mean/--std normalise M2D log-mels; a HuBERT folder normalises the wave itself\n";
+        return kUsageError;
+    }
+    if (chunksPerPass > 0) {
+        context.err << "m2ds extract: --chunks_per_pass is for an M2D checkpoint; a HuBERT folder takes --batch recordings per pass\n";
         return kUsageError;
     }
     const HubertFolder encoder = HubertFolder::open(model, device);

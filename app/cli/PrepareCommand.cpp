@@ -36,6 +36,11 @@ CLI::App* PrepareCommand::addTo(CLI::App& app) {
 }
 
 int PrepareCommand::run(const CommandContext& context) const {
+    if (teacherDtype != "float32" && (noise || teacher.rfind("hubert:", 0) != 0)) {
+        context.err << "m2ds prepare: --teacher_dtype " << teacherDtype << " is for a HuBERT teacher (--teacher hubert:DIR); "
+                    << (noise ? std::string("a noise set has no teacher") : "this teacher is " + teacher) << '\n';
+        return kUsageError;
+    }
     const auto recordings = DataSourceList::resolve(source);
     M2dsModel::setComputeThreads(context.threads);  // a model teacher's LibTorch threads
     const TeacherRuntime runtime{DistributedEnvironment::fromEnvironment().deviceFor(device), teacherBatch, precisionNamed(teacherDtype)};

@@ -199,6 +199,11 @@ private slots:
         const FloatArray expected = NpyFile::readFloat32(alone.toStdString()), actual = NpyFile::readFloat32(batched.toStdString());
         QCOMPARE(actual.shape, expected.shape);
         QCOMPARE(actual.shape.front(), std::size_t(3));  // hidden_states 0..2 of the tiny model
+        // Each model's own batching option only: a clear usage error for the other's.
+        run = m2dsRun({"extract", "--model", hubert, "--chunks_per_pass", "4", stereo_, "-o", dir_.filePath("x.npy")});
+        QVERIFY2(run.exitCode == 2 && run.err.contains("--chunks_per_pass is for an M2D checkpoint"), qPrintable(run.err));
+        run = m2dsRun({"extract", "--model", test::tinyCheckpoint(), "--batch", "4", stereo_, "-o", dir_.filePath("x.npy")});
+        QVERIFY2(run.exitCode == 2 && run.err.contains("--batch is for a HuBERT folder"), qPrintable(run.err));
         M2DS_COMPARE_ARRAYS(test::compareArrays(actual.values.data(), expected.values.data(), expected.values.size()), (test::Tolerance{1e-4, 1e-5}));
     }
 

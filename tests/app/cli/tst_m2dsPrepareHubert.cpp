@@ -95,6 +95,11 @@ private slots:
         compareWithTheOfficialFiles(output, {0.1 * kLargestTeacherValue, 0.01 * kLargestTeacherValue});
         const Run unknown = m2dsRun({"prepare", dir_.filePath("speech"), "-o", dir_.filePath("z"), "--teacher", teacher, "--teacher_dtype", "float16"});
         QCOMPARE(unknown.exitCode, 2);
+        const Run notHubert = m2dsRun({"prepare", dir_.filePath("speech"), "-o", dir_.filePath("z"), "--teacher", "mfcc", "--teacher_dtype", "bfloat16"});
+        QCOMPARE(notHubert.exitCode, 2);
+        QVERIFY2(notHubert.err.contains("--teacher_dtype bfloat16 is for a HuBERT teacher") && notHubert.err.contains("this teacher is mfcc"),
+                 qPrintable(notHubert.err));
+        QVERIFY(!QFileInfo::exists(dir_.filePath("z")));
     }
 
     void batchedPreparationSkipsUnreadableFilesAndResumes() {
