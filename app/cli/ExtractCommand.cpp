@@ -5,15 +5,14 @@
 #include "analysis/EmbeddingWriter.h"
 #include "analysis/LayerSelection.h"
 #include "analysis/RecordingEmbeddings.h"
-#include "audio/WaveformLoader.h"
 #include "cli/ExitCode.h"
 #include "cli/ModelLoading.h"
 #include "common/Errors.h"
 #include "features/HubertFolder.h"
+#include "features/HubertRecordings.h"
 #include "model/M2dsModel.h"
 #include "model/hubert/HubertBatching.h"
 #include "model/hubert/HubertModel.h"
-#include "model/hubert/TeacherNormalisation.h"
 
 #include <filesystem>
 
@@ -87,23 +86,14 @@ int ExtractCommand::runHubert(const CommandContext& context, const EmbeddingExpo
     }
     const std::unique_ptr<EmbeddingWriter> out = EmbeddingWriter::create(output, std::size_t(config.hiddenSize), options);
     const double frameSeconds = double(config.hopSamples()) / 16000.0;
-    const BatchLimits limits = hubertBatchLimits(encoder.model->device(), hubertBatch);
-    for (std::size_t first = 0; first < files.size(); first += limits.items) {
-        std::vector<std::vector<float>> waves;
-        std::vector<ProgressMonitor> monitors;
-        for (std::size_t i = first; i < std::min(files.size(), first + limits.items); ++i) {
-            monitors.push_back(context.progress(files[i]));
-            const ProgressMonitor decoding = monitors.back().slice(0.0, 0.3);
-            waves.push_back(normaliseForHubert(WaveformLoader(16000).load(files[i], &decoding).samples));
-        }
-        const std::vector<std::vector<FloatArray>> states = hiddenStatesInBuckets(*encoder.model, std::move(waves), selected, limits);
-        for (std::size_t k = 0; k < states.size(); ++k) {
-            out->beginRecording(files[first + k], selected, frameSeconds);
-            out->addFrames(0, states[k]);
-            out->endRecording();
-            monitors[k].report(1.0);
-        }
-    }
+    HubertRecordingsSink sink;  // no unusable handler: the first unusable file ends the command, naming it
+    sink.states = [&](std::size_t i, std::vector<FloatArray>&& states) {
+        out->beginRecording(files[i], selected, frameSeconds);
+        out->addFrames(0, states);
+        out->endRecording();
+    };
+    hiddenStatesOfRecordings(*encoder.model, files, selected, hubertBatchLimits(encoder.model->device(), hubertBatch), sink,
+                             [&](std::size_t i) { return context.progress(files[i]); });
     out->finish(encoder.provenance());
     return kSuccess;
 }

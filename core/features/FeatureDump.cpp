@@ -34,17 +34,14 @@ FeatureDump compute(const std::string& folder, const std::vector<std::string>& f
                     const ProgressMonitor& progress) {
     FeatureDump dump{folder, {}, {}, {}, extractor.dimension(), extractor.framesPerSecond(), extractor.identity()};
     FeatureDumpWriter writer(dump.npyPath(), dump.dimension);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const ProgressMonitor slice = progress.slice(double(i) / files.size(), double(i + 1) / files.size());
-        try {
-            const FloatArray features = extractor.extract(files[i], &slice);
-            writer.append(features);
-            dump.files.push_back(files[i]);
-            dump.frames.push_back(features.shape[0]);
-        } catch (const InputError& error) {
-            dump.skipped.push_back(error.what());
-        }
-    }
+    FileFeaturesSink sink;
+    sink.features = [&](std::size_t i, FloatArray&& features) {
+        writer.append(features);
+        dump.files.push_back(files[i]);
+        dump.frames.push_back(features.shape[0]);
+    };
+    sink.unusable = [&](std::size_t, const InputError& error) { dump.skipped.push_back(error.what()); };
+    extractor.extractEach(files, sink, progress);
     if (dump.files.empty())
         throw InputError(files.empty() ? folder : files.front(), "none of the " + std::to_string(files.size()) + " files gave features" +
                                                                       (dump.skipped.empty() ? "" : " (first: " + dump.skipped.front() + ")"));

@@ -2,15 +2,13 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <optional>
 
-#include "audio/WaveformLoader.h"
 #include "common/Errors.h"
 #include "common/ProgressMonitor.h"
 #include "common/Sha256.h"
+#include "features/HubertRecordings.h"
 #include "model/hubert/HubertBatching.h"
 #include "model/hubert/HubertModel.h"
-#include "model/hubert/TeacherNormalisation.h"
 
 namespace m2ds {
 namespace {
@@ -34,45 +32,24 @@ std::size_t HubertLayerEmbeddings::dimension() const { return static_cast<std::s
 
 double HubertLayerEmbeddings::framesPerSecond() const { return double(kHubertEmbeddingRate) / double(model_.config().hopSamples()); }
 
-std::vector<float> HubertLayerEmbeddings::normalisedWave(const std::string& path, const ProgressMonitor* monitor) const {
-    const ProgressMonitor decoding = monitor ? monitor->slice(0.0, 0.3) : ProgressMonitor();
-    std::vector<float> wave = normaliseForHubert(WaveformLoader(kHubertEmbeddingRate).load(path, &decoding).samples);
-    if (monitor) monitor->throwIfCancelled();
-    return wave;
-}
-
 std::size_t HubertLayerEmbeddings::extract(const std::string& path, const LayerFramesSink& sink, const ProgressMonitor* monitor) const {
-    const std::vector<FloatArray> states = model_.hiddenStates(normalisedWave(path, monitor), layers_);
+    const std::vector<FloatArray> states = model_.hiddenStates(hubertInputOf(path, monitor), layers_);
     sink(states);
     if (monitor) monitor->report(1.0);
     return states.front().shape[0];
 }
 
 void HubertLayerEmbeddings::extractEach(const std::vector<std::string>& paths, const RecordingFramesSink& sink, const ProgressMonitor* monitor) const {
-    const BatchLimits limits = hubertBatchLimits(model_.device(), batch_);
+    HubertRecordingsSink recordings;
+    recordings.states = [&](std::size_t i, std::vector<FloatArray>&& states) {
+        sink.frames(i, states);
+        sink.done(i);
+    };
+    recordings.unusable = sink.unusable;
     const double count = double(std::max<std::size_t>(paths.size(), 1));
-    for (std::size_t first = 0; first < paths.size(); first += limits.items) {
-        const std::size_t end = std::min(paths.size(), first + limits.items);
-        const auto part = [&](std::size_t i) { return monitor ? monitor->slice(double(i) / count, double(i + 1) / count) : ProgressMonitor(); };
-        std::vector<std::vector<float>> waves;
-        std::vector<std::optional<InputError>> unusable(end - first);
-        for (std::size_t i = first; i < end; ++i) try {
-                const ProgressMonitor own = part(i);
-                waves.push_back(normalisedWave(paths[i], &own));
-            } catch (const InputError& error) {
-                unusable[i - first] = error;
-            }
-        const std::vector<std::vector<FloatArray>> states = hiddenStatesInBuckets(model_, std::move(waves), layers_, limits);
-        for (std::size_t i = first, k = 0; i < end; ++i) {
-            if (unusable[i - first]) {
-                sink.unusable(i, *unusable[i - first]);
-                continue;
-            }
-            sink.frames(i, states[k++]);
-            sink.done(i);
-            part(i).report(1.0);
-        }
-    }
+    hiddenStatesOfRecordings(model_, paths, layers_, hubertBatchLimits(model_.device(), batch_), recordings, [&](std::size_t i) {
+        return monitor ? monitor->slice(double(i) / count, double(i + 1) / count) : ProgressMonitor();
+    });
 }
 
 }  // namespace m2ds

@@ -29,9 +29,6 @@ public:
     void extractEach(const std::vector<std::string>& paths, const RecordingFramesSink& sink, const ProgressMonitor* monitor) const override;
 
 private:
-    /// The file at 16 kHz mono, normalised as Wav2Vec2Processor does; reports its decoding into [0, 0.3] of `monitor`.
-    std::vector<float> normalisedWave(const std::string& path, const ProgressMonitor* monitor) const;
-
     const HubertModel& model_;
     std::vector<int> layers_;
     std::string identity_;

@@ -1,19 +1,22 @@
 #include "features/HubertLayerFeatures.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "audio/WaveformLoader.h"
 #include "common/Errors.h"
+#include "common/ProgressMonitor.h"
 #include "common/Sha256.h"
+#include "features/HubertRecordings.h"
+#include "model/hubert/HubertBatching.h"
 #include "model/hubert/HubertModel.h"
-#include "model/hubert/TeacherNormalisation.h"
 
 namespace m2ds {
 namespace {
 constexpr int kSampleRate = 16000;
 }
 
-HubertLayerFeatures::HubertLayerFeatures(const HubertModel& model, int layer, const std::string& weightsPath) : model_(model), layer_(layer) {
+HubertLayerFeatures::HubertLayerFeatures(const HubertModel& model, int layer, const std::string& weightsPath, std::size_t batch)
+    : model_(model), layer_(layer), batch_(batch) {
     if (layer < 0 || layer >= model.stateCount())
         throw InvalidArgument("layer " + std::to_string(layer) + " is outside the HuBERT model (hidden_states 0 = transformer input .. " +
                               std::to_string(model.stateCount() - 1) + ")");
@@ -30,8 +33,16 @@ double HubertLayerFeatures::framesPerSecond() const { return double(kSampleRate)
 std::string HubertLayerFeatures::identity() const { return identity_; }
 
 FloatArray HubertLayerFeatures::extract(const std::string& path, const ProgressMonitor* monitor) const {
-    const std::vector<float> wave = normaliseForHubert(WaveformLoader(kSampleRate).load(path, monitor).samples);
-    return model_.hiddenStates(wave, {layer_}).front();
+    return model_.hiddenStates(hubertInputOf(path, monitor), {layer_}).front();
+}
+
+void HubertLayerFeatures::extractEach(const std::vector<std::string>& paths, const FileFeaturesSink& sink, const ProgressMonitor& monitor) const {
+    HubertRecordingsSink recordings;
+    recordings.states = [&](std::size_t i, std::vector<FloatArray>&& states) { sink.features(i, std::move(states.front())); };
+    recordings.unusable = sink.unusable;
+    const double count = double(std::max<std::size_t>(paths.size(), 1));
+    hiddenStatesOfRecordings(model_, paths, {layer_}, hubertBatchLimits(model_.device(), batch_), recordings,
+                             [&](std::size_t i) { return monitor.slice(double(i) / count, double(i + 1) / count); });
 }
 
 }  // namespace m2ds

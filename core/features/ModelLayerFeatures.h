@@ -20,6 +20,8 @@ public:
     double framesPerSecond() const override;
     std::string identity() const override;
     FloatArray extract(const std::string& path, const ProgressMonitor* monitor) const override;
+    /// RecordingEmbeddings::extractAll: on CUDA, files shorter than a forward pass share passes.
+    void extractEach(const std::vector<std::string>& paths, const FileFeaturesSink& sink, const ProgressMonitor& monitor) const override;
 
 private:
     const M2dsModel& model_;

@@ -1,5 +1,6 @@
 // Feature dumps: fairseq's .npy + .len written without knowing the row count up front, read back row for row; the
-// cache computes once, reuses a complete dump, recomputes when a file changes, and lists unusable files.
+// cache computes once, reuses a complete dump, recomputes when a file changes, and lists unusable files; model layers
+// that share forward passes dump what one file at a time dumps.
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -7,14 +8,20 @@
 #include <filesystem>
 #include <sndfile.h>
 
+#include "ArrayComparison.h"
 #include "AudioFixtures.h"
+#include "TestData.h"
+#include "TinyModel.h"
 #include "audio/KaldiMfcc.h"
 #include "common/Errors.h"
 #include "common/ProgressMonitor.h"
 #include "features/FeatureDump.h"
 #include "features/FeatureDumpWriter.h"
+#include "features/HubertLayerFeatures.h"
 #include "features/MfccFeatures.h"
+#include "features/ModelLayerFeatures.h"
 #include "features/NpyShardFeatureSource.h"
+#include "model/hubert/HubertModel.h"
 
 using namespace m2ds;
 
@@ -82,6 +89,44 @@ private slots:
         QVERIFY(test::writeAudio(QString::fromStdString(files[0]), SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, test::sine(300.0, 0.3, 16000, 1)));
         QVERIFY(FeatureDump::ensure(cache, files, mfcc, ProgressMonitor()).folder != first.folder);  // the file changed
         QVERIFY_THROWS_EXCEPTION(InputError, FeatureDump::ensure(cache, {files.back()}, mfcc, ProgressMonitor()));
+    }
+
+    // Model layers sharing forward passes (M2D: 4 chunks per pass over tones of 1–3 chunks; HuBERT: 3 recordings per
+    // pass) dump the features of one at a time, and skip the broken file in its place.
+    void sharedPassesDumpTheSameFeatures() {
+        QTemporaryDir dir;
+        std::vector<std::string> files;
+        for (int i = 0; i < 5; ++i) {
+            files.push_back(dir.filePath(QString("tone%1.wav").arg(i)).toStdString());
+            QVERIFY(test::writeAudio(QString::fromStdString(files.back()), SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1,
+                                     test::sine(200.0 + 100 * i, 0.4 + 0.3 * i, 16000, 1)));
+        }
+        QFile broken(dir.filePath("broken.wav"));
+        QVERIFY(broken.open(QIODevice::WriteOnly) && broken.write("RIFF nonsense") > 0);
+        broken.close();
+        files.insert(files.begin() + 2, broken.fileName().toStdString());
+        const auto model = test::loadTinyModel();
+        const ModelLayerFeatures m2d(*model, 1, test::tinyCheckpoint().toStdString(), 1);
+        const std::string folder = test::sourcePath("tests/golden/hubert/tiny/base").toStdString();
+        const HubertModel hubert = HubertModel::load(folder);
+        const HubertLayerFeatures alone(hubert, 2, folder + "/model.safetensors"), together(hubert, 2, folder + "/model.safetensors", 3);
+        const FeatureDump m2dAlone = FeatureDump::ensure(dir.filePath("a").toStdString(), files, m2d, ProgressMonitor());
+        model->setChunksPerPass(4);
+        const FeatureDump m2dTogether = FeatureDump::ensure(dir.filePath("b").toStdString(), files, m2d, ProgressMonitor());
+        const FeatureDump hubertAlone = FeatureDump::ensure(dir.filePath("c").toStdString(), files, alone, ProgressMonitor());
+        const FeatureDump hubertTogether = FeatureDump::ensure(dir.filePath("d").toStdString(), files, together, ProgressMonitor());
+        for (const auto& [one, shared] : {std::pair{&m2dAlone, &m2dTogether}, std::pair{&hubertAlone, &hubertTogether}}) {
+            QCOMPARE(shared->files.size(), std::size_t(5));
+            QCOMPARE(shared->files, one->files);
+            QCOMPARE(shared->frames, one->frames);
+            QCOMPARE(shared->skipped, one->skipped);
+            const NpyShardFeatureSource a = one->source(), b = shared->source();
+            std::vector<float> expected(a.rowCount() * a.dimension()), actual(b.rowCount() * b.dimension());
+            QCOMPARE(actual.size(), expected.size());
+            a.readRows(0, a.rowCount(), expected.data());
+            b.readRows(0, b.rowCount(), actual.data());
+            M2DS_COMPARE_ARRAYS(test::compareArrays(actual.data(), expected.data(), expected.size()), (test::Tolerance{1e-4, 1e-5}));
+        }
     }
 };
 
