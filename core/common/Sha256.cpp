@@ -1,9 +1,13 @@
 #include "common/Sha256.h"
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <vector>
 
 #include "common/Errors.h"
@@ -77,6 +81,31 @@ private:
     uint64_t length_ = 0;
 };
 
+/// "ABSOLUTE_PATH\tSIZE\tMTIME_TICKS" of a readable file; empty (nothing is remembered) when it cannot be stat'ed or
+/// was modified in the last 2 s: file times are kept at the clock's coarse tick, so a rewrite of the same size just
+/// after may keep the time.
+std::string versionOf(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path absolute = fs::absolute(fs::u8path(path), error);
+    const auto size = fs::file_size(absolute, error);
+    if (error) return {};
+    const auto modified = fs::last_write_time(absolute, error);
+    if (error || fs::file_time_type::clock::now() - modified < std::chrono::seconds(2)) return {};
+    return absolute.string() + "\t" + std::to_string(size) + "\t" + std::to_string(modified.time_since_epoch().count());
+}
+
+/// The file's SHA-256, read through.
+std::string hashFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "cannot open file to hash it");
+    Sha256 hash;
+    std::vector<char> buffer(1 << 20);
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
+        hash.update(reinterpret_cast<const unsigned char*>(buffer.data()), static_cast<std::size_t>(in.gcount()));
+    return hash.hex();
+}
+
 }  // namespace
 
 std::string sha256(const std::string& bytes) {
@@ -86,13 +115,19 @@ std::string sha256(const std::string& bytes) {
 }
 
 std::string sha256OfFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "cannot open file to hash it");
-    Sha256 hash;
-    std::vector<char> buffer(1 << 20);
-    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
-        hash.update(reinterpret_cast<const unsigned char*>(buffer.data()), static_cast<std::size_t>(in.gcount()));
-    return hash.hex();
+    static std::mutex mutex;
+    static std::map<std::string, std::string> known;  // version → hash
+    const std::string version = versionOf(path);
+    if (!version.empty()) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (const auto found = known.find(version); found != known.end()) return found->second;
+    }
+    std::string hash = hashFile(path);
+    if (!version.empty() && version == versionOf(path)) {  // not changed while it was read
+        std::lock_guard<std::mutex> lock(mutex);
+        known[version] = hash;
+    }
+    return hash;
 }
 
 }  // namespace m2ds

@@ -1,7 +1,11 @@
+// SHA-256 against known digests and Qt's, of bytes and of files; a file's hash is remembered until it changes.
 #include <QCryptographicHash>
 #include <QTemporaryFile>
 #include <QtTest>
+#include <chrono>
+#include <filesystem>
 
+#include "common/Errors.h"
 #include "common/Sha256.h"
 
 class TestSha256 : public QObject {
@@ -18,6 +22,31 @@ private slots:
         file.flush();
         QCOMPARE(QString::fromStdString(m2ds::sha256OfFile(file.fileName().toStdString())),
                  QString(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+    }
+
+    // Remembered per version of the file (path, size, modification time): a rewrite of the same size is hashed anew,
+    // whether its time moved on or it came just after (a fresh file is never remembered: coarse file times).
+    void aChangedFileIsHashedAgain() {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        file.write("first version");
+        file.flush();
+        const std::string path = file.fileName().toStdString();
+        const auto settled = std::filesystem::last_write_time(path) - std::chrono::seconds(10);
+        std::filesystem::last_write_time(path, settled);
+        QCOMPARE(QString::fromStdString(m2ds::sha256OfFile(path)), QString::fromStdString(m2ds::sha256("first version")));
+        QVERIFY(file.seek(0));
+        file.write("other version");  // the same size
+        file.flush();
+        QCOMPARE(QString::fromStdString(m2ds::sha256OfFile(path)), QString::fromStdString(m2ds::sha256("other version")));
+        std::filesystem::last_write_time(path, settled + std::chrono::seconds(1));
+        QCOMPARE(QString::fromStdString(m2ds::sha256OfFile(path)), QString::fromStdString(m2ds::sha256("other version")));
+        QVERIFY(file.seek(0));
+        file.write("first version");
+        file.flush();
+        std::filesystem::last_write_time(path, settled + std::chrono::seconds(2));
+        QCOMPARE(QString::fromStdString(m2ds::sha256OfFile(path)), QString::fromStdString(m2ds::sha256("first version")));
+        QVERIFY_THROWS_EXCEPTION(m2ds::InputError, m2ds::sha256OfFile(path + ".absent"));
     }
 };
 
