@@ -9,7 +9,7 @@
 #include "common/NpyFile.h"
 #include "common/ProgressMonitor.h"
 #include "features/FeatureDump.h"
-#include "features/HubertFolder.h"
+#include "features/HubertFolderCache.h"
 #include "features/HubertLayerFeatures.h"
 #include "features/InMemoryFeatureSource.h"
 #include "features/ModelLayerFeatures.h"
@@ -46,7 +46,7 @@ ClusterFeatureExtractor clusterFeaturesOf(const M2dsModel* model, const ClusterR
         features.extractor = std::make_unique<ModelLayerFeatures>(*model, request.layer, request.checkpointPath.toStdString());
         return features;
     }
-    features.hubert = HubertFolder::open(request.hubertFolder.toStdString(), request.device.toStdString());
+    features.hubert = HubertFolderCache::open(request.hubertFolder.toStdString(), request.device.toStdString());
     features.extractor = std::make_unique<HubertLayerFeatures>(*features.hubert.model, request.layer, features.hubert.weightsPath);
     return features;
 }

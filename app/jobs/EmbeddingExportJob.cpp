@@ -8,7 +8,7 @@
 #include "analysis/EmbeddingWriter.h"
 #include "common/Errors.h"
 #include "common/ProgressMonitor.h"
-#include "features/HubertFolder.h"
+#include "features/HubertFolderCache.h"
 #include "features/LayerEmbeddingExtractor.h"
 #include "features/LayerEmbeddingModel.h"
 #include "labels/LabelledSet.h"
@@ -51,7 +51,7 @@ ExportedEncoder exportedEncoder(const std::shared_ptr<const M2dsModel>& model, c
         const std::string path = checkpointPath.toStdString();
         return {LayerEmbeddingModel::ofM2ds(model, path, layers), m2dsEmbeddingProvenance(path, model->config())};
     }
-    const HubertFolder folder = HubertFolder::open(request.hubertFolder.toStdString(), device.toStdString());
+    const HubertFolder folder = HubertFolderCache::open(request.hubertFolder.toStdString(), device.toStdString());
     return {LayerEmbeddingModel::ofHubert(folder.model, folder.weightsPath, request.hubertFolder.toStdString(), layers), folder.provenance()};
 }
 

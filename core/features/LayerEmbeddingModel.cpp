@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "analysis/LayerSelection.h"
-#include "features/HubertFolder.h"
+#include "features/HubertFolderCache.h"
 #include "features/HubertLayerEmbeddings.h"
 #include "features/ModelLayerEmbeddings.h"
 #include "model/M2dsModel.h"
@@ -39,7 +39,7 @@ LayerEmbeddingModel LayerEmbeddingModel::ofHubert(std::shared_ptr<const HubertMo
 }
 
 LayerEmbeddingModel LayerEmbeddingModel::ofHubertFolder(const std::string& folder, const std::string& layers, const std::string& device) {
-    HubertFolder opened = HubertFolder::open(folder, device);
+    HubertFolder opened = HubertFolderCache::open(folder, device);
     return ofHubert(std::move(opened.model), opened.weightsPath, folder, layers);
 }
 

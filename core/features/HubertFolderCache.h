@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+
+#include "features/HubertFolder.h"
+
+namespace m2ds {
+
+/// The HuBERT / wav2vec 2.0 folder the workbench's jobs opened last (the Clusters dock's Learn and Assign, File ▸
+/// Export Embeddings…), kept in memory while its config.json and weights file are unchanged, so that a job on the same
+/// folder does not read and build the model again (hubert_base: 377 MB). One folder at a time; thread-safe.
+class HubertFolderCache {
+public:
+    /// HubertFolder::open(path, device), or the folder opened before for the same path and device when its files
+    /// have not changed since. Throws as HubertFolder::open.
+    static HubertFolder open(const std::string& path, const std::string& device);
+};
+
+}  // namespace m2ds
