@@ -14,6 +14,7 @@ void FrameFeatureExtractor::extractEach(const std::vector<std::string>& paths, c
         try {
             features = extract(paths[i], &part);
         } catch (const InputError& error) {
+            if (!sink.unusable) throw;
             sink.unusable(i, error);
             continue;
         }

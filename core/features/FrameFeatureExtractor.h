@@ -15,7 +15,8 @@ class ProgressMonitor;
 struct FileFeaturesSink {
     /// The file's features [T, D] float32.
     std::function<void(std::size_t file, FloatArray&& features)> features;
-    /// The file cannot be used (the error names it and why); the others go on.
+    /// The file cannot be used (the error names it and why); the others go on. Unset: the InputError is thrown
+    /// instead, once the files before it have been delivered.
     std::function<void(std::size_t file, const InputError& error)> unusable;
 };
 

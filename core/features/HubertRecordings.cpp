@@ -27,27 +27,26 @@ void hiddenStatesOfRecordings(const HubertModel& model, const std::vector<std::s
     const std::size_t perPass = std::max<std::size_t>(1, limits.items);
     for (std::size_t first = 0; first < paths.size(); first += perPass) {
         const std::size_t end = std::min(paths.size(), first + perPass);
+        std::size_t last = end;  // without an unusable handler: the group ends before the first unusable recording
         std::vector<ProgressMonitor> monitors;
         std::vector<std::vector<float>> waves;
         std::vector<std::optional<InputError>> unusable(end - first);
-        for (std::size_t i = first; i < end; ++i) {
+        for (std::size_t i = first; i < last; ++i) {
             monitors.push_back(monitorOf(i));
             try {
                 waves.push_back(hubertInputOf(paths[i], &monitors.back()));
             } catch (const InputError& error) {
-                if (!sink.unusable) throw;
                 unusable[i - first] = error;
+                if (!sink.unusable) last = i;
             }
         }
         std::vector<std::vector<FloatArray>> states = hiddenStatesInBuckets(model, std::move(waves), layers, limits);
-        for (std::size_t i = first, k = 0; i < end; ++i) {
-            if (unusable[i - first]) {
-                sink.unusable(i, *unusable[i - first]);
-                continue;
-            }
-            sink.states(i, std::move(states[k++]));
+        for (std::size_t i = first, k = 0; i < last; ++i) {
             monitors[i - first].report(1.0);
+            if (unusable[i - first]) sink.unusable(i, *unusable[i - first]);
+            else sink.states(i, std::move(states[k++]));
         }
+        if (last < end) throw *unusable[last - first];  // the ones before it were delivered
     }
 }
 

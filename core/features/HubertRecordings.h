@@ -21,7 +21,8 @@ std::vector<float> hubertInputOf(const std::string& path, const ProgressMonitor*
 struct HubertRecordingsSink {
     /// The recording's requested hidden states: one [T, hidden] float32 array per layer.
     std::function<void(std::size_t recording, std::vector<FloatArray>&& states)> states;
-    /// The recording cannot be used; the others go on. Unset: its InputError is thrown instead.
+    /// The recording cannot be used; the others go on. Unset: its InputError is thrown instead, once the recordings
+    /// before it have been delivered.
     std::function<void(std::size_t recording, const InputError& error)> unusable;
 };
 

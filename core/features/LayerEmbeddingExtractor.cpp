@@ -13,6 +13,7 @@ void LayerEmbeddingExtractor::extractEach(const std::vector<std::string>& paths,
         try {
             extract(paths[i], [&](const std::vector<FloatArray>& layers) { sink.frames(i, layers); }, &part);
         } catch (const InputError& error) {
+            if (!sink.unusable) throw;
             sink.unusable(i, error);
             continue;
         }

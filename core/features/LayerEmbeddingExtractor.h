@@ -16,11 +16,13 @@ class ProgressMonitor;
 using LayerFramesSink = std::function<void(const std::vector<FloatArray>& layers)>;
 
 /// What LayerEmbeddingExtractor::extractEach() tells of each recording, one recording after the other, in the order
-/// of the paths: its frames (as LayerFramesSink, possibly in several calls) then done, or unusable instead.
+/// of the paths: its frames (as LayerFramesSink, possibly in several calls) then done, or unusable instead — possibly
+/// after some of its frames, which the sink then drops (a file can turn out undecodable midway).
 struct RecordingFramesSink {
     std::function<void(std::size_t recording, const std::vector<FloatArray>& layers)> frames;
     std::function<void(std::size_t recording)> done;
-    /// The recording cannot be used (the error names the file and why); the others go on.
+    /// The recording cannot be used (the error names the file and why); the others go on. Unset: the InputError is
+    /// thrown instead, once the recordings before it have been delivered.
     std::function<void(std::size_t recording, const InputError& error)> unusable;
 };
 
