@@ -85,7 +85,7 @@ int ExtractCommand::runHubert(const CommandContext& context, const EmbeddingExpo
         return kUsageError;
     }
     const std::unique_ptr<EmbeddingWriter> out = EmbeddingWriter::create(output, std::size_t(config.hiddenSize), options);
-    const double frameSeconds = double(config.hopSamples()) / 16000.0;
+    const double frameSeconds = 1.0 / config.framesPerSecond();
     HubertRecordingsSink sink;  // no unusable handler: the first unusable file ends the command, naming it
     sink.states = [&](std::size_t i, std::vector<FloatArray>&& states) {
         out->beginRecording(files[i], selected, frameSeconds);

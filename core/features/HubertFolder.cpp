@@ -18,7 +18,7 @@ EmbeddingProvenance HubertFolder::provenance() const {
     const nlohmann::json geometry = {{"model_type", config.modelType}, {"hidden_size", config.hiddenSize}, {"num_hidden_layers", config.layers},
                                      {"do_stable_layer_norm", config.stableLayerNorm}};
     const nlohmann::json pipeline = {
-        {"config", configPath}, {"layer_indexing", "hidden_states (0 = transformer input, i = layer i)"}, {"sample_rate", 16000},
+        {"config", configPath}, {"layer_indexing", "hidden_states (0 = transformer input, i = layer i)"}, {"sample_rate", HubertConfig::kSampleRate},
         {"input_normalisation", "Wav2Vec2Processor do_normalize: (x - mean) / sqrt(var + 1e-7) per recording"}};
     return {weightsPath, geometry.dump(), pipeline.dump()};
 }

@@ -11,10 +11,6 @@
 #include "model/hubert/HubertModel.h"
 
 namespace m2ds {
-namespace {
-constexpr int kHubertEmbeddingRate = 16000;
-}
-
 HubertLayerEmbeddings::HubertLayerEmbeddings(const HubertModel& model, std::vector<int> layers, const std::string& weightsPath, std::size_t batch)
     : model_(model), layers_(std::move(layers)), batch_(batch) {
     const std::string range = "hidden_states 0 = transformer input .. " + std::to_string(model.stateCount() - 1);
@@ -30,7 +26,7 @@ HubertLayerEmbeddings::HubertLayerEmbeddings(const HubertModel& model, std::vect
 
 std::size_t HubertLayerEmbeddings::dimension() const { return static_cast<std::size_t>(model_.config().hiddenSize); }
 
-double HubertLayerEmbeddings::framesPerSecond() const { return double(kHubertEmbeddingRate) / double(model_.config().hopSamples()); }
+double HubertLayerEmbeddings::framesPerSecond() const { return model_.config().framesPerSecond(); }
 
 std::size_t HubertLayerEmbeddings::extract(const std::string& path, const LayerFramesSink& sink, const ProgressMonitor* monitor) const {
     const std::vector<FloatArray> states = model_.hiddenStates(hubertInputOf(path, monitor), layers_);

@@ -11,10 +11,6 @@
 #include "model/hubert/HubertModel.h"
 
 namespace m2ds {
-namespace {
-constexpr int kSampleRate = 16000;
-}
-
 HubertLayerFeatures::HubertLayerFeatures(const HubertModel& model, int layer, const std::string& weightsPath, std::size_t batch)
     : model_(model), layer_(layer), batch_(batch) {
     if (layer < 0 || layer >= model.stateCount())
@@ -28,7 +24,7 @@ HubertLayerFeatures::HubertLayerFeatures(const HubertModel& model, int layer, co
 
 std::size_t HubertLayerFeatures::dimension() const { return static_cast<std::size_t>(model_.config().hiddenSize); }
 
-double HubertLayerFeatures::framesPerSecond() const { return double(kSampleRate) / double(model_.config().hopSamples()); }
+double HubertLayerFeatures::framesPerSecond() const { return model_.config().framesPerSecond(); }
 
 std::string HubertLayerFeatures::identity() const { return identity_; }
 

@@ -6,17 +6,14 @@
 #include "audio/WaveformLoader.h"
 #include "common/Errors.h"
 #include "model/hubert/HubertBatching.h"
+#include "model/hubert/HubertConfig.h"
 #include "model/hubert/HubertModel.h"
 #include "model/hubert/TeacherNormalisation.h"
 
 namespace m2ds {
-namespace {
-constexpr int kHubertSampleRate = 16000;
-}
-
 std::vector<float> hubertInputOf(const std::string& path, const ProgressMonitor* monitor) {
     const ProgressMonitor decoding = monitor ? monitor->slice(0.0, 0.3) : ProgressMonitor();
-    std::vector<float> wave = normaliseForHubert(WaveformLoader(kHubertSampleRate).load(path, &decoding).samples);
+    std::vector<float> wave = normaliseForHubert(WaveformLoader(HubertConfig::kSampleRate).load(path, &decoding).samples);
     if (monitor) monitor->throwIfCancelled();
     return wave;
 }

@@ -1,17 +1,14 @@
 #include "model/hubert/HubertBatching.h"
 
+#include "model/hubert/HubertConfig.h"
 #include "model/hubert/HubertModel.h"
 
 namespace m2ds {
 
-namespace {
-constexpr double kHubertSampleRate = 16000.0;
-}
-
 BatchLimits hubertBatchLimits(const std::string& device, std::size_t requested) {
     const bool cuda = device.rfind("cuda", 0) == 0;
     const std::size_t items = requested > 0 ? requested : cuda ? kCudaHubertBatch : 1;
-    return {items, items * static_cast<std::size_t>(kHubertBatchSecondsPerRecording * kHubertSampleRate)};
+    return {items, items * static_cast<std::size_t>(kHubertBatchSecondsPerRecording * HubertConfig::kSampleRate)};
 }
 
 std::vector<std::vector<FloatArray>> hiddenStatesInBuckets(const HubertModel& model, std::vector<std::vector<float>> waves,

@@ -94,6 +94,8 @@ std::size_t HubertConfig::receptiveField() const {
     return field;
 }
 
+double HubertConfig::framesPerSecond() const { return double(kSampleRate) / double(hopSamples()); }
+
 std::size_t HubertConfig::hopSamples() const {
     std::size_t hop = 1;
     for (int stride : convStride) hop *= std::size_t(stride);

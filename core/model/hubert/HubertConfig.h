@@ -38,8 +38,12 @@ struct HubertConfig {
 
     /// Samples one output frame sees (400 for the standard encoder).
     std::size_t receptiveField() const;
+    /// The sample rate HuBERT / wav2vec 2.0 models take (Hz, mono).
+    static constexpr int kSampleRate = 16000;
     /// Samples between consecutive frames (320 for the standard encoder: 50 Hz at 16 kHz).
     std::size_t hopSamples() const;
+    /// Output frames per second at kSampleRate (50 for the standard encoder).
+    double framesPerSecond() const;
     /// Frames the feature encoder makes from `samples` samples (0 when shorter than the receptive field).
     std::size_t frameCount(std::size_t samples) const;
     /// One line for messages: "hubert: 12 layers, hidden 768, 12 heads, group norm, post-LN".

@@ -4,8 +4,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "ProcessJob.h"
 #include "TestData.h"
+#include "UnreachableTarget.h"
 #include "training/CheckedLaunch.h"
 #include "training/RemoteTrainingController.h"
 
@@ -16,10 +16,7 @@ class TestCheckedLaunch : public QObject {
 private slots:
     void initTestCase() {
         test::isolateSettings();
-        nobody_.name = QStringLiteral("nobody");
-        nobody_.kind = LaunchTarget::Kind::Ssh;
-        nobody_.address = QStringLiteral("127.0.0.1:%1").arg(test::freePort());
-        nobody_.workingFolder = QStringLiteral("/tmp/runs");
+        nobody_ = test::unreachableTarget(QStringLiteral("/tmp/runs"));
     }
 
     void aFailedCheckLaunchesNothingAndKeepsTheRunsState() {

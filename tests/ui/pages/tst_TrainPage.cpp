@@ -18,9 +18,9 @@
 #include <QtTest>
 #include <csignal>
 
-#include "ProcessJob.h"
 #include "TestData.h"
 #include "TrainPageDriver.h"
+#include "UnreachableTarget.h"
 #include "pages/TrainPage.h"
 #include "training/LaunchTargetStore.h"
 #include "training/RemoteTrainingController.h"
@@ -193,11 +193,7 @@ private slots:
     }
 
     void uploadIsOfferedForARemoteTargetAndSaysWhatWentWrong() {
-        LaunchTarget host;  // nothing listens at its port: the upload's first ssh is refused
-        host.name = "nobody";
-        host.kind = LaunchTarget::Kind::Ssh;
-        host.address = QStringLiteral("127.0.0.1:%1").arg(test::freePort());
-        host.workingFolder = "/srv/m2ds";
+        const LaunchTarget host = test::unreachableTarget();  // the upload's first ssh is refused
         LaunchTargetStore().save({host});
         TrainPage page(presets_, program_);
         QToolButton* speech = page.form()->uploadButton("speech");
@@ -229,11 +225,7 @@ private slots:
     }
 
     void startOnARemoteTargetChecksItFirst() {
-        LaunchTarget host;  // nothing listens at its port: the check's ssh is refused
-        host.name = "nobody";
-        host.kind = LaunchTarget::Kind::Ssh;
-        host.address = QStringLiteral("127.0.0.1:%1").arg(test::freePort());
-        host.workingFolder = "/srv/m2ds";
+        const LaunchTarget host = test::unreachableTarget();  // the check's ssh is refused
         LaunchTargetStore().save({host});
         TrainPage page(presets_, program_);
         QVERIFY(page.targets()->select("nobody"));

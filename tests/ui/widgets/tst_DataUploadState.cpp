@@ -5,8 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "ProcessJob.h"
 #include "TestData.h"
+#include "UnreachableTarget.h"
 #include "widgets/DataUploadState.h"
 
 using namespace m2ds;
@@ -17,9 +17,7 @@ private slots:
     void initTestCase() {
         test::isolateSettings();
         QVERIFY(local_.isValid());
-        nobody_.name = QStringLiteral("nobody");
-        nobody_.kind = LaunchTarget::Kind::Ssh;
-        nobody_.address = QStringLiteral("127.0.0.1:%1").arg(test::freePort());
+        nobody_ = test::unreachableTarget();
     }
 
     void anUnreachableHostIsTheLine() {
